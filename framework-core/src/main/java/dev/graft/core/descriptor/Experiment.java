@@ -1,0 +1,66 @@
+package dev.graft.core.descriptor;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.graft.spi.InvalidConfigException;
+import dev.graft.spi.similarity.SimilarityConfig;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A whole experiment descriptor, resolved.
+ *
+ * @param name the experiment's name; the default output directory is {@code runs/<name>}
+ * @param description free text
+ * @param seeds the seeds every strategy runs with
+ * @param target the target task
+ * @param train how trials train
+ * @param sweep the strategy axes
+ * @param baseline the baseline every transfer trial is paired with
+ * @param similarity metrics computed before training
+ * @param similaritySamples examples per side fed to the similarity metrics
+ */
+public record Experiment(
+        @JsonPropertyDescription("name of the experiment; letters, digits, '-', '_' and '.'") String name,
+        @JsonPropertyDescription("free text shown in the report") String description,
+        @JsonPropertyDescription("seeds every strategy runs with") List<Long> seeds,
+        @JsonPropertyDescription("the target task") TargetSpec target,
+        @JsonPropertyDescription("training settings shared by all trials") TrainConfig train,
+        @JsonPropertyDescription("the strategy axes whose product is the set of trials") SweepSpec sweep,
+        @JsonPropertyDescription("the baseline every transfer trial is paired with") BaselineSpec baseline,
+        @JsonPropertyDescription("similarity metrics computed before training") List<SimilarityConfig> similarity,
+        @JsonPropertyDescription("examples per side given to similarity metrics") Integer similaritySamples) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    public Experiment {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidConfigException("name", "must be letters, digits, '.', '_' or '-' (it names the output directory), got "
+                    + (name == null ? "nothing" : "'" + name + "'"));
+        }
+        description = description == null ? "" : description;
+        if (seeds == null || seeds.isEmpty()) {
+            throw new InvalidConfigException("seeds", "must list at least one seed");
+        }
+        if (new HashSet<>(seeds).size() != seeds.size()) {
+            throw new InvalidConfigException("seeds", "lists a seed twice: " + seeds);
+        }
+        seeds = List.copyOf(seeds);
+        if (target == null) {
+            throw new InvalidConfigException("target", "is required");
+        }
+        train = train == null ? TrainConfig.DEFAULT : train;
+        if (sweep == null) {
+            throw new InvalidConfigException("sweep", "is required");
+        }
+        baseline = baseline == null ? BaselineSpec.SCRATCH : baseline;
+        similarity = similarity == null ? List.of() : List.copyOf(similarity);
+        similaritySamples = similaritySamples == null ? 500 : similaritySamples;
+        if (similaritySamples < 10) {
+            throw new InvalidConfigException("similaritySamples", "must be at least 10, got " + similaritySamples);
+        }
+        requireNonNull(target);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.graft.core.descriptor;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.graft.spi.InvalidConfigException;
+import dev.graft.spi.data.DatasetConfig;
+
+/**
+ * Pretraining of a backbone on a source task, before any trial. The backbone is trained with a
+ * linear classifier on top, and its weights are cached by the hash of this spec, the
+ * architecture and the source data's checksum, so every run that asks for the same pretraining
+ * reuses it. One pretrained backbone serves every seed of the sweep: the seeds measure the
+ * variance of transfer, not of pretraining.
+ *
+ * @param data the source dataset
+ * @param samplesPerClass source examples per class, or null for all
+ * @param validationFraction share of the source examples held out for validation
+ * @param train how the source task trains
+ * @param seed the pretraining seed
+ */
+public record PretrainSpec(
+        @JsonPropertyDescription("the source dataset") DatasetConfig data,
+        @JsonPropertyDescription("source examples per class; absent = all") Integer samplesPerClass,
+        @JsonPropertyDescription("share held out for validation") Double validationFraction,
+        @JsonPropertyDescription("training settings for the source task") TrainConfig train,
+        @JsonPropertyDescription("seed of the pretraining") Long seed) {
+    public PretrainSpec {
+        if (data == null) {
+            throw new InvalidConfigException("data", "is required");
+        }
+        if (samplesPerClass != null && samplesPerClass < 2) {
+            throw new InvalidConfigException("samplesPerClass", "must be at least 2, got " + samplesPerClass);
+        }
+        validationFraction = validationFraction == null ? 0.1 : validationFraction;
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new InvalidConfigException("validationFraction", "must be in (0, 1), got " + validationFraction);
+        }
+        train = train == null ? TrainConfig.DEFAULT : train;
+        seed = seed == null ? 0L : seed;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.graft.core.descriptor;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.graft.spi.InvalidConfigException;
+import dev.graft.spi.augment.AugmentConfig;
+import dev.graft.spi.freeze.FreezeConfig;
+import dev.graft.spi.head.HeadConfig;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The strategy axes. The trials are their product (times sizes and seeds), less the
+ * combinations matched by {@code exclude}.
+ *
+ * @param backbone backbones (architecture plus optional pretraining)
+ * @param head heads
+ * @param freeze freeze schedules
+ * @param augment augmenters; absent means no augmentation
+ * @param exclude combinations to skip: each entry maps axis names ({@code backbone}, {@code
+ *     head}, {@code freeze}, {@code augment}, {@code samplesPerClass}) to a type name, a partial
+ *     config, or a size
+ */
+public record SweepSpec(
+        @JsonPropertyDescription("backbones: architecture plus optional pretrain block") List<BackboneSpec> backbone,
+        @JsonPropertyDescription("heads") List<HeadConfig> head,
+        @JsonPropertyDescription("freeze schedules") List<FreezeConfig> freeze,
+        @JsonPropertyDescription("augmenters; absent = no augmentation") List<AugmentConfig> augment,
+        @JsonPropertyDescription("combinations to skip") List<Map<String, Object>> exclude) {
+
+    /** Axis names usable in {@code exclude}. */
+    public static final List<String> AXES = List.of("backbone", "head", "freeze", "augment", "samplesPerClass");
+
+    public SweepSpec {
+        backbone = required("backbone", backbone);
+        head = required("head", head);
+        freeze = required("freeze", freeze);
+        augment = augment == null ? List.of() : List.copyOf(augment);
+        exclude = exclude == null ? List.of() : List.copyOf(exclude);
+        for (Map<String, Object> rule : exclude) {
+            for (String key : rule.keySet()) {
+                if (!AXES.contains(key)) {
+                    throw new InvalidConfigException("exclude", "unknown axis '" + key + "'; axes are " + AXES);
+                }
+            }
+        }
+    }
+
+    private static <T> List<T> required(String axis, List<T> values) {
+        if (values == null || values.isEmpty()) {
+            throw new InvalidConfigException(axis, "sweep axis '" + axis + "' must list at least one choice");
+        }
+        return List.copyOf(values);
+    }
+}

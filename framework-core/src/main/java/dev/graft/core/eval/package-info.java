@@ -1,0 +1,2 @@
+/** Test scores, computed with Tribuo's classification evaluation. */
+package dev.graft.core.eval;

@@ -1,0 +1,126 @@
+package dev.graft.core.plugin;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import dev.graft.spi.PluginConfig;
+import dev.graft.spi.PluginFactory;
+import dev.graft.spi.augment.AugmenterFactory;
+import dev.graft.spi.backbone.BackboneFactory;
+import dev.graft.spi.data.DatasetProvider;
+import dev.graft.spi.freeze.FreezeScheduleFactory;
+import dev.graft.spi.head.HeadFactory;
+import dev.graft.spi.similarity.SimilarityMetricFactory;
+import java.security.CodeSource;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Every registered factory, by family and name. Built once at start-up from the plugins'
+ * Guice bindings; fails there on duplicate names (naming both owners) and on a factory whose
+ * {@link PluginFactory#name()} differs from the key it was bound under.
+ */
+public final class PluginRegistry {
+    private final Map<PluginFamily, SortedMap<String, PluginFactory<?>>> factories = new EnumMap<>(PluginFamily.class);
+
+    @Inject
+    PluginRegistry(
+            Map<String, Set<DatasetProvider<?>>> datasets,
+            Map<String, Set<BackboneFactory<?>>> backbones,
+            Map<String, Set<HeadFactory<?>>> heads,
+            Map<String, Set<FreezeScheduleFactory<?>>> freezeSchedules,
+            Map<String, Set<AugmenterFactory<?>>> augmenters,
+            Map<String, Set<SimilarityMetricFactory<?>>> similarityMetrics) {
+        add(PluginFamily.DATASET, datasets);
+        add(PluginFamily.BACKBONE, backbones);
+        add(PluginFamily.HEAD, heads);
+        add(PluginFamily.FREEZE, freezeSchedules);
+        add(PluginFamily.AUGMENT, augmenters);
+        add(PluginFamily.SIMILARITY, similarityMetrics);
+    }
+
+    private void add(PluginFamily family, Map<String, ? extends Set<? extends PluginFactory<?>>> bound) {
+        SortedMap<String, PluginFactory<?>> byName = new TreeMap<>();
+        for (Map.Entry<String, ? extends Set<? extends PluginFactory<?>>> entry : bound.entrySet()) {
+            String name = entry.getKey();
+            Set<? extends PluginFactory<?>> owners = entry.getValue();
+            if (owners.size() > 1) {
+                throw new PluginRegistryException("duplicate " + family.label() + " name '" + name
+                        + "', registered by " + owners.stream().map(PluginRegistry::owner)
+                                .sorted().collect(Collectors.joining(" and ")));
+            }
+            PluginFactory<?> factory = owners.iterator().next();
+            if (!name.equals(factory.name())) {
+                throw new PluginRegistryException(owner(factory) + " is bound as " + family.label() + " '" + name
+                        + "' but its name() is '" + factory.name() + "': use one constant for both");
+            }
+            if (!family.configType().isAssignableFrom(factory.configClass())) {
+                throw new PluginRegistryException(owner(factory) + ": config " + factory.configClass().getName()
+                        + " must implement " + family.configType().getName());
+            }
+            byName.put(name, factory);
+        }
+        factories.put(family, Collections.unmodifiableSortedMap(byName));
+    }
+
+    private static String owner(PluginFactory<?> factory) {
+        CodeSource source = factory.getClass().getProtectionDomain().getCodeSource();
+        String where = source == null || source.getLocation() == null ? "" : " (" + source.getLocation().getPath() + ")";
+        return factory.getClass().getName() + where;
+    }
+
+    /**
+     * @param family a family
+     * @return its factories by name, sorted
+     */
+    public SortedMap<String, PluginFactory<?>> factories(PluginFamily family) {
+        return factories.get(family);
+    }
+
+    /**
+     * @param family the family to look in
+     * @param name a {@code type:} name
+     * @return the factory
+     * @throws UnknownPluginException listing the known names and the closest one
+     */
+    public PluginFactory<?> factory(PluginFamily family, String name) {
+        requireNonNull(name, "name is null");
+        PluginFactory<?> factory = factories.get(family).get(name);
+        if (factory == null) {
+            throw new UnknownPluginException(family, name, factories.get(family).keySet());
+        }
+        return factory;
+    }
+
+    /**
+     * The factory that made a config: the one registered for its class.
+     *
+     * @param family the family
+     * @param config a bound config
+     * @param <F> the factory type
+     * @return the factory
+     */
+    @SuppressWarnings("unchecked")
+    public <F extends PluginFactory<?>> F factoryFor(PluginFamily family, PluginConfig config) {
+        for (PluginFactory<?> factory : factories.get(family).values()) {
+            if (factory.configClass().equals(config.getClass())) {
+                return (F) factory;
+            }
+        }
+        throw new IllegalStateException("no " + family.label() + " factory for " + config.getClass().getName());
+    }
+
+    /**
+     * @param config a bound config
+     * @param family its family
+     * @return the {@code type:} name of the config
+     */
+    public String nameOf(PluginFamily family, PluginConfig config) {
+        return factoryFor(family, config).name();
+    }
+}

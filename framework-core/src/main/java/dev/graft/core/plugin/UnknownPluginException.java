@@ -1,0 +1,15 @@
+package dev.graft.core.plugin;
+
+import dev.graft.spi.GraftException;
+import java.util.Collection;
+import java.util.TreeSet;
+
+/** A {@code type:} name that no plugin registered. */
+public final class UnknownPluginException extends GraftException {
+    private static final long serialVersionUID = 1L;
+
+    UnknownPluginException(PluginFamily family, String name, Collection<String> known) {
+        super("unknown " + family.label() + " type '" + name + "'." + ClosestName.suggestion(name, known)
+                + " Known " + family.label() + " types: " + String.join(", ", new TreeSet<>(known)));
+    }
+}

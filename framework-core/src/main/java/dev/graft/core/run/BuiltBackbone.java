@@ -1,0 +1,70 @@
+package dev.graft.core.run;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.XavierInitializer;
+import dev.graft.core.train.Batches;
+import dev.graft.core.train.GroupedNetwork;
+import dev.graft.spi.backbone.Backbone;
+import dev.graft.spi.backbone.BackboneConfig;
+import dev.graft.spi.backbone.BackboneContext;
+import dev.graft.spi.data.LabeledImages;
+
+/**
+ * A backbone built and initialised for some data: fresh random weights drawn from the engine's
+ * current seed (Glorot-uniform for weights, as Keras), then overwritten by pretrained weights
+ * when given.
+ *
+ * @param backbone the plugin's backbone
+ * @param inputShape the shape of a batch of one
+ * @param featureShape the backbone's output shape for one example, without the batch axis
+ */
+public record BuiltBackbone(Backbone backbone, Shape inputShape, Shape featureShape) {
+
+    /**
+     * @param components plugin access
+     * @param config the architecture
+     * @param data data with the input shape to build for
+     * @param manager owner of the parameters
+     * @param weights pretrained backbone weights from {@link GroupedNetwork#saveBackbone()}, or null
+     * @return the built backbone
+     */
+    public static BuiltBackbone build(Components components, BackboneConfig config, LabeledImages data, NDManager manager, byte[] weights) {
+        Backbone backbone = components.backbone(config, new BackboneContext(data.channels(), data.height(), data.width()));
+        Batches.checkShape(backbone.inputSpec(), data.channels(), data.height(), data.width());
+        Shape inputShape = new Shape(1, data.channels(), data.height(), data.width());
+        GroupedNetwork body = new GroupedNetwork(backbone.layerGroups(), null);
+        initialize(body, manager, inputShape);
+        if (weights != null) {
+            body.loadBackbone(manager, weights);
+        }
+        Shape out = body.getOutputShapes(new Shape[] {inputShape})[0];
+        return new BuiltBackbone(backbone, inputShape, out.slice(1));
+    }
+
+    /**
+     * Initialises every parameter of {@code block} not yet initialised.
+     *
+     * @param block a block
+     * @param manager the parameters' owner
+     * @param inputShape a batch-of-one input shape
+     */
+    public static void initialize(Block block, NDManager manager, Shape inputShape) {
+        block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+        block.initialize(manager, DataType.FLOAT32, inputShape);
+    }
+
+    /**
+     * @param head the head block, or null
+     * @param manager the parameters' owner
+     * @return the backbone's groups followed by {@code head}, initialised
+     */
+    public GroupedNetwork withHead(Block head, NDManager manager) {
+        GroupedNetwork network = new GroupedNetwork(backbone.layerGroups(), head);
+        initialize(network, manager, inputShape);
+        return network;
+    }
+}

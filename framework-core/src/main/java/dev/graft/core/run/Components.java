@@ -1,0 +1,92 @@
+package dev.graft.core.run;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.graft.core.plugin.PluginFamily;
+import dev.graft.core.plugin.PluginRegistry;
+import dev.graft.spi.augment.AugmentConfig;
+import dev.graft.spi.augment.Augmenter;
+import dev.graft.spi.augment.AugmenterFactory;
+import dev.graft.spi.backbone.Backbone;
+import dev.graft.spi.backbone.BackboneConfig;
+import dev.graft.spi.backbone.BackboneContext;
+import dev.graft.spi.backbone.BackboneFactory;
+import dev.graft.spi.freeze.FreezeConfig;
+import dev.graft.spi.freeze.FreezeSchedule;
+import dev.graft.spi.freeze.FreezeScheduleFactory;
+import dev.graft.spi.head.Head;
+import dev.graft.spi.head.HeadConfig;
+import dev.graft.spi.head.HeadContext;
+import dev.graft.spi.head.HeadFactory;
+import dev.graft.spi.similarity.SimilarityConfig;
+import dev.graft.spi.similarity.SimilarityMetric;
+import dev.graft.spi.similarity.SimilarityMetricFactory;
+
+/** Creates plugin objects from bound configs through the factory registered for each config class. */
+public final class Components {
+    private final PluginRegistry registry;
+
+    /**
+     * @param registry the installed plugins
+     */
+    public Components(PluginRegistry registry) {
+        this.registry = requireNonNull(registry, "registry is null");
+    }
+
+    /** @return the registry */
+    public PluginRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * @param config a backbone config
+     * @param context the input
+     * @return a new backbone
+     */
+    @SuppressWarnings("unchecked")
+    public Backbone backbone(BackboneConfig config, BackboneContext context) {
+        return registry.<BackboneFactory<BackboneConfig>>factoryFor(PluginFamily.BACKBONE, config).create(config, context);
+    }
+
+    /**
+     * @param config a head config
+     * @param context features and classes
+     * @return a new head
+     */
+    public Head head(HeadConfig config, HeadContext context) {
+        return registry.<HeadFactory<HeadConfig>>factoryFor(PluginFamily.HEAD, config).create(config, context);
+    }
+
+    /**
+     * @param config a freeze config
+     * @return a new schedule
+     */
+    public FreezeSchedule freeze(FreezeConfig config) {
+        return registry.<FreezeScheduleFactory<FreezeConfig>>factoryFor(PluginFamily.FREEZE, config).create(config);
+    }
+
+    /**
+     * @param config an augment config, or null
+     * @return a new augmenter, or null
+     */
+    public Augmenter augmenter(AugmentConfig config) {
+        return config == null ? null : registry.<AugmenterFactory<AugmentConfig>>factoryFor(PluginFamily.AUGMENT, config).create(config);
+    }
+
+    /**
+     * @param config a metric config
+     * @return a new metric
+     */
+    public SimilarityMetric metric(SimilarityConfig config) {
+        return registry.<SimilarityMetricFactory<SimilarityConfig>>factoryFor(PluginFamily.SIMILARITY, config).create(config);
+    }
+
+    /**
+     * @param family the family
+     * @param config a config
+     * @return the config's type name
+     */
+    public String name(PluginFamily family, dev.graft.spi.PluginConfig config) {
+        return registry.nameOf(family, config);
+    }
+}

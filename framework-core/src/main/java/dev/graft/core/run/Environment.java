@@ -1,0 +1,39 @@
+package dev.graft.core.run;
+
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** Versions and machine facts recorded in every trial's provenance. */
+public final class Environment {
+    private Environment() {}
+
+    /** @return Graft's version, from the build */
+    public static String graftVersion() {
+        try (InputStream in = Environment.class.getResourceAsStream("/dev/graft/core/version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** @return Graft, Java, OS, DJL and engine versions and the core count */
+    public static Map<String, String> describe() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("graft", graftVersion());
+        facts.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        facts.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        facts.put("djl", Engine.getDjlVersion());
+        Engine engine = Engine.getInstance();
+        facts.put("engine", engine.getEngineName() + " " + engine.getVersion());
+        return facts;
+    }
+}

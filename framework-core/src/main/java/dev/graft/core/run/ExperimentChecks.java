@@ -1,0 +1,80 @@
+package dev.graft.core.run;
+
+import dev.graft.core.descriptor.BackboneSpec;
+import dev.graft.core.descriptor.Descriptor;
+import dev.graft.core.descriptor.DescriptorError;
+import dev.graft.core.descriptor.DescriptorException;
+import dev.graft.core.descriptor.Experiment;
+import dev.graft.spi.GraftException;
+import dev.graft.spi.data.DatasetConfig;
+import dev.graft.spi.data.DatasetInfo;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks that need the data: datasets can be found, listed classes exist, source and target
+ * images have the same shape. Run by {@code graft validate} and before every run.
+ */
+public final class ExperimentChecks {
+    private ExperimentChecks() {}
+
+    /**
+     * @param descriptor a parsed descriptor
+     * @param catalog data access
+     * @throws DescriptorException listing every problem found
+     */
+    public static void check(Descriptor descriptor, DataCatalog catalog) {
+        Experiment experiment = descriptor.experiment();
+        List<DescriptorError> errors = new ArrayList<>();
+        DatasetInfo target = dataset(descriptor, catalog, experiment.target().data(), "target.data", errors);
+        for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
+            BackboneSpec backbone = experiment.sweep().backbone().get(b);
+            if (backbone.pretrain() == null) {
+                continue;
+            }
+            String path = "sweep.backbone[" + b + "].pretrain.data";
+            DatasetInfo source = dataset(descriptor, catalog, backbone.pretrain().data(), path, errors);
+            if (source != null && target != null
+                    && (source.channels() != target.channels() || source.height() != target.height() || source.width() != target.width())) {
+                errors.add(descriptor.errorAt(path, "source images are " + shape(source) + " but target images are " + shape(target)
+                        + "; a backbone pretrained on one cannot read the other"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DescriptorException(errors);
+        }
+    }
+
+    private static DatasetInfo dataset(Descriptor descriptor, DataCatalog catalog, DatasetConfig config, String path, List<DescriptorError> errors) {
+        DatasetInfo info;
+        try {
+            info = catalog.describe(config);
+        } catch (GraftException e) {
+            errors.add(descriptor.errorAt(path, e.getMessage()));
+            return null;
+        }
+        List<Integer> classes = config.classes();
+        if (classes != null) {
+            Set<Integer> seen = new HashSet<>();
+            for (int i = 0; i < classes.size(); i++) {
+                int c = classes.get(i);
+                if (c < 0 || c >= info.classNames().size()) {
+                    errors.add(descriptor.errorAt(path + ".classes[" + i + "]", "class " + c + " is not in the dataset (it has classes 0-"
+                            + (info.classNames().size() - 1) + ")"));
+                } else if (!seen.add(c)) {
+                    errors.add(descriptor.errorAt(path + ".classes[" + i + "]", "class " + c + " is listed twice"));
+                }
+            }
+            if (classes.size() < 2) {
+                errors.add(descriptor.errorAt(path + ".classes", "a classification task needs at least 2 classes"));
+            }
+        }
+        return info;
+    }
+
+    private static String shape(DatasetInfo info) {
+        return info.channels() + "x" + info.height() + "x" + info.width();
+    }
+}

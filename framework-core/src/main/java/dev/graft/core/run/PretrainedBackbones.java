@@ -1,0 +1,170 @@
+package dev.graft.core.run;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.nn.core.Linear;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graft.core.data.LabelledSplit;
+import dev.graft.core.data.PerClassSampler;
+import dev.graft.core.descriptor.BackboneSpec;
+import dev.graft.core.descriptor.PretrainSpec;
+import dev.graft.core.sweep.TrialIds;
+import dev.graft.core.train.GroupedNetwork;
+import dev.graft.core.train.NetworkTrainer;
+import dev.graft.core.train.Seeds;
+import dev.graft.core.train.TrainingOutcome;
+import dev.graft.spi.GraftException;
+import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Split;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Source-task pretraining, cached by content hash under {@code <cache>/backbones/<key>/}. The
+ * key covers the architecture config, the pretraining spec and the source data's checksum, so a
+ * change to any of them trains anew, and the same spec in any run reuses the weights.
+ */
+public final class PretrainedBackbones {
+    static final String PROTOCOL = "graft-pretrain-v1";
+
+    private final Path cacheDir;
+    private final Components components;
+    private final DataCatalog catalog;
+    private final ObjectMapper mapper;
+    private final RunListener listener;
+    private final Map<String, Pretrained> inMemory = new HashMap<>();
+
+    /**
+     * @param cacheDir the cache root ({@code GRAFT_HOME/cache})
+     * @param components plugin access
+     * @param catalog data access
+     * @param mapper the canonical config mapper
+     * @param listener progress
+     */
+    public PretrainedBackbones(Path cacheDir, Components components, DataCatalog catalog, ObjectMapper mapper, RunListener listener) {
+        this.cacheDir = requireNonNull(cacheDir, "cacheDir is null");
+        this.components = requireNonNull(components, "components is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.mapper = requireNonNull(mapper, "mapper is null");
+        this.listener = requireNonNull(listener, "listener is null");
+    }
+
+    /**
+     * @param spec a backbone with a pretrain block
+     * @param source the source training split, classes selected
+     * @return the cache key of its pretraining
+     */
+    public String key(BackboneSpec spec, LabeledImages source) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("architecture", spec.architecture());
+        identity.put("pretrain", spec.pretrain());
+        identity.put("sourceChecksum", source.checksum());
+        identity.put("sourceClasses", source.classNames());
+        return TrialIds.hash(mapper, PROTOCOL, identity).substring(0, 20);
+    }
+
+    /**
+     * Returns the pretrained backbone, training it on the source task when no cached copy exists.
+     *
+     * @param spec a backbone with a pretrain block
+     * @param label the backbone's label, for progress lines
+     * @return the pretrained weights
+     */
+    public synchronized Pretrained get(BackboneSpec spec, String label) {
+        PretrainSpec pretrain = requireNonNull(spec.pretrain(), "backbone has no pretrain block");
+        LabeledImages source = catalog.load(pretrain.data(), Split.TRAIN);
+        String key = key(spec, source);
+        Pretrained known = inMemory.get(key);
+        if (known != null) {
+            return known;
+        }
+        Path dir = cacheDir.resolve("backbones").resolve(key);
+        Pretrained result = Files.isRegularFile(dir.resolve("meta.json")) ? read(dir, key) : null;
+        if (result != null) {
+            listener.info("pretrained backbone " + label + ": reusing cache " + dir);
+        } else {
+            listener.info("pretraining backbone " + label + " on " + source.origin() + " (" + source.size() + " examples)");
+            result = train(spec, source, key);
+            write(dir, result);
+            listener.info(String.format("pretrained backbone %s: source validation accuracy %.4f in %.1fs, cached in %s",
+                    label, result.sourceAccuracy(), result.seconds(), dir));
+        }
+        inMemory.put(key, result);
+        return result;
+    }
+
+    private Pretrained train(BackboneSpec spec, LabeledImages source, String key) {
+        PretrainSpec pretrain = spec.pretrain();
+        long started = System.nanoTime();
+        LabelledSplit split = PerClassSampler.draw(source, pretrain.samplesPerClass() == null ? 0 : pretrain.samplesPerClass(),
+                pretrain.validationFraction(), Seeds.derive(pretrain.seed(), "sample"));
+        Engine.getInstance().setRandomSeed((int) Seeds.derive(pretrain.seed(), "init"));
+        try (Model model = Model.newInstance("pretrain-" + key)) {
+            BuiltBackbone built = BuiltBackbone.build(components, spec.architecture(), source, model.getNDManager(), null);
+            GroupedNetwork network = built.withHead(Linear.builder().setUnits(source.numClasses()).build(), model.getNDManager());
+            model.setBlock(network);
+            TrainingOutcome outcome = new NetworkTrainer(pretrain.train(), null, null, built.backbone().inputSpec(), pretrain.seed())
+                    .train(model, split.train(), split.validation(), metrics -> listener.info(String.format(
+                            "  pretrain epoch %d: loss %.4f, train accuracy %.4f, validation accuracy %.4f (%.1fs)",
+                            metrics.epoch(), metrics.trainLoss(), metrics.trainAccuracy(), metrics.validationAccuracy(), metrics.seconds())));
+            double accuracy = outcome.epochs().get(outcome.bestEpoch() - 1).validationAccuracy();
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("architecture", spec.architecture());
+            provenance.put("pretrain", pretrain);
+            provenance.put("sourceOrigin", source.origin());
+            provenance.put("sourceChecksum", source.checksum());
+            provenance.put("sourceClasses", source.classNames());
+            provenance.put("trainExamples", split.train().size());
+            provenance.put("validationExamples", split.validation().size());
+            provenance.put("bestEpoch", outcome.bestEpoch());
+            provenance.put("epochs", outcome.epochs());
+            provenance.put("environment", Environment.describe());
+            return new Pretrained(key, network.saveBackbone(), accuracy, (System.nanoTime() - started) / 1e9, false, provenance);
+        }
+    }
+
+    private Pretrained read(Path dir, String key) {
+        try {
+            Map<String, Object> meta = mapper.readValue(dir.resolve("meta.json").toFile(), new TypeReference<>() {});
+            byte[] weights = Files.readAllBytes(dir.resolve("backbone.params"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> provenance = (Map<String, Object>) meta.get("provenance");
+            return new Pretrained(key, weights, ((Number) meta.get("sourceAccuracy")).doubleValue(),
+                    ((Number) meta.get("seconds")).doubleValue(), true, provenance);
+        } catch (IOException | RuntimeException e) {
+            throw new GraftException(dir + ": the cached pretrained backbone is unreadable (" + e.getMessage()
+                    + "); delete the directory to pretrain again", e);
+        }
+    }
+
+    private void write(Path dir, Pretrained pretrained) {
+        try {
+            Files.createDirectories(dir.getParent());
+            Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".tmp");
+            Files.write(tmp.resolve("backbone.params"), pretrained.weights());
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("key", pretrained.key());
+            meta.put("sourceAccuracy", pretrained.sourceAccuracy());
+            meta.put("seconds", pretrained.seconds());
+            meta.put("provenance", pretrained.provenance());
+            mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve("meta.json").toFile(), meta);
+            try {
+                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the backbone cache " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.graft.core.run;
+
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.sweep.Trial;
+
+/** Progress of a run, for a progress bar on a terminal or plain lines in a log. */
+public interface RunListener {
+    /**
+     * @param message a stage starting or a notable event, one line
+     */
+    default void info(String message) {}
+
+    /**
+     * @param total trials in the sweep
+     * @param alreadyFinished trials a previous run finished, skipped now
+     */
+    default void trialsPlanned(int total, int alreadyFinished) {}
+
+    /**
+     * @param trial the trial starting
+     */
+    default void trialStarted(Trial trial) {}
+
+    /**
+     * @param trial the trial
+     * @param record what was recorded for it
+     */
+    default void trialFinished(Trial trial, TrialRecord record) {}
+
+    /** A listener that ignores everything. */
+    RunListener NONE = new RunListener() {};
+}

@@ -1,0 +1,209 @@
+package dev.graft.core.run;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graft.core.data.LabelledSplit;
+import dev.graft.core.data.PerClassSampler;
+import dev.graft.core.eval.Scoring;
+import dev.graft.core.eval.TestScores;
+import dev.graft.core.plugin.PluginFamily;
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.store.TrialStatus;
+import dev.graft.core.sweep.Trial;
+import dev.graft.core.sweep.TrialKind;
+import dev.graft.core.sweep.TrialSpec;
+import dev.graft.core.train.EpochListener;
+import dev.graft.core.train.EpochMetrics;
+import dev.graft.core.train.GroupedNetwork;
+import dev.graft.core.train.Inference;
+import dev.graft.core.train.NetworkTrainer;
+import dev.graft.core.train.Seeds;
+import dev.graft.core.train.TrainingOutcome;
+import dev.graft.spi.GraftException;
+import dev.graft.spi.data.FeatureTable;
+import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.freeze.FreezeSchedule;
+import dev.graft.spi.freeze.GroupState;
+import dev.graft.spi.freeze.TrainingPosition;
+import dev.graft.spi.head.Head;
+import dev.graft.spi.head.HeadContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one trial in this JVM: draws its labelled sample, builds the backbone (pretrained for a
+ * transfer trial, random for scratch) and head from the trial's seed, trains, scores on the test
+ * split with Tribuo, and returns the record. Any exception becomes a failed record; nothing is
+ * written here.
+ */
+public final class TrialRunner {
+    private final Components components;
+    private final ObjectMapper mapper;
+
+    /**
+     * @param components plugin access
+     * @param mapper the canonical config mapper
+     */
+    public TrialRunner(Components components, ObjectMapper mapper) {
+        this.components = requireNonNull(components, "components is null");
+        this.mapper = requireNonNull(mapper, "mapper is null");
+    }
+
+    /**
+     * @param trial the trial
+     * @param pool the target training split, classes selected
+     * @param test the target test split, classes selected and capped
+     * @param pretrained the pretrained backbone for a transfer trial with pretraining, else null
+     * @param epochListener told after each epoch
+     * @return the finished or failed record
+     */
+    public TrialRecord run(Trial trial, LabeledImages pool, LabeledImages test, Pretrained pretrained, EpochListener epochListener) {
+        TrialSpec spec = trial.spec();
+        long started = System.nanoTime();
+        Instant startedAt = Instant.now();
+        List<EpochMetrics> epochs = new ArrayList<>();
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("trialId", trial.id());
+        provenance.put("spec", spec);
+        provenance.put("plugins", pluginNames(spec));
+        provenance.put("seed", spec.seed());
+        provenance.put("environment", Environment.describe());
+        provenance.put("startedAt", startedAt.toString());
+        try {
+            if (spec.kind() == TrialKind.transfer && spec.backbone().pretrain() != null && pretrained == null) {
+                throw new IllegalStateException("transfer trial without its pretrained backbone");
+            }
+            LabelledSplit split = PerClassSampler.draw(pool, spec.samplesPerClass(), spec.validationFraction(),
+                    Seeds.derive(spec.seed(), "sample"));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("origin", pool.origin());
+            data.put("checksum", pool.checksum());
+            data.put("classes", pool.classNames());
+            data.put("trainExamples", split.train().size());
+            data.put("validationExamples", split.validation().size());
+            data.put("testExamples", test.size());
+            data.put("testOrigin", test.origin());
+            data.put("testChecksum", test.checksum());
+            provenance.put("data", data);
+            if (pretrained != null) {
+                Map<String, Object> source = new LinkedHashMap<>();
+                source.put("key", pretrained.key());
+                source.put("sourceAccuracy", pretrained.sourceAccuracy());
+                source.put("provenance", pretrained.provenance());
+                provenance.put("pretrained", source);
+            }
+
+            Engine.getInstance().setRandomSeed((int) Seeds.derive(spec.seed(), "init"));
+            TestScores scores;
+            int bestEpoch;
+            try (Model model = Model.newInstance("trial-" + trial.id())) {
+                BuiltBackbone built = BuiltBackbone.build(components, spec.backbone().architecture(), pool, model.getNDManager(),
+                        spec.kind() == TrialKind.transfer && pretrained != null ? pretrained.weights() : null);
+                provenance.put("backboneProvenance", built.backbone().provenance());
+                provenance.put("layerGroups", built.backbone().layerGroups().stream().map(g -> g.name()).toList());
+                Head head = components.head(spec.head(), new HeadContext(built.featureShape(), pool.numClasses(), spec.seed()));
+                FreezeSchedule schedule = spec.kind() == TrialKind.transfer ? components.freeze(spec.freeze()) : null;
+                EpochListener listener = metrics -> {
+                    epochs.add(metrics);
+                    epochListener.epochFinished(metrics);
+                };
+                if (head instanceof Head.FeatureClassifier classifier && spec.kind() == TrialKind.transfer) {
+                    requireFrozenThroughout(schedule, built, spec);
+                    GroupedNetwork body = built.withHead(null, model.getNDManager());
+                    int batch = Math.max(256, spec.train().batchSize());
+                    FeatureTable trainFeatures = Inference.features(body, model.getNDManager(), split.train(), built.backbone().inputSpec(), batch);
+                    FeatureTable validationFeatures = Inference.features(body, model.getNDManager(), split.validation(), built.backbone().inputSpec(), batch);
+                    FeatureTable testFeatures = Inference.features(body, model.getNDManager(), test, built.backbone().inputSpec(), batch);
+                    long fitStarted = System.nanoTime();
+                    Head.FeatureClassifier.Fitted fitted = classifier.fit(trainFeatures, validationFeatures, spec.seed());
+                    listener.epochFinished(new EpochMetrics(1, Double.NaN, Double.NaN, Double.NaN, (System.nanoTime() - fitStarted) / 1e9, List.of()));
+                    scores = Scoring.score(fitted.predictProbabilities(testFeatures), test.labels(), test.classNames());
+                    bestEpoch = 1;
+                } else {
+                    Block headBlock;
+                    if (head instanceof Head.Network network) {
+                        headBlock = network.block();
+                    } else {
+                        // a feature classifier cannot train end to end: its scratch baseline is the
+                        // equivalent linear softmax classifier trained with the whole network
+                        headBlock = Linear.builder().setUnits(pool.numClasses()).build();
+                        provenance.put("scratchHead", "linear layer standing in for feature head '" + trial.labels().head() + "'");
+                    }
+                    GroupedNetwork network = built.withHead(headBlock, model.getNDManager());
+                    model.setBlock(network);
+                    TrainingOutcome outcome = new NetworkTrainer(spec.train(), schedule, components.augmenter(spec.augment()),
+                            built.backbone().inputSpec(), spec.seed()).train(model, split.train(), split.validation(), listener);
+                    bestEpoch = outcome.bestEpoch();
+                    provenance.put("stoppedEarly", outcome.stoppedEarly());
+                    scores = Scoring.score(Inference.probabilities(network, model.getNDManager(), test, built.backbone().inputSpec(),
+                            Math.max(256, spec.train().batchSize())), test.labels(), test.classNames());
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            provenance.put("seconds", seconds);
+            Map<String, Object> confusion = new LinkedHashMap<>();
+            confusion.put("classes", scores.classNames());
+            confusion.put("matrix", scores.confusion());
+            return record(trial, TrialStatus.finished, null, scores.accuracy(), scores.macroF1(), bestEpoch, epochs, seconds,
+                    provenance, json(confusion));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            String message = e instanceof GraftException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            provenance.put("seconds", seconds);
+            return record(trial, TrialStatus.failed, message, Double.NaN, Double.NaN, 0, epochs, seconds, provenance, null);
+        }
+    }
+
+    private static void requireFrozenThroughout(FreezeSchedule schedule, BuiltBackbone built, TrialSpec spec) {
+        List<String> groups = built.backbone().layerGroups().stream().map(g -> g.name()).toList();
+        for (int epoch = 0; epoch < spec.train().epochs(); epoch++) {
+            for (GroupState state : schedule.plan(groups, new TrainingPosition(epoch, spec.train().epochs()))) {
+                if (state.trains()) {
+                    throw new GraftException("a feature head is fitted on features of a frozen backbone, but this freeze "
+                            + "schedule trains backbone groups in epoch " + (epoch + 1) + "; pair feature heads with "
+                            + "'frozen' or exclude the combination");
+                }
+            }
+        }
+    }
+
+    private Map<String, String> pluginNames(TrialSpec spec) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("backbone", components.name(PluginFamily.BACKBONE, spec.backbone().architecture()));
+        names.put("head", components.name(PluginFamily.HEAD, spec.head()));
+        if (spec.freeze() != null) {
+            names.put("freeze", components.name(PluginFamily.FREEZE, spec.freeze()));
+        }
+        if (spec.augment() != null) {
+            names.put("augment", components.name(PluginFamily.AUGMENT, spec.augment()));
+        }
+        names.put("dataset", components.name(PluginFamily.DATASET, spec.targetData()));
+        return names;
+    }
+
+    private TrialRecord record(Trial trial, TrialStatus status, String error, double accuracy, double macroF1, int bestEpoch,
+            List<EpochMetrics> epochs, double seconds, Map<String, Object> provenance, String confusion) {
+        TrialSpec spec = trial.spec();
+        return new TrialRecord(trial.id(), spec.kind().name(), trial.labels().backbone(), trial.labels().head(),
+                trial.labels().freeze(), trial.labels().augment(), spec.samplesPerClass(), spec.seed(),
+                trial.baselineId().orElse(null), status, error, accuracy, macroF1, bestEpoch, epochs.size(), seconds,
+                json(spec), json(provenance), confusion, Instant.now().toString(), epochs);
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,350 @@
+package dev.graft.core.store;
+
+import dev.graft.core.train.EpochMetrics;
+import dev.graft.spi.GraftException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The SQLite database of a run. Every write is one transaction, so a crash leaves either the
+ * whole trial or nothing of it.
+ */
+public final class ResultStore implements AutoCloseable {
+    static final int SCHEMA_VERSION = 1;
+
+    private static final String[] SCHEMA = {
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS trials (
+          trial_id TEXT PRIMARY KEY, kind TEXT NOT NULL, backbone TEXT NOT NULL, head TEXT NOT NULL,
+          freeze TEXT NOT NULL, augment TEXT NOT NULL, samples_per_class INTEGER NOT NULL, seed INTEGER NOT NULL,
+          baseline_id TEXT, status TEXT NOT NULL, error TEXT, test_accuracy REAL, test_macro_f1 REAL,
+          best_epoch INTEGER, epochs_run INTEGER, train_seconds REAL, spec_json TEXT NOT NULL,
+          provenance_json TEXT NOT NULL, confusion_json TEXT, finished_at TEXT NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS epochs (
+          trial_id TEXT NOT NULL, epoch INTEGER NOT NULL, train_loss REAL, train_accuracy REAL,
+          validation_accuracy REAL, seconds REAL, training_groups TEXT, PRIMARY KEY (trial_id, epoch))""",
+        """
+        CREATE TABLE IF NOT EXISTS similarity (
+          backbone_key TEXT NOT NULL, metric_json TEXT NOT NULL, backbone TEXT NOT NULL, metric TEXT NOT NULL,
+          value REAL, higher_is_better INTEGER NOT NULL, seconds REAL, feature_seconds REAL, error TEXT,
+          PRIMARY KEY (backbone_key, metric_json))""",
+        """
+        CREATE TABLE IF NOT EXISTS pretraining (
+          backbone_key TEXT PRIMARY KEY, backbone TEXT NOT NULL, source_accuracy REAL, seconds REAL,
+          cached INTEGER NOT NULL, provenance_json TEXT NOT NULL)"""
+    };
+
+    private final Path file;
+    private final Connection connection;
+
+    private ResultStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating if needed) the store at {@code file}.
+     *
+     * @param file the database file
+     * @return the store
+     */
+    public static ResultStore open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA synchronous=FULL");
+                statement.execute("PRAGMA busy_timeout=10000");
+            }
+            ResultStore store = new ResultStore(file, connection);
+            store.migrate();
+            return store;
+        } catch (SQLException | java.io.IOException e) {
+            throw new GraftException(file + ": cannot open result store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an existing store for reading.
+     *
+     * @param file the database file
+     * @return the store
+     * @throws GraftException when the file does not exist
+     */
+    public static ResultStore openExisting(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new GraftException(file + ": no result store here (run 'graft run' first)");
+        }
+        return open(file);
+    }
+
+    private void migrate() throws SQLException {
+        Optional<String> version = tableExists("meta") ? meta("schema_version") : Optional.empty();
+        if (version.isPresent() && Integer.parseInt(version.get()) > SCHEMA_VERSION) {
+            throw new GraftException(file + ": written by a newer Graft (schema " + version.get() + ")");
+        }
+        inTransaction(() -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String ddl : SCHEMA) {
+                    statement.execute(ddl);
+                }
+            }
+            putMetaInternal("schema_version", Integer.toString(SCHEMA_VERSION));
+        });
+    }
+
+    private boolean tableExists(String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** @return the database file */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * @param key a metadata key
+     * @param value its value
+     */
+    public void putMeta(String key, String value) {
+        inTransaction(() -> putMetaInternal(key, value));
+    }
+
+    private void putMetaInternal(String key, String value) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, value);
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * @param key a metadata key
+     * @return its value, if set
+     */
+    public Optional<String> meta(String key) {
+        return query("SELECT value FROM meta WHERE key = ?", rows -> rows.getString(1), key).stream().findFirst();
+    }
+
+    /** @return the ids of trials that finished (failed ones run again) */
+    public Set<String> finishedTrialIds() {
+        return new HashSet<>(query("SELECT trial_id FROM trials WHERE status = 'finished'", rows -> rows.getString(1)));
+    }
+
+    /**
+     * Records a trial and its epochs in one transaction, replacing an earlier failed attempt.
+     *
+     * @param trial the trial
+     */
+    public void recordTrial(TrialRecord trial) {
+        inTransaction(() -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM epochs WHERE trial_id = ?")) {
+                delete.setString(1, trial.trialId());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO trials VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                int i = 1;
+                insert.setString(i++, trial.trialId());
+                insert.setString(i++, trial.kind());
+                insert.setString(i++, trial.backbone());
+                insert.setString(i++, trial.head());
+                insert.setString(i++, trial.freeze());
+                insert.setString(i++, trial.augment());
+                insert.setInt(i++, trial.samplesPerClass());
+                insert.setLong(i++, trial.seed());
+                insert.setString(i++, trial.baselineId());
+                insert.setString(i++, trial.status().name());
+                insert.setString(i++, trial.error());
+                setReal(insert, i++, trial.testAccuracy());
+                setReal(insert, i++, trial.testMacroF1());
+                insert.setInt(i++, trial.bestEpoch());
+                insert.setInt(i++, trial.epochsRun());
+                setReal(insert, i++, trial.trainSeconds());
+                insert.setString(i++, trial.specJson());
+                insert.setString(i++, trial.provenanceJson());
+                insert.setString(i++, trial.confusionJson());
+                insert.setString(i, trial.finishedAt());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO epochs VALUES (?,?,?,?,?,?,?)")) {
+                for (EpochMetrics epoch : trial.epochs()) {
+                    insert.setString(1, trial.trialId());
+                    insert.setInt(2, epoch.epoch());
+                    setReal(insert, 3, epoch.trainLoss());
+                    setReal(insert, 4, epoch.trainAccuracy());
+                    setReal(insert, 5, epoch.validationAccuracy());
+                    setReal(insert, 6, epoch.seconds());
+                    insert.setString(7, String.join(",", epoch.trainingGroups()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** @return every stored trial, ordered by id, with its epochs */
+    public List<TrialRecord> trials() {
+        List<TrialRecord> trials = query("SELECT * FROM trials ORDER BY trial_id", rows -> new TrialRecord(
+                rows.getString("trial_id"), rows.getString("kind"), rows.getString("backbone"), rows.getString("head"),
+                rows.getString("freeze"), rows.getString("augment"), rows.getInt("samples_per_class"), rows.getLong("seed"),
+                rows.getString("baseline_id"), TrialStatus.valueOf(rows.getString("status")), rows.getString("error"),
+                real(rows, "test_accuracy"), real(rows, "test_macro_f1"), rows.getInt("best_epoch"), rows.getInt("epochs_run"),
+                real(rows, "train_seconds"), rows.getString("spec_json"), rows.getString("provenance_json"),
+                rows.getString("confusion_json"), rows.getString("finished_at"), List.of()));
+        List<TrialRecord> withEpochs = new ArrayList<>(trials.size());
+        for (TrialRecord trial : trials) {
+            withEpochs.add(new TrialRecord(trial.trialId(), trial.kind(), trial.backbone(), trial.head(), trial.freeze(),
+                    trial.augment(), trial.samplesPerClass(), trial.seed(), trial.baselineId(), trial.status(), trial.error(),
+                    trial.testAccuracy(), trial.testMacroF1(), trial.bestEpoch(), trial.epochsRun(), trial.trainSeconds(),
+                    trial.specJson(), trial.provenanceJson(), trial.confusionJson(), trial.finishedAt(), epochs(trial.trialId())));
+        }
+        return withEpochs;
+    }
+
+    /**
+     * @param trialId a trial
+     * @return its epochs in order
+     */
+    public List<EpochMetrics> epochs(String trialId) {
+        return query("SELECT * FROM epochs WHERE trial_id = ? ORDER BY epoch", rows -> new EpochMetrics(rows.getInt("epoch"),
+                real(rows, "train_loss"), real(rows, "train_accuracy"), real(rows, "validation_accuracy"), real(rows, "seconds"),
+                rows.getString("training_groups").isEmpty() ? List.of() : Arrays.asList(rows.getString("training_groups").split(","))),
+                trialId);
+    }
+
+    /**
+     * @param record a similarity score (replaces an earlier one for the same backbone and metric)
+     */
+    public void recordSimilarity(SimilarityRecord record) {
+        inTransaction(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO similarity VALUES (?,?,?,?,?,?,?,?,?)")) {
+                insert.setString(1, record.backboneKey());
+                insert.setString(2, record.metricJson());
+                insert.setString(3, record.backbone());
+                insert.setString(4, record.metric());
+                setReal(insert, 5, record.value());
+                insert.setInt(6, record.higherIsBetter() ? 1 : 0);
+                setReal(insert, 7, record.seconds());
+                setReal(insert, 8, record.featureSeconds());
+                insert.setString(9, record.error());
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** @return every similarity score */
+    public List<SimilarityRecord> similarities() {
+        return query("SELECT * FROM similarity ORDER BY backbone, metric", rows -> new SimilarityRecord(rows.getString("backbone"),
+                rows.getString("backbone_key"), rows.getString("metric"), rows.getString("metric_json"), real(rows, "value"),
+                rows.getInt("higher_is_better") == 1, real(rows, "seconds"), real(rows, "feature_seconds"), rows.getString("error")));
+    }
+
+    /**
+     * @param record a pretrained backbone used by the run
+     */
+    public void recordPretraining(PretrainRecord record) {
+        inTransaction(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO pretraining VALUES (?,?,?,?,?,?)")) {
+                insert.setString(1, record.backboneKey());
+                insert.setString(2, record.backbone());
+                setReal(insert, 3, record.sourceAccuracy());
+                setReal(insert, 4, record.seconds());
+                insert.setInt(5, record.cached() ? 1 : 0);
+                insert.setString(6, record.provenanceJson());
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** @return the pretrained backbones used */
+    public List<PretrainRecord> pretrainings() {
+        return query("SELECT * FROM pretraining ORDER BY backbone", rows -> new PretrainRecord(rows.getString("backbone_key"),
+                rows.getString("backbone"), real(rows, "source_accuracy"), real(rows, "seconds"), rows.getInt("cached") == 1,
+                rows.getString("provenance_json")));
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("closing " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
+    private void inTransaction(SqlWork work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new GraftException(file + ": write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            List<T> out = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    out.add(mapper.map(rows));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new GraftException(file + ": read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void setReal(PreparedStatement statement, int index, double value) throws SQLException {
+        if (Double.isNaN(value)) {
+            statement.setNull(index, java.sql.Types.REAL);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    private static double real(ResultSet rows, String column) throws SQLException {
+        double value = rows.getDouble(column);
+        return rows.wasNull() ? Double.NaN : value;
+    }
+}

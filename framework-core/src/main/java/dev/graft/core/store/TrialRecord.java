@@ -1,0 +1,56 @@
+package dev.graft.core.store;
+
+import dev.graft.core.train.EpochMetrics;
+import java.util.List;
+
+/**
+ * One finished or failed trial, as stored.
+ *
+ * @param trialId the trial id
+ * @param kind {@code transfer} or {@code scratch}
+ * @param backbone the backbone label
+ * @param head the head label
+ * @param freeze the freeze label ({@code -} for scratch)
+ * @param augment the augmenter label
+ * @param samplesPerClass labelled examples per class
+ * @param seed the seed
+ * @param baselineId the paired scratch trial, or null
+ * @param status finished or failed
+ * @param error the failure message, or null
+ * @param testAccuracy test accuracy (NaN when failed)
+ * @param testMacroF1 test macro-F1 (NaN when failed)
+ * @param bestEpoch the epoch whose weights were scored (0 when not applicable)
+ * @param epochsRun epochs trained
+ * @param trainSeconds wall time of the whole trial
+ * @param specJson the resolved trial spec
+ * @param provenanceJson provenance: component configs, versions, data checksums, machine, timings
+ * @param confusionJson the test confusion matrix and class names, or null
+ * @param finishedAt ISO-8601 time the trial ended
+ * @param epochs per-epoch metrics
+ */
+public record TrialRecord(
+        String trialId,
+        String kind,
+        String backbone,
+        String head,
+        String freeze,
+        String augment,
+        int samplesPerClass,
+        long seed,
+        String baselineId,
+        TrialStatus status,
+        String error,
+        double testAccuracy,
+        double testMacroF1,
+        int bestEpoch,
+        int epochsRun,
+        double trainSeconds,
+        String specJson,
+        String provenanceJson,
+        String confusionJson,
+        String finishedAt,
+        List<EpochMetrics> epochs) {
+    public TrialRecord {
+        epochs = List.copyOf(epochs);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.graft.core.sweep;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.graft.core.descriptor.BackboneSpec;
+import dev.graft.core.descriptor.Experiment;
+import dev.graft.core.descriptor.SweepSpec;
+import dev.graft.spi.augment.AugmentConfig;
+import dev.graft.spi.freeze.FreezeConfig;
+import dev.graft.spi.head.HeadConfig;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Expands an experiment into trials: the product of backbone, head, freeze, augment,
+ * samples-per-class and seed, less the excluded combinations, each transfer trial followed by
+ * its scratch baseline. Baselines shared by several transfer trials (they do not depend on the
+ * freeze schedule or on pretraining) appear once.
+ */
+public final class SweepExpander {
+    private final ObjectMapper mapper;
+
+    /**
+     * @param mapper the canonical config mapper
+     */
+    public SweepExpander(ObjectMapper mapper) {
+        this.mapper = requireNonNull(mapper, "mapper is null");
+    }
+
+    /**
+     * @param experiment the experiment
+     * @return the trials in run order: per size, per seed, baselines before the transfer trials that need them
+     */
+    public List<Trial> expand(Experiment experiment) {
+        SweepSpec sweep = experiment.sweep();
+        List<AugmentConfig> augments = sweep.augment().isEmpty() ? Collections.singletonList(null) : sweep.augment();
+        List<String> backboneLabels = labels(sweep.backbone().stream().map(this::backboneJson).toList());
+        List<String> architectureLabels = labels(sweep.backbone().stream().map(b -> json(b.architecture())).toList());
+        List<String> headLabels = labels(sweep.head().stream().map(this::json).toList());
+        List<String> freezeLabels = labels(sweep.freeze().stream().map(this::json).toList());
+        List<String> augmentLabels = sweep.augment().isEmpty() ? List.of("none") : labels(sweep.augment().stream().map(this::json).toList());
+
+        Map<String, Trial> trials = new LinkedHashMap<>();
+        for (int samples : experiment.target().samplesPerClass()) {
+            for (long seed : experiment.seeds()) {
+                for (int b = 0; b < sweep.backbone().size(); b++) {
+                    BackboneSpec backbone = sweep.backbone().get(b);
+                    for (int h = 0; h < sweep.head().size(); h++) {
+                        HeadConfig head = sweep.head().get(h);
+                        for (int f = 0; f < sweep.freeze().size(); f++) {
+                            FreezeConfig freeze = sweep.freeze().get(f);
+                            for (int a = 0; a < augments.size(); a++) {
+                                AugmentConfig augment = augments.get(a);
+                                if (excluded(sweep.exclude(), backbone, head, freeze, augment, samples)) {
+                                    continue;
+                                }
+                                TrialSpec spec = new TrialSpec(TrialKind.transfer, backbone, head, freeze, augment, samples,
+                                        seed, experiment.target().data(), experiment.target().validationFraction(),
+                                        experiment.target().testSamplesPerClass(), experiment.train());
+                                TrialSpec baseline = spec.scratchBaseline();
+                                String baselineId = TrialIds.of(mapper, baseline);
+                                trials.putIfAbsent(baselineId, new Trial(baselineId, baseline, Optional.empty(),
+                                        new TrialLabels(architectureLabels.get(b), headLabels.get(h), "-", augmentLabels.get(a))));
+                                String id = TrialIds.of(mapper, spec);
+                                trials.putIfAbsent(id, new Trial(id, spec, Optional.of(baselineId),
+                                        new TrialLabels(backboneLabels.get(b), headLabels.get(h), freezeLabels.get(f), augmentLabels.get(a))));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(trials.values());
+    }
+
+    private JsonNode json(Object config) {
+        return mapper.valueToTree(config);
+    }
+
+    private JsonNode backboneJson(BackboneSpec spec) {
+        ObjectNode node = (ObjectNode) json(spec.architecture()).deepCopy();
+        if (spec.pretrain() != null) {
+            node.set("pretrain", json(spec.pretrain()));
+        }
+        return node;
+    }
+
+    /**
+     * Labels each choice by its type; choices sharing a type also show the fields that differ.
+     */
+    static List<String> labels(List<JsonNode> choices) {
+        List<String> labels = new ArrayList<>();
+        for (JsonNode choice : choices) {
+            String type = choice.path("type").asText();
+            List<String> differing = new ArrayList<>();
+            for (JsonNode other : choices) {
+                if (other == choice || !other.path("type").asText().equals(type)) {
+                    continue;
+                }
+                for (Iterator<String> names = choice.fieldNames(); names.hasNext(); ) {
+                    String field = names.next();
+                    if (!choice.get(field).equals(other.get(field)) && !differing.contains(field)) {
+                        differing.add(field);
+                    }
+                }
+            }
+            if (differing.isEmpty()) {
+                labels.add(type);
+            } else {
+                List<String> parts = new ArrayList<>();
+                for (String field : differing) {
+                    JsonNode value = choice.get(field);
+                    parts.add(value.isContainerNode() && value.size() > 4 ? field + "#" + (choices.indexOf(choice) + 1)
+                            : field + "=" + (value.isTextual() ? value.asText() : value.toString()));
+                }
+                labels.add(type + "(" + String.join(",", parts) + ")");
+            }
+        }
+        return labels;
+    }
+
+    private boolean excluded(List<Map<String, Object>> rules, BackboneSpec backbone, HeadConfig head, FreezeConfig freeze,
+            AugmentConfig augment, int samples) {
+        for (Map<String, Object> rule : rules) {
+            boolean all = true;
+            for (Map.Entry<String, Object> condition : rule.entrySet()) {
+                JsonNode actual = switch (condition.getKey()) {
+                    case "backbone" -> backboneJson(backbone);
+                    case "head" -> json(head);
+                    case "freeze" -> json(freeze);
+                    case "augment" -> augment == null ? mapper.createObjectNode().put("type", "none") : json(augment);
+                    case "samplesPerClass" -> mapper.getNodeFactory().numberNode(samples);
+                    default -> throw new IllegalStateException("unchecked exclude axis " + condition.getKey());
+                };
+                all &= matches(actual, mapper.valueToTree(condition.getValue()));
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A rule value matches a type name, an equal number, or a mapping whose fields all match. */
+    static boolean matches(JsonNode actual, JsonNode rule) {
+        if (rule.isTextual() && actual.isObject()) {
+            return rule.asText().equals(actual.path("type").asText());
+        }
+        if (rule.isNumber() && actual.isNumber()) {
+            return rule.decimalValue().compareTo(actual.decimalValue()) == 0;
+        }
+        if (rule.isObject() && actual.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = rule.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (!actual.has(field.getKey()) || !matches(actual.get(field.getKey()), field.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (rule.isArray() && actual.isArray() && rule.size() == actual.size()) {
+            for (int i = 0; i < rule.size(); i++) {
+                if (!matches(actual.get(i), rule.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return rule.equals(actual);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.graft.core.sweep;
+
+/**
+ * Short human-readable names of a trial's axis values: the plugin's type name, followed by the
+ * fields that distinguish it from the other choices on the same axis when the descriptor lists
+ * one type twice (e.g. {@code mlp(dropout=0.5)}).
+ *
+ * @param backbone the backbone choice, e.g. {@code convnet} or {@code convnet(pretrained)}
+ * @param head the head choice
+ * @param freeze the freeze choice, {@code -} for scratch
+ * @param augment the augmenter, {@code none} when absent
+ */
+public record TrialLabels(String backbone, String head, String freeze, String augment) {
+    @Override
+    public String toString() {
+        return backbone + " / " + head + " / " + freeze + " / " + augment;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.graft.core.train;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import dev.graft.spi.backbone.LayerGroup;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A backbone's layer groups followed by an optional head, run in sequence. Each group trains or
+ * not on its own: a frozen group gets {@code training = false} in its forward pass, so its
+ * BatchNorm layers normalise with their running statistics and leave them untouched, and its
+ * parameters get no gradient.
+ */
+public final class GroupedNetwork extends AbstractBlock {
+    private static final byte VERSION = 1;
+
+    private final List<LayerGroup> groups;
+    private final Block head;
+    private final boolean[] trains;
+
+    /**
+     * @param groups the backbone's layer groups, input to output
+     * @param head the head, or null for a feature extractor
+     */
+    public GroupedNetwork(List<LayerGroup> groups, Block head) {
+        super(VERSION);
+        this.groups = List.copyOf(groups);
+        this.head = head;
+        for (LayerGroup group : this.groups) {
+            addChildBlock(group.name(), group.block());
+        }
+        if (head != null) {
+            addChildBlock("head", head);
+        }
+        this.trains = new boolean[this.groups.size()];
+        Arrays.fill(trains, true);
+    }
+
+    /** @return the backbone's layer groups */
+    public List<LayerGroup> groups() {
+        return groups;
+    }
+
+    /** @return the names of the layer groups, input to output */
+    public List<String> groupNames() {
+        return groups.stream().map(LayerGroup::name).toList();
+    }
+
+    /**
+     * Freezes or unfreezes one group: its trainable parameters stop (or start) receiving
+     * gradients and its forward pass runs in inference mode (or not). BatchNorm running
+     * statistics never receive gradients either way.
+     *
+     * @param index the group
+     * @param train whether it trains
+     */
+    public void setTrains(int index, boolean train) {
+        trains[index] = train;
+        groups.get(index).block().freezeParameters(!train, GroupedNetwork::isTrainable);
+    }
+
+    /**
+     * @param index the group
+     * @return whether it trains
+     */
+    public boolean trains(int index) {
+        return trains[index];
+    }
+
+    static boolean isTrainable(Parameter parameter) {
+        return parameter.getType() != Parameter.Type.RUNNING_MEAN && parameter.getType() != Parameter.Type.RUNNING_VAR;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList current = inputs;
+        for (int i = 0; i < groups.size(); i++) {
+            current = groups.get(i).block().forward(parameterStore, current, training && trains[i], params);
+        }
+        return head == null ? current : head.forward(parameterStore, current, training, params);
+    }
+
+    @Override
+    public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (Block child : getChildren().values()) {
+            child.initialize(manager, dataType, shapes);
+            shapes = child.getOutputShapes(shapes);
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputs) {
+        Shape[] current = inputs;
+        for (Block child : getChildren().values()) {
+            current = child.getOutputShapes(current);
+        }
+        return current;
+    }
+
+    /**
+     * @param input the shape of one input batch
+     * @return the backbone's output shape (before the head)
+     */
+    public Shape featureShape(Shape input) {
+        Shape[] current = {input};
+        for (LayerGroup group : groups) {
+            current = group.block().getOutputShapes(current);
+        }
+        return current[0];
+    }
+
+    /** @return every parameter value of the backbone's groups, serialised */
+    public byte[] saveBackbone() {
+        return save(groups.stream().map(LayerGroup::block).toList());
+    }
+
+    /** @return every parameter value, serialised */
+    public byte[] saveAll() {
+        List<Block> blocks = new ArrayList<>(groups.stream().map(LayerGroup::block).toList());
+        if (head != null) {
+            blocks.add(head);
+        }
+        return save(blocks);
+    }
+
+    /**
+     * @param manager the manager new parameter arrays attach to
+     * @param bytes parameters from {@link #saveBackbone()} of the same architecture
+     */
+    public void loadBackbone(NDManager manager, byte[] bytes) {
+        load(manager, groups.stream().map(LayerGroup::block).toList(), bytes);
+    }
+
+    /**
+     * @param manager the manager new parameter arrays attach to
+     * @param bytes parameters from {@link #saveAll()} of the same network
+     */
+    public void loadAll(NDManager manager, byte[] bytes) {
+        List<Block> blocks = new ArrayList<>(groups.stream().map(LayerGroup::block).toList());
+        if (head != null) {
+            blocks.add(head);
+        }
+        load(manager, blocks, bytes);
+    }
+
+    private static byte[] save(List<Block> blocks) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            for (Block block : blocks) {
+                block.saveParameters(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void load(NDManager manager, List<Block> blocks, byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            for (Block block : blocks) {
+                block.loadParameters(manager, in);
+            }
+        } catch (IOException | ai.djl.MalformedModelException e) {
+            throw new IllegalStateException("saved parameters do not fit this network: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.graft.core.train;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import dev.graft.core.descriptor.EarlyStoppingConfig;
+import dev.graft.core.descriptor.OptimizerConfig;
+import dev.graft.core.descriptor.TrainConfig;
+import dev.graft.spi.augment.Augmenter;
+import dev.graft.spi.augment.ImageBatch;
+import dev.graft.spi.backbone.InputSpec;
+import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.freeze.FreezeSchedule;
+import dev.graft.spi.freeze.GroupState;
+import dev.graft.spi.freeze.TrainingPosition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a {@link GroupedNetwork}: at each epoch's start the freeze schedule decides which groups
+ * train and at what learning-rate multiplier; batches are shuffled with the trial's seed,
+ * augmented, normalised and copied as whole arrays, each in its own native scope; validation
+ * accuracy is measured after every epoch; the best epoch's weights are restored at the end.
+ */
+public final class NetworkTrainer {
+    private final TrainConfig config;
+    private final FreezeSchedule schedule;
+    private final Augmenter augmenter;
+    private final InputSpec inputSpec;
+    private final long seed;
+
+    /**
+     * @param config epochs, batch size, optimiser, early stopping
+     * @param schedule which groups train when; null trains every group every epoch
+     * @param augmenter applied to training batches; null for none
+     * @param inputSpec the backbone's normalisation
+     * @param seed the trial's seed (shuffling and augmentation)
+     */
+    public NetworkTrainer(TrainConfig config, FreezeSchedule schedule, Augmenter augmenter, InputSpec inputSpec, long seed) {
+        this.config = requireNonNull(config, "config is null");
+        this.schedule = schedule;
+        this.augmenter = augmenter;
+        this.inputSpec = requireNonNull(inputSpec, "inputSpec is null");
+        this.seed = seed;
+    }
+
+    /**
+     * @param model a model whose block is an initialised {@link GroupedNetwork} with a head
+     * @param train training examples
+     * @param validation validation examples, possibly empty
+     * @param listener told after each epoch
+     * @return per-epoch metrics and the best epoch, whose weights the network now holds
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public TrainingOutcome train(Model model, LabeledImages train, LabeledImages validation, EpochListener listener) {
+        GroupedNetwork network = (GroupedNetwork) model.getBlock();
+        GroupLearningRates rates = new GroupLearningRates(config.optimizer().lr().floatValue());
+        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(optimizer(config.optimizer(), rates));
+        SplittableRandom shuffleRandom = new SplittableRandom(Seeds.derive(seed, "shuffle"));
+        SplittableRandom augmentRandom = new SplittableRandom(Seeds.derive(seed, "augment"));
+        List<EpochMetrics> epochs = new ArrayList<>();
+        EarlyStoppingConfig stopping = config.earlyStopping();
+        boolean validate = validation.size() > 0;
+        double bestAccuracy = Double.NEGATIVE_INFINITY;
+        int bestEpoch = 0;
+        byte[] bestWeights = null;
+        boolean stoppedEarly = false;
+
+        try (Trainer trainer = model.newTrainer(trainingConfig)) {
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                long started = System.nanoTime();
+                List<String> training = applySchedule(network, rates, new TrainingPosition(epoch, config.epochs()));
+                int[] order = shuffled(train.size(), shuffleRandom);
+                double lossSum = 0;
+                long correct = 0;
+                int batches = 0;
+                for (int start = 0; start < order.length; start += config.batchSize()) {
+                    int end = Math.min(order.length, start + config.batchSize());
+                    int[] indices = new int[end - start];
+                    System.arraycopy(order, start, indices, 0, indices.length);
+                    ImageBatch batch = Batches.gather(train, indices);
+                    if (augmenter != null) {
+                        batch = augmenter.apply(batch, augmentRandom);
+                    }
+                    try (NDManager scope = model.getNDManager().newSubManager()) {
+                        NDArray x = Batches.toArray(scope, batch, inputSpec);
+                        NDArray y = Batches.labels(scope, batch.labels());
+                        NDArray loss;
+                        NDArray logits;
+                        try (GradientCollector collector = trainer.newGradientCollector()) {
+                            logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                            loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                            collector.backward(loss);
+                        }
+                        trainer.step();
+                        float lossValue = loss.getFloat();
+                        if (!Float.isFinite(lossValue)) {
+                            throw new TrainingDivergedException("training loss became " + lossValue + " in epoch "
+                                    + (epoch + 1) + ", batch " + (batches + 1) + " (learning rate too high?)");
+                        }
+                        lossSum += lossValue;
+                        correct += logits.argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).eq(y).sum().getLong();
+                        batches++;
+                    }
+                }
+                double validationAccuracy = validate ? accuracy(network, model.getNDManager(), validation) : Double.NaN;
+                EpochMetrics metrics = new EpochMetrics(epoch + 1, lossSum / Math.max(1, batches),
+                        (double) correct / train.size(), validationAccuracy, (System.nanoTime() - started) / 1e9, training);
+                epochs.add(metrics);
+                listener.epochFinished(metrics);
+                double minDelta = stopping == null ? 0 : stopping.minDelta();
+                if (!validate || validationAccuracy > bestAccuracy + minDelta || bestWeights == null) {
+                    bestAccuracy = validate ? validationAccuracy : bestAccuracy;
+                    bestEpoch = epoch + 1;
+                    bestWeights = validate ? network.saveAll() : null;
+                } else if (stopping != null && epoch + 1 - bestEpoch >= stopping.patience()) {
+                    stoppedEarly = true;
+                    break;
+                }
+            }
+        }
+        if (bestWeights != null && bestEpoch != epochs.size()) {
+            network.loadAll(model.getNDManager(), bestWeights);
+        }
+        return new TrainingOutcome(epochs, bestEpoch, stoppedEarly);
+    }
+
+    private List<String> applySchedule(GroupedNetwork network, GroupLearningRates rates, TrainingPosition position) {
+        List<String> names = network.groupNames();
+        if (schedule == null) {
+            for (int i = 0; i < names.size(); i++) {
+                network.setTrains(i, true);
+            }
+            return names;
+        }
+        List<GroupState> plan = schedule.plan(names, position);
+        if (plan.size() != names.size()) {
+            throw new IllegalStateException("freeze schedule returned " + plan.size() + " states for " + names.size() + " groups");
+        }
+        List<String> training = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            GroupState state = plan.get(i);
+            boolean trains = state.trains() && state.lrMultiplier() > 0;
+            network.setTrains(i, trains);
+            for (Pair<String, Parameter> parameter : network.groups().get(i).block().getParameters()) {
+                rates.setMultiplier(parameter.getValue().getId(), state.lrMultiplier());
+            }
+            if (trains) {
+                training.add(names.get(i));
+            }
+        }
+        return training;
+    }
+
+    private double accuracy(GroupedNetwork network, NDManager manager, LabeledImages data) {
+        float[][] probabilities = Inference.probabilities(network, manager, data, inputSpec, Math.max(config.batchSize(), 256));
+        int correct = 0;
+        for (int i = 0; i < probabilities.length; i++) {
+            if (argMax(probabilities[i]) == data.labels()[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / data.size();
+    }
+
+    /**
+     * @param row scores
+     * @return the index of the largest, the first on ties
+     */
+    public static int argMax(float[] row) {
+        int best = 0;
+        for (int j = 1; j < row.length; j++) {
+            if (row[j] > row[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static int[] shuffled(int n, SplittableRandom random) {
+        int[] order = Batches.range(0, n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
+    private static Optimizer optimizer(OptimizerConfig config, GroupLearningRates rates) {
+        float weightDecay = config.weightDecay().floatValue();
+        return switch (config.type()) {
+            case adam -> Optimizer.adam().optLearningRateTracker(rates).optWeightDecays(weightDecay).build();
+            case sgd -> Optimizer.sgd().setLearningRateTracker(rates).optMomentum(config.momentum().floatValue())
+                    .optWeightDecays(weightDecay).build();
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package dev.graft.spi;
+
+import com.google.inject.Binder;
+import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.MapBinder;
+import dev.graft.spi.augment.AugmenterFactory;
+import dev.graft.spi.backbone.BackboneFactory;
+import dev.graft.spi.data.DatasetProvider;
+import dev.graft.spi.freeze.FreezeScheduleFactory;
+import dev.graft.spi.head.HeadFactory;
+import dev.graft.spi.similarity.SimilarityMetricFactory;
+
+/**
+ * The name maps every family's factories are bound into. Duplicates are permitted at binding
+ * time so that the registry can name both owners of a clashing name in its own message.
+ */
+public final class PluginBindings {
+    private PluginBindings() {}
+
+    private static <F> MapBinder<String, F> map(Binder binder, TypeLiteral<F> type) {
+        return MapBinder.newMapBinder(binder, TypeLiteral.get(String.class), type).permitDuplicates();
+    }
+
+    /** @return the dataset providers' map */
+    public static MapBinder<String, DatasetProvider<?>> datasets(Binder binder) {
+        return map(binder, new TypeLiteral<>() {});
+    }
+
+    /** @return the backbone factories' map */
+    public static MapBinder<String, BackboneFactory<?>> backbones(Binder binder) {
+        return map(binder, new TypeLiteral<>() {});
+    }
+
+    /** @return the head factories' map */
+    public static MapBinder<String, HeadFactory<?>> heads(Binder binder) {
+        return map(binder, new TypeLiteral<>() {});
+    }
+
+    /** @return the freeze schedule factories' map */
+    public static MapBinder<String, FreezeScheduleFactory<?>> freezeSchedules(Binder binder) {
+        return map(binder, new TypeLiteral<>() {});
+    }
+
+    /** @return the augmenter factories' map */
+    public static MapBinder<String, AugmenterFactory<?>> augmenters(Binder binder) {
+        return map(binder, new TypeLiteral<>() {});
+    }
+
+    /** @return the similarity metric factories' map */
+    public static MapBinder<String, SimilarityMetricFactory<?>> similarityMetrics(Binder binder) {
+        return map(binder, new TypeLiteral<>() {});
+    }
+}

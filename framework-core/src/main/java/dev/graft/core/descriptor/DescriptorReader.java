@@ -308,7 +308,8 @@ public final class DescriptorReader {
 
         private void construct(MappingNode mapping, ObjectNode object, Class<?> recordClass, String path, String pluginName) {
             try {
-                mapper.treeToValue(object, recordClass);
+                // plugin configs inherit @JsonTypeInfo from their family interface
+                mapper.treeToValue(pluginName == null ? object : object.deepCopy().put("type", pluginName), recordClass);
             } catch (IOException | RuntimeException e) {
                 Throwable cause = e;
                 while (cause.getCause() != null && !(cause instanceof InvalidConfigException)) {

@@ -175,6 +175,10 @@ public final class GroupedNetwork extends AbstractBlock {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             for (Block block : blocks) {
                 block.loadParameters(manager, in);
+                // DJL's Parameter.load replaces the array without marking it for gradients
+                for (var parameter : block.getParameters().values()) {
+                    parameter.freeze(!parameter.requiresGradient());
+                }
             }
         } catch (IOException | ai.djl.MalformedModelException e) {
             throw new IllegalStateException("saved parameters do not fit this network: " + e.getMessage(), e);

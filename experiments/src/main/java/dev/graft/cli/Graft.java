@@ -1,0 +1,60 @@
+package dev.graft.cli;
+
+import dev.graft.spi.GraftException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The entry point: dispatches to the subcommands and turns user errors into exit code 2. */
+@Command(name = "graft", mixinStandardHelpOptions = true, versionProvider = GraftVersion.class,
+        description = "Transfer-learning experiments on the JVM: sweep strategies beside from-scratch baselines and report the gains.",
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ReportCommand.class, StatusCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Graft implements Runnable {
+    /** Exit code of user errors: bad descriptor, missing file, unknown plugin. */
+    public static final int USER_ERROR = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * @param args the command line
+     * @return the exit code
+     */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * @param out standard output
+     * @param err standard error
+     * @param args the command line
+     * @return the exit code
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Graft());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            if (e instanceof GraftException) {
+                cl.getErr().println("graft: " + e.getMessage());
+                cl.getErr().flush();
+                return USER_ERROR;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    /**
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

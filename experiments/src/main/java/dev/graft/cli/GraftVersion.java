@@ -1,0 +1,12 @@
+package dev.graft.cli;
+
+import dev.graft.core.run.Environment;
+import picocli.CommandLine;
+
+/** {@code graft --version}. */
+final class GraftVersion implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        return new String[] {"graft " + Environment.graftVersion()};
+    }
+}

@@ -1,0 +1,60 @@
+package dev.graft.cli;
+
+import dev.graft.core.descriptor.Descriptor;
+import dev.graft.core.descriptor.DescriptorReader;
+import dev.graft.core.plugin.Plugins;
+import dev.graft.core.run.ExperimentRunner;
+import dev.graft.core.run.RunSummary;
+import dev.graft.reports.ReportWriter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code graft run}: runs (or resumes) an experiment and writes its report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run an experiment descriptor: pretrain (cached), compute similarity metrics, run every trial beside its "
+                + "scratch baseline, record results in <out>/results.db and write <out>/report/.",
+                "Re-running the same descriptor resumes: finished trials are skipped."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DESCRIPTOR", description = "the experiment descriptor (YAML)")
+    Path descriptor;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: runs/<name>)")
+    Path out;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "a directory to look for datasets in first (repeatable)")
+    List<Path> dataDirs = new ArrayList<>();
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "cache of pretrained backbones (default: $GRAFT_HOME/cache, ~/.graft/cache)")
+    Path cache;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Plugins plugins = Plugins.discover();
+        Descriptor parsed = new DescriptorReader(plugins).read(descriptor);
+        Path runDir = out != null ? out : Path.of("runs", parsed.experiment().name());
+        Path cacheDir = cache != null ? cache : Locations.cacheDir();
+        stdout.println("graft: running " + descriptor + " into " + runDir);
+        RunSummary summary;
+        try (Progress progress = Progress.create(stdout)) {
+            summary = new ExperimentRunner(plugins).run(parsed, runDir, cacheDir, Locations.dataContext(dataDirs, descriptor), progress);
+        }
+        Path report = ReportWriter.write(runDir);
+        stdout.println(String.format(Locale.ROOT, "graft: %d trials planned, %d already finished, %d finished now, %d failed, in %.1fs",
+                summary.planned(), summary.skipped(), summary.finished(), summary.failed(), summary.seconds()));
+        stdout.println("graft: report in " + report.resolve("index.html") + " (also report.md, results.csv, results.json)");
+        stdout.flush();
+        return 0;
+    }
+}

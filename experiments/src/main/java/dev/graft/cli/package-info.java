@@ -1,0 +1,2 @@
+/** The {@code graft} command line: run, validate, plugins, report, status. */
+package dev.graft.cli;

@@ -1,0 +1,13 @@
+package dev.graft.plugins.augment;
+
+import dev.graft.spi.GraftModule;
+
+/** Registers the built-in augmenters. */
+public final class AugmentModule extends GraftModule {
+    @Override
+    protected void configure() {
+        augmenter(NoneFactory.NAME).to(NoneFactory.class);
+        augmenter(FlipFactory.NAME).to(FlipFactory.class);
+        augmenter(ShiftFactory.NAME).to(ShiftFactory.class);
+    }
+}

@@ -1,0 +1,2 @@
+/** Built-in augmenters: {@code none}, {@code flip}, {@code shift}. */
+package dev.graft.plugins.augment;

@@ -1,0 +1,2 @@
+/** Built-in backbone architectures: {@code convnet}. */
+package dev.graft.plugins.backbones;

@@ -1,0 +1,11 @@
+package dev.graft.plugins.datasets;
+
+import dev.graft.spi.GraftModule;
+
+/** Registers the dataset providers. */
+public final class DatasetsModule extends GraftModule {
+    @Override
+    protected void configure() {
+        dataset(FashionMnistProvider.NAME).to(FashionMnistProvider.class);
+    }
+}

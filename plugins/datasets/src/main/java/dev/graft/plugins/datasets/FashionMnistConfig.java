@@ -1,0 +1,29 @@
+package dev.graft.plugins.datasets;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.graft.spi.InvalidConfigException;
+import dev.graft.spi.data.DatasetConfig;
+import java.util.List;
+
+/**
+ * Configuration of {@code fashion-mnist}.
+ *
+ * @param classes class ids to keep (0 T-shirt/top ... 9 Ankle boot), absent for all
+ * @param source where the IDX files are: {@code auto}, {@code bundled}, {@code system}, or a
+ *     directory
+ */
+public record FashionMnistConfig(
+        @JsonPropertyDescription("class ids to keep, in order (0 T-shirt/top, 1 Trouser, 2 Pullover, 3 Dress, 4 Coat, "
+                + "5 Sandal, 6 Shirt, 7 Sneaker, 8 Bag, 9 Ankle boot); absent = all") List<Integer> classes,
+        @JsonPropertyDescription("auto (--data-dir, then the Debian package, then the bundled subset), bundled, system, "
+                + "or a directory holding the four IDX files") String source)
+        implements DatasetConfig {
+
+    public FashionMnistConfig {
+        classes = classes == null ? null : List.copyOf(classes);
+        source = source == null ? "auto" : source;
+        if (source.isBlank()) {
+            throw new InvalidConfigException("source", "must be auto, bundled, system or a directory");
+        }
+    }
+}

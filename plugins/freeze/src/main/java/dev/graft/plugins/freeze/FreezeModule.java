@@ -1,0 +1,13 @@
+package dev.graft.plugins.freeze;
+
+import dev.graft.spi.GraftModule;
+
+/** Registers the built-in freeze schedules. */
+public final class FreezeModule extends GraftModule {
+    @Override
+    protected void configure() {
+        freezeSchedule(FrozenFactory.NAME).to(FrozenFactory.class);
+        freezeSchedule(FullFactory.NAME).to(FullFactory.class);
+        freezeSchedule(TopKFactory.NAME).to(TopKFactory.class);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.graft.reports;
+
+import dev.graft.core.store.TrialRecord;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code results.csv}: one row per trial. */
+final class CsvReport {
+    static final List<String> COLUMNS = List.of("trial_id", "kind", "backbone", "head", "freeze", "augment", "samples_per_class",
+            "seed", "status", "test_accuracy", "test_macro_f1", "gain_vs_scratch", "baseline_id", "best_epoch", "epochs_run",
+            "train_seconds", "error");
+
+    private CsvReport() {}
+
+    static String render(RunData data) {
+        StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        for (TrialRecord t : data.analysis().trials()) {
+            Double gain = data.analysis().gains().get(t.trialId());
+            List<String> cells = List.of(t.trialId(), t.kind(), t.backbone(), t.head(), t.freeze(), t.augment(),
+                    Integer.toString(t.samplesPerClass()), Long.toString(t.seed()), t.status().name(), number(t.testAccuracy()),
+                    number(t.testMacroF1()), gain == null ? "" : number(gain), t.baselineId() == null ? "" : t.baselineId(),
+                    Integer.toString(t.bestEpoch()), Integer.toString(t.epochsRun()), String.format(Locale.ROOT, "%.3f", t.trainSeconds()),
+                    t.error() == null ? "" : t.error());
+            out.append(String.join(",", cells.stream().map(CsvReport::escape).toList())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6f", value);
+    }
+
+    static String escape(String cell) {
+        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n")) {
+            return "\"" + cell.replace("\"", "\"\"") + "\"";
+        }
+        return cell;
+    }
+}

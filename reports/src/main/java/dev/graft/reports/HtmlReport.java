@@ -1,0 +1,116 @@
+package dev.graft.reports;
+
+import static dev.graft.reports.Html.escape;
+
+import dev.graft.core.store.PretrainRecord;
+import dev.graft.core.store.SimilarityRecord;
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.store.TrialStatus;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code index.html}: one self-contained page (inline CSS and SVG). */
+final class HtmlReport {
+    private HtmlReport() {}
+
+    static String render(RunData data) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Graft: ").append(escape(data.experiment()))
+                .append("</title>\n<style>\n")
+                .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1200px;color:#222}")
+                .append("table{border-collapse:collapse;margin:1em 0;font-size:0.9em}")
+                .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}")
+                .append("td.num{text-align:right;font-variant-numeric:tabular-nums}")
+                .append(".positive{background:#e3f5e1}.negative{background:#fbe3e3}.inconclusive{background:#f7f7f7}")
+                .append(".failed{color:#b00}details{margin:1em 0}code{background:#f3f3f3;padding:1px 3px}")
+                .append("\n</style></head><body>\n");
+        h.append("<h1>").append(escape(data.experiment())).append("</h1>\n");
+        h.append("<p>").append(escape(data.description())).append("</p>\n");
+        long finished = data.analysis().trials().stream().filter(t -> t.status() == TrialStatus.finished).count();
+        long failed = data.analysis().trials().stream().filter(t -> t.status() == TrialStatus.failed).count();
+        h.append("<p>").append(data.planned()).append(" trials planned, ").append(finished).append(" finished, ").append(failed)
+                .append(" failed, ").append(data.planned() - finished - failed).append(" not run. Generated ")
+                .append(escape(Instant.now().toString())).append(".</p>\n");
+
+        h.append("<h2>Transfer gain</h2>\n<p>Gain = test accuracy of the transfer trial minus that of its paired scratch baseline ")
+                .append("(same architecture, head, augmentation, labelled sample and seed; random initialisation, every layer trained). ")
+                .append("Mean over seeds with a paired 95% t-interval. <b>positive</b>: the interval lies above zero; ")
+                .append("<b>negative</b>: below zero (negative transfer); <b>inconclusive</b>: it contains zero, or fewer than two seeds.</p>\n");
+        h.append("<table><tr><th>backbone</th><th>head</th><th>freeze</th><th>augment</th><th>samples/class</th><th>seeds</th>")
+                .append("<th>transfer accuracy</th><th>scratch accuracy</th><th>gain [95% CI]</th><th>verdict</th><th>failed</th></tr>\n");
+        for (StrategySummary s : data.analysis().summaries()) {
+            h.append("<tr class=\"").append(s.verdict()).append("\"><td>").append(escape(s.key().backbone())).append("</td><td>")
+                    .append(escape(s.key().head())).append("</td><td>").append(escape(s.key().freeze())).append("</td><td>")
+                    .append(escape(s.key().augment())).append("</td><td class=num>").append(s.key().samplesPerClass())
+                    .append("</td><td class=num>").append(s.gain().n()).append("</td><td class=num>").append(Numbers.meanSd(s.transferAccuracy()))
+                    .append("</td><td class=num>").append(Numbers.meanSd(s.scratchAccuracy())).append("</td><td class=num>")
+                    .append(Numbers.interval(s.gain(), 4)).append("</td><td>").append(s.verdict()).append("</td><td class=num>")
+                    .append(s.failedTrials() == 0 ? "" : s.failedTrials()).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        if (!data.analysis().gains().isEmpty()) {
+            h.append("<div>").append(GainChart.svg(data.analysis(), 900, 480)).append("</div>\n");
+        }
+
+        h.append("<h2>Similarity metrics (computed before training)</h2>\n");
+        if (data.similarities().isEmpty()) {
+            h.append("<p>None requested.</p>\n");
+        } else {
+            h.append("<table><tr><th>backbone</th><th>metric</th><th>value</th><th>direction</th><th>seconds</th>")
+                    .append("<th>feature extraction seconds</th><th>error</th></tr>\n");
+            for (SimilarityRecord s : data.similarities()) {
+                h.append("<tr><td>").append(escape(s.backbone())).append("</td><td>").append(escape(s.metric())).append("</td><td class=num>")
+                        .append(Numbers.general(s.value())).append("</td><td>").append(s.higherIsBetter() ? "higher = closer" : "lower = closer")
+                        .append("</td><td class=num>").append(Numbers.fixed(s.seconds(), 3)).append("</td><td class=num>")
+                        .append(Numbers.fixed(s.featureSeconds(), 2)).append("</td><td class=failed>").append(escape(s.error())).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+
+        if (!data.pretrainings().isEmpty()) {
+            h.append("<h2>Pretrained source backbones</h2>\n<table><tr><th>backbone</th><th>cache key</th>")
+                    .append("<th>source validation accuracy</th><th>pretraining seconds</th><th>this run</th></tr>\n");
+            for (PretrainRecord p : data.pretrainings()) {
+                h.append("<tr><td>").append(escape(p.backbone())).append("</td><td><code>").append(escape(p.backboneKey()))
+                        .append("</code></td><td class=num>").append(Numbers.fixed(p.sourceAccuracy(), 4)).append("</td><td class=num>")
+                        .append(Numbers.fixed(p.seconds(), 1)).append("</td><td>").append(p.cached() ? "reused from cache" : "trained")
+                        .append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+
+        List<TrialRecord> failures = data.analysis().trials().stream().filter(t -> t.status() == TrialStatus.failed).toList();
+        h.append("<h2>Failures</h2>\n");
+        if (failures.isEmpty()) {
+            h.append("<p>None.</p>\n");
+        } else {
+            h.append("<table><tr><th>trial</th><th>kind</th><th>strategy</th><th>samples/class</th><th>seed</th><th>error</th></tr>\n");
+            for (TrialRecord t : failures) {
+                h.append("<tr><td><code>").append(t.trialId()).append("</code></td><td>").append(t.kind()).append("</td><td>")
+                        .append(escape(t.backbone() + " / " + t.head() + " / " + t.freeze() + " / " + t.augment())).append("</td><td class=num>")
+                        .append(t.samplesPerClass()).append("</td><td class=num>").append(t.seed()).append("</td><td class=failed>")
+                        .append(escape(t.error())).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+
+        h.append("<details><summary>All trials (").append(data.analysis().trials().size()).append(")</summary>\n")
+                .append("<table><tr><th>trial</th><th>kind</th><th>backbone</th><th>head</th><th>freeze</th><th>augment</th>")
+                .append("<th>samples/class</th><th>seed</th><th>status</th><th>test accuracy</th><th>macro-F1</th><th>gain</th>")
+                .append("<th>best epoch</th><th>epochs</th><th>seconds</th></tr>\n");
+        for (TrialRecord t : data.analysis().trials()) {
+            Double gain = data.analysis().gains().get(t.trialId());
+            h.append("<tr><td><code>").append(t.trialId()).append("</code></td><td>").append(t.kind()).append("</td><td>")
+                    .append(escape(t.backbone())).append("</td><td>").append(escape(t.head())).append("</td><td>").append(escape(t.freeze()))
+                    .append("</td><td>").append(escape(t.augment())).append("</td><td class=num>").append(t.samplesPerClass())
+                    .append("</td><td class=num>").append(t.seed()).append("</td><td>").append(t.status()).append("</td><td class=num>")
+                    .append(Numbers.fixed(t.testAccuracy(), 4)).append("</td><td class=num>").append(Numbers.fixed(t.testMacroF1(), 4))
+                    .append("</td><td class=num>").append(gain == null ? "" : Numbers.signed(gain, 4)).append("</td><td class=num>")
+                    .append(t.bestEpoch()).append("</td><td class=num>").append(t.epochsRun()).append("</td><td class=num>")
+                    .append(Numbers.fixed(t.trainSeconds(), 1)).append("</td></tr>\n");
+        }
+        h.append("</table></details>\n<p>Per-trial provenance (resolved configs, versions, data checksums, timings) is in ")
+                .append("<code>results.json</code> and <code>../trials/&lt;trial-id&gt;/trial.json</code>.</p>\n</body></html>\n");
+        return h.toString();
+    }
+}

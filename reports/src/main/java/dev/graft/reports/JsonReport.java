@@ -1,0 +1,109 @@
+package dev.graft.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.graft.core.store.PretrainRecord;
+import dev.graft.core.store.SimilarityRecord;
+import dev.graft.core.store.TrialRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/** {@code results.json}: trials with provenance, summaries, similarity scores and pretraining. */
+final class JsonReport {
+    private JsonReport() {}
+
+    static String render(RunData data) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try {
+            ObjectNode root = mapper.createObjectNode();
+            root.put("experiment", data.experiment());
+            root.put("description", data.description());
+            root.put("generatedAt", Instant.now().toString());
+            root.put("plannedTrials", data.planned());
+            ArrayNode summaries = root.putArray("summary");
+            for (StrategySummary s : data.analysis().summaries()) {
+                ObjectNode node = summaries.addObject();
+                node.put("backbone", s.key().backbone());
+                node.put("head", s.key().head());
+                node.put("freeze", s.key().freeze());
+                node.put("augment", s.key().augment());
+                node.put("samplesPerClass", s.key().samplesPerClass());
+                node.set("transferAccuracy", interval(mapper, s.transferAccuracy()));
+                node.set("scratchAccuracy", interval(mapper, s.scratchAccuracy()));
+                node.set("gain", interval(mapper, s.gain()));
+                node.put("verdict", s.verdict().name());
+                node.put("failedTrials", s.failedTrials());
+            }
+            ArrayNode trials = root.putArray("trials");
+            for (TrialRecord t : data.analysis().trials()) {
+                ObjectNode node = trials.addObject();
+                node.put("trialId", t.trialId());
+                node.put("kind", t.kind());
+                node.put("backbone", t.backbone());
+                node.put("head", t.head());
+                node.put("freeze", t.freeze());
+                node.put("augment", t.augment());
+                node.put("samplesPerClass", t.samplesPerClass());
+                node.put("seed", t.seed());
+                node.put("status", t.status().name());
+                putNumber(node, "testAccuracy", t.testAccuracy());
+                putNumber(node, "testMacroF1", t.testMacroF1());
+                Double gain = data.analysis().gains().get(t.trialId());
+                putNumber(node, "gainVsScratch", gain == null ? Double.NaN : gain);
+                node.put("baselineId", t.baselineId());
+                node.put("bestEpoch", t.bestEpoch());
+                node.put("epochsRun", t.epochsRun());
+                node.put("trainSeconds", t.trainSeconds());
+                node.put("error", t.error());
+                node.set("confusion", t.confusionJson() == null ? null : mapper.readTree(t.confusionJson()));
+                node.set("provenance", mapper.readTree(t.provenanceJson()));
+            }
+            ArrayNode similarity = root.putArray("similarity");
+            for (SimilarityRecord s : data.similarities()) {
+                ObjectNode node = similarity.addObject();
+                node.put("backbone", s.backbone());
+                node.put("metric", s.metric());
+                node.set("config", mapper.readTree(s.metricJson()));
+                putNumber(node, "value", s.value());
+                node.put("higherIsBetter", s.higherIsBetter());
+                node.put("seconds", s.seconds());
+                node.put("featureSeconds", s.featureSeconds());
+                node.put("error", s.error());
+            }
+            ArrayNode pretraining = root.putArray("pretraining");
+            for (PretrainRecord p : data.pretrainings()) {
+                ObjectNode node = pretraining.addObject();
+                node.put("backbone", p.backbone());
+                node.put("key", p.backboneKey());
+                putNumber(node, "sourceAccuracy", p.sourceAccuracy());
+                node.put("seconds", p.seconds());
+                node.put("cached", p.cached());
+                node.set("provenance", mapper.readTree(p.provenanceJson()));
+            }
+            return mapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode interval(ObjectMapper mapper, Interval interval) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("n", interval.n());
+        putNumber(node, "mean", interval.mean());
+        putNumber(node, "sd", interval.sd());
+        putNumber(node, "ci95Low", interval.low());
+        putNumber(node, "ci95High", interval.high());
+        return node;
+    }
+
+    private static void putNumber(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+}

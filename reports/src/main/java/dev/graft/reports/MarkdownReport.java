@@ -1,0 +1,64 @@
+package dev.graft.reports;
+
+import dev.graft.core.store.PretrainRecord;
+import dev.graft.core.store.SimilarityRecord;
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.store.TrialStatus;
+import java.util.List;
+
+/** {@code report.md}: the summary tables in Markdown. */
+final class MarkdownReport {
+    private MarkdownReport() {}
+
+    static String render(RunData data) {
+        StringBuilder m = new StringBuilder();
+        m.append("# ").append(data.experiment()).append("\n\n");
+        if (!data.description().isBlank()) {
+            m.append(data.description().strip()).append("\n\n");
+        }
+        long finished = data.analysis().trials().stream().filter(t -> t.status() == TrialStatus.finished).count();
+        long failed = data.analysis().trials().stream().filter(t -> t.status() == TrialStatus.failed).count();
+        m.append(data.planned()).append(" trials planned, ").append(finished).append(" finished, ").append(failed).append(" failed.\n\n");
+        m.append("## Transfer gain\n\nGain = test accuracy of transfer minus its paired scratch baseline, mean over seeds ")
+                .append("with a paired 95% t-interval.\n\n");
+        m.append("| backbone | head | freeze | augment | samples/class | seeds | transfer acc | scratch acc | gain [95% CI] | verdict |\n");
+        m.append("|---|---|---|---|---:|---:|---:|---:|---:|---|\n");
+        for (StrategySummary s : data.analysis().summaries()) {
+            m.append("| ").append(cell(s.key().backbone())).append(" | ").append(cell(s.key().head())).append(" | ")
+                    .append(cell(s.key().freeze())).append(" | ").append(cell(s.key().augment())).append(" | ")
+                    .append(s.key().samplesPerClass()).append(" | ").append(s.gain().n()).append(" | ")
+                    .append(Numbers.meanSd(s.transferAccuracy())).append(" | ").append(Numbers.meanSd(s.scratchAccuracy())).append(" | ")
+                    .append(Numbers.interval(s.gain(), 4)).append(" | ").append(s.verdict()).append(s.failedTrials() > 0 ? " (" + s.failedTrials() + " failed)" : "")
+                    .append(" |\n");
+        }
+        if (!data.similarities().isEmpty()) {
+            m.append("\n## Similarity metrics\n\n| backbone | metric | value | direction | error |\n|---|---|---:|---|---|\n");
+            for (SimilarityRecord s : data.similarities()) {
+                m.append("| ").append(cell(s.backbone())).append(" | ").append(s.metric()).append(" | ").append(Numbers.general(s.value()))
+                        .append(" | ").append(s.higherIsBetter() ? "higher = closer" : "lower = closer").append(" | ")
+                        .append(s.error() == null ? "" : cell(s.error())).append(" |\n");
+            }
+        }
+        if (!data.pretrainings().isEmpty()) {
+            m.append("\n## Pretrained source backbones\n\n| backbone | source val accuracy | seconds | this run |\n|---|---:|---:|---|\n");
+            for (PretrainRecord p : data.pretrainings()) {
+                m.append("| ").append(cell(p.backbone())).append(" | ").append(Numbers.fixed(p.sourceAccuracy(), 4)).append(" | ")
+                        .append(Numbers.fixed(p.seconds(), 1)).append(" | ").append(p.cached() ? "reused from cache" : "trained").append(" |\n");
+            }
+        }
+        List<TrialRecord> failures = data.analysis().trials().stream().filter(t -> t.status() == TrialStatus.failed).toList();
+        if (!failures.isEmpty()) {
+            m.append("\n## Failures\n\n| trial | kind | strategy | samples/class | seed | error |\n|---|---|---|---:|---:|---|\n");
+            for (TrialRecord t : failures) {
+                m.append("| ").append(t.trialId()).append(" | ").append(t.kind()).append(" | ")
+                        .append(cell(t.backbone() + " / " + t.head() + " / " + t.freeze() + " / " + t.augment())).append(" | ")
+                        .append(t.samplesPerClass()).append(" | ").append(t.seed()).append(" | ").append(cell(t.error())).append(" |\n");
+            }
+        }
+        return m.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.graft.reports;
+
+import java.util.Locale;
+
+/** Number formatting shared by the report formats. */
+final class Numbers {
+    private Numbers() {}
+
+    static String fixed(double value, int digits) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%." + digits + "f", value);
+    }
+
+    static String signed(double value, int digits) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%+." + digits + "f", value);
+    }
+
+    static String general(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6g", value);
+    }
+
+    /** "+0.123 [+0.100, +0.146]" or "+0.123 (1 seed)". */
+    static String interval(Interval interval, int digits) {
+        if (interval.n() == 0) {
+            return "n/a";
+        }
+        if (interval.n() < 2) {
+            return signed(interval.mean(), digits) + " (1 seed)";
+        }
+        return signed(interval.mean(), digits) + " [" + signed(interval.low(), digits) + ", " + signed(interval.high(), digits) + "]";
+    }
+
+    static String meanSd(Interval interval) {
+        if (interval.n() == 0) {
+            return "n/a";
+        }
+        return fixed(interval.mean(), 4) + (interval.n() < 2 ? "" : " ± " + fixed(interval.sd(), 4));
+    }
+}

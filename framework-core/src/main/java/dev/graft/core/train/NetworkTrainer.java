@@ -104,12 +104,12 @@ public final class NetworkTrainer {
                             loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
                             collector.backward(loss);
                         }
-                        trainer.step();
                         float lossValue = loss.getFloat();
                         if (!Float.isFinite(lossValue)) {
                             throw new TrainingDivergedException("training loss became " + lossValue + " in epoch "
                                     + (epoch + 1) + ", batch " + (batches + 1) + " (learning rate too high?)");
                         }
+                        trainer.step();
                         lossSum += lossValue;
                         correct += logits.argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).eq(y).sum().getLong();
                         batches++;

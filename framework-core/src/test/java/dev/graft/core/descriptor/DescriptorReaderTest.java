@@ -1,0 +1,103 @@
+package dev.graft.core.descriptor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.graft.core.plugin.Plugins;
+import dev.graft.testing.TestPlugins;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+public class DescriptorReaderTest {
+    static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins()));
+    public static final String VALID = """
+            name: tiny
+            seeds: [1, 2]
+            target:
+              data: {type: test-synthetic, classes: [0, 1, 2]}
+              samplesPerClass: [5, 10]
+            train: {epochs: 2, batchSize: 8}
+            sweep:
+              backbone:
+                - type: test-tiny
+                  pretrain:
+                    data: {type: test-synthetic, classes: [0, 1, 2, 3]}
+              head: [{type: test-dense}]
+              freeze: [test-freeze-bottom, {type: test-train-all}]
+            """;
+
+    private static Descriptor read(String yaml) {
+        return new DescriptorReader(PLUGINS).read(Path.of("exp.yaml"), yaml);
+    }
+
+    @Test
+    void bindsAValidDescriptorWithDefaults() {
+        Experiment experiment = read(VALID).experiment();
+        assertEquals("tiny", experiment.name());
+        assertEquals(List.of(1L, 2L), experiment.seeds());
+        assertEquals(0.2, experiment.target().validationFraction());
+        assertEquals(OptimizerConfig.OptimizerType.adam, experiment.train().optimizer().type());
+        assertEquals(1e-3, experiment.train().optimizer().lr());
+        assertEquals(List.of(4, 8), ((TestPlugins.TinyConfig) experiment.sweep().backbone().get(0).architecture()).channels());
+        assertEquals(10, experiment.sweep().backbone().get(0).pretrain().train().epochs());
+        assertEquals(new TestPlugins.FreezeBottomConfig(1), experiment.sweep().freeze().get(0));
+        assertTrue(experiment.sweep().augment().isEmpty());
+    }
+
+    @Test
+    void reportsEveryErrorWithLineColumnAndField() {
+        String yaml = """
+                name: tiny
+                seeds: [1]
+                target:
+                  data: {type: test-synthetic, clases: [0, 1]}
+                  samplesPerClass: [ten]
+                train: {epochs: 0}
+                sweep:
+                  backbone: [{type: test-tiyn}]
+                  head: []
+                  freeze: [{type: test-train-all}]
+                """;
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(yaml));
+        List<String> errors = e.errors().stream().map(DescriptorError::toString).toList();
+        assertEquals(4, errors.size(), String.join("\n", errors));
+        assertTrue(errors.contains("exp.yaml:4:32: target.data.clases: unknown field 'clases' in 'test-synthetic'. Did you mean 'classes'? "
+                + "Fields: classes, failOn, perClass"), errors.toString());
+        assertTrue(errors.contains("exp.yaml:5:21: target.samplesPerClass[0]: expected an integer, got 'ten'"), errors.toString());
+        assertTrue(errors.contains("exp.yaml:6:17: train.epochs: must be in [1, 10000], got 0"), errors.toString());
+        assertTrue(errors.stream().anyMatch(m -> m.startsWith("exp.yaml:8:21: sweep.backbone[0].type: unknown backbone type 'test-tiyn'. "
+                + "Did you mean 'test-tiny'? Known backbone types: test-tiny")), errors.toString());
+    }
+
+    @Test
+    void anEmptySweepAxisIsAnError() {
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(VALID.replace("head: [{type: test-dense}]", "head: []")));
+        assertEquals("exp.yaml:12:9: sweep.head: sweep axis 'head' must list at least one choice", e.getMessage());
+    }
+
+    @Test
+    void reportsUnknownTopLevelFieldsAndMissingType() {
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(VALID.replace("seeds:", "seed:")));
+        assertTrue(e.getMessage().contains("exp.yaml:2:1: seed: unknown field 'seed' in the descriptor. Did you mean 'seeds'?"), e.getMessage());
+
+        e = assertThrows(DescriptorException.class, () -> read(VALID.replace("head: [{type: test-dense}]", "head: [{dropout: 1}]")));
+        assertTrue(e.getMessage().contains("exp.yaml:12:10: sweep.head[0]: head needs 'type:' (one of test-dense)"), e.getMessage());
+    }
+
+    @Test
+    void reportsYamlSyntaxErrorsWithPosition() {
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read("name: x\nseeds: [1, 2\ntarget: {}\n"));
+        assertEquals(1, e.errors().size());
+        assertTrue(e.errors().get(0).line() >= 2, e.getMessage());
+        assertTrue(e.getMessage().startsWith("exp.yaml:"), e.getMessage());
+    }
+
+    @Test
+    void positionsPointAtTheFieldForLaterChecks() {
+        Descriptor descriptor = read(VALID);
+        assertEquals("exp.yaml:4:48: target.data.classes[2]: bad", descriptor.errorAt("target.data.classes[2]", "bad").toString());
+        assertEquals("exp.yaml:4:9: target.data.nothing: bad", descriptor.errorAt("target.data.nothing", "bad").toString());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.graft.core.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.graft.core.descriptor.DescriptorReader;
+import dev.graft.core.descriptor.DescriptorReaderTest;
+import dev.graft.core.descriptor.Experiment;
+import dev.graft.core.plugin.Plugins;
+import dev.graft.testing.TestPlugins;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SweepExpanderTest {
+    static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins()));
+
+    private static Experiment experiment(String yaml) {
+        return new DescriptorReader(PLUGINS).read(Path.of("exp.yaml"), yaml).experiment();
+    }
+
+    private static List<Trial> expand(String yaml) {
+        return new SweepExpander(PLUGINS.mapper()).expand(experiment(yaml));
+    }
+
+    @Test
+    void productOfAxesWithOneSharedBaselinePerHeadSizeAndSeed() {
+        // 1 backbone x 1 head x 2 freeze x 2 sizes x 2 seeds = 8 transfer trials; baselines do not
+        // depend on the freeze schedule, so 1 x 2 x 2 = 4 scratch trials
+        List<Trial> trials = expand(DescriptorReaderTest.VALID);
+        Map<TrialKind, Long> byKind = trials.stream().collect(Collectors.groupingBy(t -> t.spec().kind(), Collectors.counting()));
+        assertEquals(8L, byKind.get(TrialKind.transfer));
+        assertEquals(4L, byKind.get(TrialKind.scratch));
+        Set<String> ids = trials.stream().map(Trial::id).collect(Collectors.toSet());
+        assertEquals(trials.size(), ids.size(), "ids are distinct");
+        for (Trial trial : trials) {
+            if (trial.spec().kind() == TrialKind.transfer) {
+                String baselineId = trial.baselineId().orElseThrow();
+                Trial baseline = trials.stream().filter(t -> t.id().equals(baselineId)).findFirst().orElseThrow();
+                assertEquals(trial.spec().scratchBaseline(), baseline.spec());
+                assertEquals(trial.spec().seed(), baseline.spec().seed());
+                assertEquals(trial.spec().samplesPerClass(), baseline.spec().samplesPerClass());
+                assertEquals(null, baseline.spec().backbone().pretrain());
+                assertTrue(trials.indexOf(baseline) < trials.indexOf(trial), "a baseline runs before the trials that need it");
+            } else {
+                assertTrue(trial.baselineId().isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void idsDependOnTheResolvedSpecNotOnHowItWasWritten() {
+        List<Trial> implicit = expand(DescriptorReaderTest.VALID);
+        List<Trial> explicit = expand(DescriptorReaderTest.VALID
+                .replace("freeze: [test-freeze-bottom,", "freeze: [{type: test-freeze-bottom, frozen: 1},")
+                .replace("train: {epochs: 2, batchSize: 8}", "train: {epochs: 2, batchSize: 8, optimizer: {type: adam, lr: 0.001}}"));
+        assertEquals(implicit.stream().map(Trial::id).toList(), explicit.stream().map(Trial::id).toList());
+
+        List<Trial> otherSeed = expand(DescriptorReaderTest.VALID.replace("seeds: [1, 2]", "seeds: [1, 3]"));
+        Set<String> shared = new HashSet<>(implicit.stream().map(Trial::id).toList());
+        shared.retainAll(otherSeed.stream().map(Trial::id).toList());
+        assertEquals(6, shared.size(), "seed 1's trials keep their ids, seed 3's are new");
+        assertNotEquals(implicit.get(implicit.size() - 1).id(), otherSeed.get(otherSeed.size() - 1).id());
+    }
+
+    @Test
+    void excludeRemovesMatchingCombinationsOnly() {
+        String yaml = DescriptorReaderTest.VALID.replace("freeze: [test-freeze-bottom, {type: test-train-all}]",
+                "freeze: [test-freeze-bottom, {type: test-train-all}]\n  exclude:\n    - {freeze: test-train-all, samplesPerClass: 10}");
+        List<Trial> trials = expand(yaml);
+        assertEquals(6, trials.stream().filter(t -> t.spec().kind() == TrialKind.transfer).count());
+        assertTrue(trials.stream().noneMatch(t -> t.labels().freeze().equals("test-train-all") && t.spec().samplesPerClass() == 10));
+    }
+
+    @Test
+    void labelsShowTheFieldsThatTellSameTypeChoicesApart() {
+        List<Trial> trials = expand(DescriptorReaderTest.VALID.replace("freeze: [test-freeze-bottom, {type: test-train-all}]",
+                "freeze: [test-freeze-bottom, {type: test-freeze-bottom, frozen: 2}]"));
+        Set<String> labels = trials.stream().map(t -> t.labels().freeze()).collect(Collectors.toSet());
+        assertEquals(Set.of("-", "test-freeze-bottom(frozen=1)", "test-freeze-bottom(frozen=2)"), labels);
+    }
+}

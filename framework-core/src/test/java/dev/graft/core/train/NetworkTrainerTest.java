@@ -1,0 +1,124 @@
+package dev.graft.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.util.Pair;
+import dev.graft.core.data.LabelledSplit;
+import dev.graft.core.data.PerClassSampler;
+import dev.graft.core.descriptor.EarlyStoppingConfig;
+import dev.graft.core.descriptor.OptimizerConfig;
+import dev.graft.core.descriptor.TrainConfig;
+import dev.graft.core.plugin.Plugins;
+import dev.graft.core.run.BuiltBackbone;
+import dev.graft.core.run.Components;
+import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.freeze.FreezeSchedule;
+import dev.graft.testing.SyntheticImages;
+import dev.graft.testing.TestPlugins;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NetworkTrainerTest {
+    static final Components COMPONENTS = new Components(Plugins.of(List.of(new TestPlugins())).registry());
+    static final LabelledSplit DATA = PerClassSampler.draw(SyntheticImages.make(4, 20, 12, 3), 20, 0.25, 5);
+    static final TrainConfig CONFIG = new TrainConfig(4, 8, new OptimizerConfig(OptimizerConfig.OptimizerType.adam, 0.01, null, null), null);
+
+    /** Trains the tiny backbone with a linear head and returns every parameter value by group and name. */
+    private static Result train(FreezeSchedule schedule, TrainConfig config, long seed, LabeledImages train) {
+        Engine.getInstance().setRandomSeed((int) seed);
+        try (Model model = Model.newInstance("test")) {
+            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), train, model.getNDManager(), null);
+            GroupedNetwork network = built.withHead(Linear.builder().setUnits(4).build(), model.getNDManager());
+            model.setBlock(network);
+            Map<String, float[]> before = snapshot(network);
+            TrainingOutcome outcome = new NetworkTrainer(config, schedule, null, built.backbone().inputSpec(), seed)
+                    .train(model, train, DATA.validation(), EpochListener.NONE);
+            return new Result(before, snapshot(network), outcome);
+        }
+    }
+
+    record Result(Map<String, float[]> before, Map<String, float[]> after, TrainingOutcome outcome) {}
+
+    private static Map<String, float[]> snapshot(GroupedNetwork network) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (Pair<String, Parameter> parameter : network.getParameters()) {
+            values.put(parameter.getKey(), parameter.getValue().getArray().toFloatArray());
+        }
+        return values;
+    }
+
+    @Test
+    void frozenGroupsStayBitIdenticalIncludingBatchNormStatistics() {
+        Result result = train(new TestPlugins.FreezeBottom().create(new TestPlugins.FreezeBottomConfig(1)), CONFIG, 1, DATA.train());
+        int frozenChecked = 0;
+        int runningStatsOfTrainedGroupChanged = 0;
+        for (String name : result.before().keySet()) {
+            boolean changed = !java.util.Arrays.equals(result.before().get(name), result.after().get(name));
+            if (name.startsWith("01g0")) {
+                assertFalse(changed, name + " is in the frozen group but changed");
+                frozenChecked++;
+            } else if (name.contains("running")) {
+                runningStatsOfTrainedGroupChanged += changed ? 1 : 0;
+            } else {
+                assertTrue(changed, name + " trains but did not change");
+            }
+        }
+        assertEquals(6, frozenChecked, "conv weight+bias, BN gamma, beta, running mean, running var");
+        assertEquals(2, runningStatsOfTrainedGroupChanged, "the trained group's BatchNorm statistics move");
+        assertEquals(List.of("g1"), result.outcome().epochs().get(0).trainingGroups());
+    }
+
+    @Test
+    void sameSeedGivesTheSameNumbersAndWeights() {
+        Result first = train(null, CONFIG, 7, DATA.train());
+        Result second = train(null, CONFIG, 7, DATA.train());
+        assertEquals(withoutTimes(first.outcome()), withoutTimes(second.outcome()));
+        for (String name : first.after().keySet()) {
+            assertArrayEquals(first.after().get(name), second.after().get(name), name);
+        }
+        Result other = train(null, CONFIG, 8, DATA.train());
+        assertFalse(first.outcome().epochs().get(0).trainLoss() == other.outcome().epochs().get(0).trainLoss());
+    }
+
+    @Test
+    void learnsAndKeepsTheBestValidationEpoch() {
+        TrainConfig config = new TrainConfig(12, 8, new OptimizerConfig(OptimizerConfig.OptimizerType.adam, 0.01, null, null), new EarlyStoppingConfig(3, null));
+        TrainingOutcome outcome = train(null, config, 3, DATA.train()).outcome();
+        double best = outcome.epochs().stream().mapToDouble(EpochMetrics::validationAccuracy).max().orElseThrow();
+        assertEquals(best, outcome.epochs().get(outcome.bestEpoch() - 1).validationAccuracy());
+        assertTrue(best > 0.9, "synthetic bars are easy: best validation accuracy " + best);
+        if (outcome.stoppedEarly()) {
+            assertEquals(outcome.bestEpoch() + 3, outcome.epochs().size());
+        }
+    }
+
+    @Test
+    void divergingLossFailsTheTrial() {
+        TrainConfig config = new TrainConfig(3, 8, new OptimizerConfig(OptimizerConfig.OptimizerType.sgd, 9.0, 0.0, null), null);
+        LabeledImages huge = scaled(DATA.train(), Float.NaN);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> train(null, config, 1, huge));
+        assertTrue(e.getMessage().startsWith("training loss became"), e.getMessage());
+    }
+
+    private static List<List<Object>> withoutTimes(TrainingOutcome outcome) {
+        return outcome.epochs().stream().map(e -> List.<Object>of(e.trainLoss(), e.trainAccuracy(), e.validationAccuracy())).toList();
+    }
+
+    private static LabeledImages scaled(LabeledImages data, float factor) {
+        float[] pixels = data.pixels().clone();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] *= factor;
+        }
+        return new LabeledImages(pixels, data.labels(), data.channels(), data.height(), data.width(), data.classNames(), "x", "x");
+    }
+}

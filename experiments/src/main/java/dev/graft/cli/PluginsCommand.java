@@ -50,7 +50,7 @@ final class PluginsCommand implements Callable<Integer> {
 
     private static JsonNode defaults(ObjectMapper mapper, PluginFactory<?> factory) {
         try {
-            return mapper.valueToTree(mapper.treeToValue(mapper.createObjectNode(), factory.configClass()));
+            return mapper.valueToTree(mapper.treeToValue(mapper.createObjectNode().put("type", factory.name()), factory.configClass()));
         } catch (Exception e) {
             return null;
         }

@@ -1,0 +1,127 @@
+package dev.graft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GraftCliTest {
+    static final String TINY = """
+            name: tiny-fashion
+            seeds: [1, 2]
+            target:
+              data: {type: fashion-mnist, classes: [5, 7], source: bundled}
+              samplesPerClass: [5]
+              testSamplesPerClass: 50
+            train: {epochs: 2, batchSize: 8}
+            sweep:
+              backbone:
+                - type: convnet
+                  channels: [4, 8]
+                  pretrain:
+                    data: {type: fashion-mnist, classes: [0, 1], source: bundled}
+                    samplesPerClass: 100
+                    train: {epochs: 1, batchSize: 32}
+              head: [{type: linear}]
+              freeze: [{type: frozen}, {type: full}]
+            similarity: [{type: mmd}, {type: linear-cka}]
+            similaritySamples: 40
+            """;
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    static Result graft(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Graft.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void runsATinySweepEndToEndWritesTheReportAndResumes() throws IOException {
+        Path descriptor = Files.writeString(dir.resolve("tiny.yaml"), TINY);
+        Path out = dir.resolve("run");
+        Result run = graft("run", descriptor.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("6 trials planned, 0 already finished, 6 finished now, 0 failed"), run.out());
+
+        List<String> csv = Files.readAllLines(out.resolve("report/results.csv"));
+        assertEquals("trial_id,kind,backbone,head,freeze,augment,samples_per_class,seed,status,test_accuracy,test_macro_f1,"
+                + "gain_vs_scratch,baseline_id,best_epoch,epochs_run,train_seconds,error", csv.get(0));
+        assertEquals(7, csv.size());
+        long transferWithGain = csv.stream().skip(1).filter(row -> row.contains(",transfer,"))
+                .filter(row -> !row.split(",", -1)[11].isEmpty()).count();
+        assertEquals(4, transferWithGain);
+        String html = Files.readString(out.resolve("report/index.html"));
+        assertTrue(html.contains("<svg") && html.contains("linear-cka") && html.contains("gain [95% CI]"), "self-contained report");
+        assertTrue(Files.readString(out.resolve("report/report.md")).contains("| convnet | linear | frozen | none | 5 | 2 |"));
+        assertTrue(Files.readString(out.resolve("report/results.json")).contains("\"provenance\""));
+        assertTrue(Files.exists(out.resolve("report/plots/gain.svg")));
+
+        Result status = graft("status", out.toString());
+        assertTrue(status.out().contains("trials: 6 planned, 6 finished, 0 failed, 0 remaining"), status.out());
+
+        Files.delete(out.resolve("report/index.html"));
+        assertEquals(0, graft("report", out.toString()).code());
+        assertTrue(Files.exists(out.resolve("report/index.html")));
+
+        Result again = graft("run", descriptor.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString());
+        assertTrue(again.out().contains("6 trials planned, 6 finished by an earlier run (skipped)"), again.out());
+        assertTrue(again.out().contains("reusing cache"), again.out());
+        assertEquals(csv.subList(1, csv.size()), Files.readAllLines(out.resolve("report/results.csv")).subList(1, csv.size()),
+                "nothing recorded is lost or changed");
+    }
+
+    @Test
+    void validatePrintsEveryErrorWithItsPositionAndExitsWith2() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), TINY.replace("type: linear", "type: lineer")
+                .replace("classes: [5, 7]", "classes: [5, 17]").replace("epochs: 2,", "epochs: two,"));
+        Result result = graft("validate", bad.toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains(bad + ":16:17: sweep.head[0].type: unknown head type 'lineer'. Did you mean 'linear'?"), result.err());
+        assertTrue(result.err().contains(bad + ":7:17: train.epochs: expected an integer, got 'two'"), result.err());
+
+        Path classes = Files.writeString(dir.resolve("classes.yaml"), TINY.replace("classes: [5, 7]", "classes: [5, 17]"));
+        result = graft("validate", classes.toString(), dir.resolve("tiny-missing.yaml").toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains(classes + ":4:44: target.data.classes[1]: class 17 is not in the dataset (it has classes 0-9)"), result.err());
+        assertTrue(result.err().contains("tiny-missing.yaml: no such file"), result.err());
+
+        Path good = Files.writeString(dir.resolve("good.yaml"), TINY);
+        result = graft("validate", good.toString());
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("ok (6 trials: 4 transfer, 2 scratch baselines)"), result.out());
+    }
+
+    @Test
+    void runWithABadDescriptorExitsWith2AndNoStackTrace() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), TINY.replace("type: frozen", "type: frozn"));
+        Result result = graft("run", bad.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains("unknown freeze type 'frozn'. Did you mean 'frozen'?"), result.err());
+        assertTrue(!result.err().contains("\tat "), "no stack trace: " + result.err());
+        assertTrue(!Files.exists(dir.resolve("run/results.db")), "nothing is written for an invalid descriptor");
+    }
+
+    @Test
+    void pluginsListsEveryFamilyWithParametersAndDefaults() {
+        Result result = graft("plugins");
+        assertEquals(0, result.code());
+        for (String name : List.of("fashion-mnist", "convnet", "linear", "mlp", "logistic", "frozen", "full", "top-k", "none", "flip",
+                "shift", "mmd", "linear-cka")) {
+            assertTrue(result.out().contains("  " + name + " - "), name + " missing:\n" + result.out());
+        }
+        assertTrue(result.out().contains("      channels (List<Integer>), default: [32,64]"), result.out());
+        assertTrue(result.out().contains("      hidden (List<Integer>), default: [256]"), result.out());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.graft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.graft.spi.GraftModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Plugins may depend on the SPI only: no class of a plugin jar refers to Graft's core internals. */
+class PluginIsolationTest {
+    @Test
+    void pluginClassesReferenceNoCoreInternals() throws IOException, URISyntaxException {
+        List<String> violations = new ArrayList<>();
+        List<String> modules = new ArrayList<>();
+        for (GraftModule module : ServiceLoader.load(GraftModule.class)) {
+            modules.add(module.getClass().getName());
+            Path location = Path.of(module.getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(location)) {
+                scan(location, violations);
+            } else {
+                try (FileSystem jar = FileSystems.newFileSystem(location)) {
+                    scan(jar.getPath("/"), violations);
+                }
+            }
+        }
+        assertEquals(6, modules.size(), "all plugin modules are on the class path: " + modules);
+        assertTrue(violations.isEmpty(), "plugins use core internals:\n" + String.join("\n", violations));
+    }
+
+    private static void scan(Path root, List<String> violations) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    // class names in the constant pool are stored in internal form (dev/graft/core/...)
+                    String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+                    for (String internal : List.of("dev/graft/core/", "dev/graft/reports/", "dev/graft/cli/")) {
+                        if (text.contains(internal)) {
+                            violations.add(file + " refers to " + internal);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

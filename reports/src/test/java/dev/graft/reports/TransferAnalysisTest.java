@@ -1,0 +1,55 @@
+package dev.graft.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.store.TrialStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TransferAnalysisTest {
+    static TrialRecord trial(String id, String kind, String freeze, long seed, double accuracy, String baseline, TrialStatus status) {
+        return new TrialRecord(id, kind, "convnet", "linear", freeze, "none", 10, seed, baseline, status, status == TrialStatus.failed ? "x" : null,
+                accuracy, accuracy, 1, 1, 1.0, "{}", "{}", null, "t", List.of());
+    }
+
+    @Test
+    void intervalIsTheStudentTInterval() {
+        Interval interval = Interval.of(new double[] {1, 2, 3});
+        assertEquals(2.0, interval.mean(), 1e-12);
+        assertEquals(1.0, interval.sd(), 1e-12);
+        // t(0.975, 2) = 4.302652729911275
+        assertEquals(2 - 4.302652729911275 / Math.sqrt(3), interval.low(), 1e-9);
+        assertEquals(2 + 4.302652729911275 / Math.sqrt(3), interval.high(), 1e-9);
+        assertTrue(Double.isNaN(Interval.of(new double[] {0.5}).low()));
+    }
+
+    @Test
+    void pairsEachTransferTrialWithItsBaselineAndGivesAVerdict() {
+        List<TrialRecord> trials = new ArrayList<>();
+        double[] scratch = {0.50, 0.60, 0.55};
+        double[] frozen = {0.70, 0.78, 0.74};
+        double[] full = {0.40, 0.52, 0.46};
+        for (int s = 0; s < 3; s++) {
+            trials.add(trial("s" + s, "scratch", "-", s, scratch[s], null, TrialStatus.finished));
+            trials.add(trial("f" + s, "transfer", "frozen", s, frozen[s], "s" + s, TrialStatus.finished));
+            trials.add(trial("u" + s, "transfer", "full", s, full[s], "s" + s, TrialStatus.finished));
+        }
+        trials.add(trial("s9", "scratch", "-", 9, 0.1, null, TrialStatus.failed));
+        trials.add(trial("t9", "transfer", "top-k", 9, 0.9, "s9", TrialStatus.finished));
+        TransferAnalysis analysis = TransferAnalysis.of(trials);
+        assertEquals(0.20, analysis.gains().get("f0"), 1e-12);
+        assertEquals(3, analysis.summaries().size());
+        StrategySummary frozenSummary = analysis.summaries().get(0);
+        assertEquals("frozen", frozenSummary.key().freeze());
+        assertEquals(0.19, frozenSummary.gain().mean(), 1e-12);
+        assertEquals(Verdict.positive, frozenSummary.verdict());
+        assertEquals(Verdict.negative, analysis.summaries().get(1).verdict());
+        StrategySummary orphan = analysis.summaries().get(2);
+        assertEquals(0, orphan.gain().n(), "no gain without a finished baseline");
+        assertEquals(1, orphan.failedTrials());
+        assertEquals(Verdict.inconclusive, orphan.verdict());
+    }
+}

@@ -34,7 +34,8 @@ final class PluginsCommand implements Callable<Integer> {
                 out.println("  " + factory.name() + " - " + factory.description());
                 JsonNode defaults = defaults(mapper, factory);
                 for (RecordComponent component : factory.configClass().getRecordComponents()) {
-                    JsonPropertyDescription description = component.getAnnotation(JsonPropertyDescription.class);
+                    // the annotation lands on the record's accessor, not on the component
+                    JsonPropertyDescription description = component.getAccessor().getAnnotation(JsonPropertyDescription.class);
                     JsonNode value = defaults == null ? null : defaults.get(component.getName());
                     out.println("      " + component.getName() + " (" + typeName(component.getGenericType()) + ")"
                             + (value == null ? ", required" : value.isNull() ? ", default: none" : ", default: " + value)
@@ -57,6 +58,6 @@ final class PluginsCommand implements Callable<Integer> {
     }
 
     private static String typeName(Type type) {
-        return type.getTypeName().replace("java.util.", "").replace("java.lang.", "").replaceAll("[a-z.]+\\.([A-Z])", "$1");
+        return type.getTypeName().replace("java.util.", "").replace("java.lang.", "").replaceAll("[a-z.]+\\.([A-Z])", "$1").replaceAll("[A-Za-z]+\\$", "");
     }
 }

@@ -1,11 +1,8 @@
 package dev.graft.plugins.similarity;
 
 import dev.graft.spi.GraftException;
-import dev.graft.spi.similarity.SimilarityInput;
-import dev.graft.spi.similarity.SimilarityInputs;
 import dev.graft.spi.similarity.SimilarityMetric;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
-import java.util.Set;
 
 /**
  * Linear CKA (Kornblith et al. 2019) between the backbone's representation of the source and of
@@ -38,22 +35,7 @@ public final class LinearCkaFactory implements SimilarityMetricFactory<LinearCka
 
     @Override
     public SimilarityMetric create(LinearCkaConfig config) {
-        return new SimilarityMetric() {
-            @Override
-            public Set<SimilarityInput> requires() {
-                return Set.of(SimilarityInput.SOURCE_FEATURES, SimilarityInput.TARGET_FEATURES);
-            }
-
-            @Override
-            public boolean higherIsBetter() {
-                return true;
-            }
-
-            @Override
-            public double score(SimilarityInputs inputs) {
-                return cka(inputs.sourceFeatures().orElseThrow().asDoubleMatrix(), inputs.targetFeatures().orElseThrow().asDoubleMatrix());
-            }
-        };
+        return new SourceTargetMetric(true, LinearCkaFactory::cka);
     }
 
     /**

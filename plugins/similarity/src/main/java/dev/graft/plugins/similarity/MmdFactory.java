@@ -1,12 +1,9 @@
 package dev.graft.plugins.similarity;
 
 import dev.graft.spi.GraftException;
-import dev.graft.spi.similarity.SimilarityInput;
-import dev.graft.spi.similarity.SimilarityInputs;
 import dev.graft.spi.similarity.SimilarityMetric;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * Maximum mean discrepancy (Gretton et al. 2012) between source and target features: the
@@ -34,24 +31,7 @@ public final class MmdFactory implements SimilarityMetricFactory<MmdConfig> {
 
     @Override
     public SimilarityMetric create(MmdConfig config) {
-        return new SimilarityMetric() {
-            @Override
-            public Set<SimilarityInput> requires() {
-                return Set.of(SimilarityInput.SOURCE_FEATURES, SimilarityInput.TARGET_FEATURES);
-            }
-
-            @Override
-            public boolean higherIsBetter() {
-                return false;
-            }
-
-            @Override
-            public double score(SimilarityInputs inputs) {
-                double[][] x = inputs.sourceFeatures().orElseThrow().asDoubleMatrix();
-                double[][] y = inputs.targetFeatures().orElseThrow().asDoubleMatrix();
-                return mmd2(x, y, config.bandwidth());
-            }
-        };
+        return new SourceTargetMetric(false, (x, y) -> mmd2(x, y, config.bandwidth()));
     }
 
     /**

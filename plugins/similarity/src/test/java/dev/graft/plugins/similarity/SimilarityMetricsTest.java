@@ -82,6 +82,21 @@ class SimilarityMetricsTest {
     }
 
     @Test
+    void factoriesScoreTheCoresFeatureTables() {
+        float[] source = {0, 1, 1, 0, 2, 2, 3, 1};
+        float[] target = {1, 1, 0, 2, 2, 0, 1, 3};
+        var inputs = new dev.graft.spi.similarity.SimilarityInputs(
+                java.util.Optional.of(new dev.graft.spi.data.FeatureTable(source, 4, 2, new int[] {0, 1, 0, 1}, 2)),
+                java.util.Optional.of(new dev.graft.spi.data.FeatureTable(target, 4, 2, new int[] {0, 1, 0, 1}, 2)));
+        double[][] x = {{0, 1}, {1, 0}, {2, 2}, {3, 1}};
+        double[][] y = {{1, 1}, {0, 2}, {2, 0}, {1, 3}};
+        assertEquals(MmdFactory.mmd2(x, y, null), new MmdFactory().create(new MmdConfig(null)).score(inputs), 0);
+        assertEquals(LinearCkaFactory.cka(x, y), new LinearCkaFactory().create(new LinearCkaConfig()).score(inputs), 0);
+        assertTrue(new LinearCkaFactory().create(new LinearCkaConfig()).higherIsBetter());
+        assertTrue(!new MmdFactory().create(new MmdConfig(null)).higherIsBetter());
+    }
+
+    @Test
     void edgeCasesAreClearErrors() {
         assertThrows(GraftException.class, () -> MmdFactory.mmd2(new double[][] {{1}}, new double[][] {{1}, {2}}, null));
         GraftException constant = assertThrows(GraftException.class,

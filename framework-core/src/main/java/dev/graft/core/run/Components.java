@@ -89,4 +89,17 @@ public final class Components {
     public String name(PluginFamily family, dev.graft.spi.PluginConfig config) {
         return registry.nameOf(family, config);
     }
+
+    /**
+     * @param family the family
+     * @param config a config
+     * @return the plugin's type name, factory class and jar version ({@code unpackaged} when run
+     *     from class directories), for provenance
+     */
+    public java.util.Map<String, String> describe(PluginFamily family, dev.graft.spi.PluginConfig config) {
+        Object factory = registry.factoryFor(family, config);
+        String version = factory.getClass().getPackage().getImplementationVersion();
+        return java.util.Map.of("type", name(family, config), "factory", factory.getClass().getName(),
+                "version", version == null ? "unpackaged" : version);
+    }
 }

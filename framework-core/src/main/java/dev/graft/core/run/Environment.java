@@ -34,6 +34,8 @@ public final class Environment {
         facts.put("djl", Engine.getDjlVersion());
         Engine engine = Engine.getInstance();
         facts.put("engine", engine.getEngineName() + " " + engine.getVersion());
+        // oneDNN's kernel choice changes the numbers (see README: Determinism)
+        facts.put("onednnMaxCpuIsa", System.getenv().getOrDefault("ONEDNN_MAX_CPU_ISA", "unset"));
         return facts;
     }
 }

@@ -68,7 +68,8 @@ public final class ExperimentRunner {
         Experiment experiment = descriptor.experiment();
         DataCatalog catalog = new DataCatalog(plugins.registry(), mapper, dataContext);
         ExperimentChecks.check(descriptor, catalog);
-        List<Trial> trials = new SweepExpander(mapper).expand(experiment);
+        SweepExpander expander = new SweepExpander(mapper);
+        List<Trial> trials = expander.expand(experiment);
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -98,7 +99,7 @@ public final class ExperimentRunner {
             }
             listener.info("target: " + pool.size() + " training-pool and " + test.size() + " test examples, classes " + pool.classNames());
 
-            List<String> backboneLabels = backboneLabels(trials, experiment);
+            List<String> backboneLabels = expander.backboneLabels(experiment);
             PretrainedBackbones pretrainedBackbones = new PretrainedBackbones(cacheDir, components, catalog, mapper, listener);
             Map<BackboneSpec, Pretrained> pretrained = new LinkedHashMap<>();
             for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
@@ -153,14 +154,5 @@ public final class ExperimentRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> backboneLabels(List<Trial> trials, Experiment experiment) {
-        List<String> labels = new ArrayList<>();
-        for (BackboneSpec spec : experiment.sweep().backbone()) {
-            labels.add(trials.stream().filter(t -> t.spec().kind() == TrialKind.transfer && t.spec().backbone().equals(spec))
-                    .map(t -> t.labels().backbone()).findFirst().orElse("?"));
-        }
-        return labels;
     }
 }

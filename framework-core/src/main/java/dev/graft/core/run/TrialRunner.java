@@ -176,18 +176,19 @@ public final class TrialRunner {
         }
     }
 
-    private Map<String, String> pluginNames(TrialSpec spec) {
-        Map<String, String> names = new LinkedHashMap<>();
-        names.put("backbone", components.name(PluginFamily.BACKBONE, spec.backbone().architecture()));
-        names.put("head", components.name(PluginFamily.HEAD, spec.head()));
+    /** Each component's plugin: its name, factory class and the version of the jar it came from. */
+    private Map<String, Map<String, String>> pluginNames(TrialSpec spec) {
+        Map<String, Map<String, String>> plugins = new LinkedHashMap<>();
+        plugins.put("backbone", components.describe(PluginFamily.BACKBONE, spec.backbone().architecture()));
+        plugins.put("head", components.describe(PluginFamily.HEAD, spec.head()));
         if (spec.freeze() != null) {
-            names.put("freeze", components.name(PluginFamily.FREEZE, spec.freeze()));
+            plugins.put("freeze", components.describe(PluginFamily.FREEZE, spec.freeze()));
         }
         if (spec.augment() != null) {
-            names.put("augment", components.name(PluginFamily.AUGMENT, spec.augment()));
+            plugins.put("augment", components.describe(PluginFamily.AUGMENT, spec.augment()));
         }
-        names.put("dataset", components.name(PluginFamily.DATASET, spec.targetData()));
-        return names;
+        plugins.put("dataset", components.describe(PluginFamily.DATASET, spec.targetData()));
+        return plugins;
     }
 
     private TrialRecord record(Trial trial, TrialStatus status, String error, double accuracy, double macroF1, int bestEpoch,

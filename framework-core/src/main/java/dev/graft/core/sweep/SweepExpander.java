@@ -42,7 +42,7 @@ public final class SweepExpander {
     public List<Trial> expand(Experiment experiment) {
         SweepSpec sweep = experiment.sweep();
         List<AugmentConfig> augments = sweep.augment().isEmpty() ? Collections.singletonList(null) : sweep.augment();
-        List<String> backboneLabels = labels(sweep.backbone().stream().map(this::backboneJson).toList());
+        List<String> backboneLabels = backboneLabels(experiment);
         List<String> architectureLabels = labels(sweep.backbone().stream().map(b -> json(b.architecture())).toList());
         List<String> headLabels = labels(sweep.head().stream().map(this::json).toList());
         List<String> freezeLabels = labels(sweep.freeze().stream().map(this::json).toList());
@@ -79,6 +79,14 @@ public final class SweepExpander {
             }
         }
         return List.copyOf(trials.values());
+    }
+
+    /**
+     * @param experiment the experiment
+     * @return the label of each backbone choice, in descriptor order, as trials carry it
+     */
+    public List<String> backboneLabels(Experiment experiment) {
+        return labels(experiment.sweep().backbone().stream().map(this::backboneJson).toList());
     }
 
     private JsonNode json(Object config) {

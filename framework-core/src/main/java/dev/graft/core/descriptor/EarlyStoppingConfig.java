@@ -5,7 +5,8 @@ import dev.graft.spi.InvalidConfigException;
 
 /**
  * Early stopping on validation accuracy. Whether or not it stops early, a trial is scored with
- * the weights of its best validation epoch.
+ * the weights of its best validation epoch: the highest validation accuracy, ties (within {@code
+ * minDelta}) going to the lower validation loss.
  *
  * @param patience epochs without improvement before stopping
  * @param minDelta the smallest increase in validation accuracy that counts as an improvement

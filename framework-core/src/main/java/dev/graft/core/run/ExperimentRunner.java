@@ -126,7 +126,7 @@ public final class ExperimentRunner {
                 Pretrained weights = trial.spec().kind() == TrialKind.transfer ? pretrained.get(trial.spec().backbone()) : null;
                 TrialRecord record;
                 try (Writer metrics = Files.newBufferedWriter(trialDir.resolve("epochs.csv"), StandardCharsets.UTF_8)) {
-                    metrics.write("epoch,train_loss,train_accuracy,validation_accuracy,seconds,training_groups\n");
+                    metrics.write("epoch,train_loss,train_accuracy,validation_accuracy,validation_loss,seconds,training_groups\n");
                     record = runner.run(trial, pool, test, weights, epoch -> writeEpoch(metrics, epoch));
                 }
                 store.recordTrial(record);
@@ -149,6 +149,7 @@ public final class ExperimentRunner {
     private static void writeEpoch(Writer out, EpochMetrics epoch) {
         try {
             out.write(epoch.epoch() + "," + epoch.trainLoss() + "," + epoch.trainAccuracy() + "," + epoch.validationAccuracy() + ","
+                    + epoch.validationLoss() + ","
                     + epoch.seconds() + "," + String.join(";", epoch.trainingGroups()) + "\n");
             out.flush();
         } catch (IOException e) {

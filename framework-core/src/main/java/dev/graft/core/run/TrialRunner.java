@@ -125,7 +125,7 @@ public final class TrialRunner {
                     FeatureTable testFeatures = Inference.features(body, model.getNDManager(), test, built.backbone().inputSpec(), batch);
                     long fitStarted = System.nanoTime();
                     Head.FeatureClassifier.Fitted fitted = classifier.fit(trainFeatures, validationFeatures, spec.seed());
-                    listener.epochFinished(new EpochMetrics(1, Double.NaN, Double.NaN, Double.NaN, (System.nanoTime() - fitStarted) / 1e9, List.of()));
+                    listener.epochFinished(new EpochMetrics(1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, (System.nanoTime() - fitStarted) / 1e9, List.of()));
                     scores = Scoring.score(fitted.predictProbabilities(testFeatures), test.labels(), test.classNames());
                     bestEpoch = 1;
                 } else {

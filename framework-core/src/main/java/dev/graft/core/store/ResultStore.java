@@ -36,7 +36,7 @@ public final class ResultStore implements AutoCloseable {
         """
         CREATE TABLE IF NOT EXISTS epochs (
           trial_id TEXT NOT NULL, epoch INTEGER NOT NULL, train_loss REAL, train_accuracy REAL,
-          validation_accuracy REAL, seconds REAL, training_groups TEXT, PRIMARY KEY (trial_id, epoch))""",
+          validation_accuracy REAL, validation_loss REAL, seconds REAL, training_groups TEXT, PRIMARY KEY (trial_id, epoch))""",
         """
         CREATE TABLE IF NOT EXISTS similarity (
           backbone_key TEXT NOT NULL, metric_json TEXT NOT NULL, backbone TEXT NOT NULL, metric TEXT NOT NULL,
@@ -187,15 +187,16 @@ public final class ResultStore implements AutoCloseable {
                 insert.setString(i, trial.finishedAt());
                 insert.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO epochs VALUES (?,?,?,?,?,?,?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO epochs VALUES (?,?,?,?,?,?,?,?)")) {
                 for (EpochMetrics epoch : trial.epochs()) {
                     insert.setString(1, trial.trialId());
                     insert.setInt(2, epoch.epoch());
                     setReal(insert, 3, epoch.trainLoss());
                     setReal(insert, 4, epoch.trainAccuracy());
                     setReal(insert, 5, epoch.validationAccuracy());
-                    setReal(insert, 6, epoch.seconds());
-                    insert.setString(7, String.join(",", epoch.trainingGroups()));
+                    setReal(insert, 6, epoch.validationLoss());
+                    setReal(insert, 7, epoch.seconds());
+                    insert.setString(8, String.join(",", epoch.trainingGroups()));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -228,7 +229,8 @@ public final class ResultStore implements AutoCloseable {
      */
     public List<EpochMetrics> epochs(String trialId) {
         return query("SELECT * FROM epochs WHERE trial_id = ? ORDER BY epoch", rows -> new EpochMetrics(rows.getInt("epoch"),
-                real(rows, "train_loss"), real(rows, "train_accuracy"), real(rows, "validation_accuracy"), real(rows, "seconds"),
+                real(rows, "train_loss"), real(rows, "train_accuracy"), real(rows, "validation_accuracy"), real(rows, "validation_loss"),
+                real(rows, "seconds"),
                 rows.getString("training_groups").isEmpty() ? List.of() : Arrays.asList(rows.getString("training_groups").split(","))),
                 trialId);
     }

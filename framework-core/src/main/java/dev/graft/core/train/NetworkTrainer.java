@@ -73,7 +73,7 @@ public final class NetworkTrainer {
         List<EpochMetrics> epochs = new ArrayList<>();
         EarlyStoppingConfig stopping = config.earlyStopping();
         boolean validate = validation.size() > 0;
-        double bestAccuracy = Double.NEGATIVE_INFINITY;
+        EpochSelection selection = new EpochSelection(stopping == null ? 0 : stopping.minDelta());
         int bestEpoch = 0;
         byte[] bestWeights = null;
         boolean stoppedEarly = false;
@@ -115,14 +115,14 @@ public final class NetworkTrainer {
                         batches++;
                     }
                 }
-                double validationAccuracy = validate ? accuracy(network, model.getNDManager(), validation) : Double.NaN;
+                double[] validationScores = validate ? accuracyAndLoss(network, model.getNDManager(), validation) : new double[] {Double.NaN, Double.NaN};
+                double validationAccuracy = validationScores[0];
+                double validationLoss = validationScores[1];
                 EpochMetrics metrics = new EpochMetrics(epoch + 1, lossSum / Math.max(1, batches),
-                        (double) correct / train.size(), validationAccuracy, (System.nanoTime() - started) / 1e9, training);
+                        (double) correct / train.size(), validationAccuracy, validationLoss, (System.nanoTime() - started) / 1e9, training);
                 epochs.add(metrics);
                 listener.epochFinished(metrics);
-                double minDelta = stopping == null ? 0 : stopping.minDelta();
-                if (!validate || validationAccuracy > bestAccuracy + minDelta || bestWeights == null) {
-                    bestAccuracy = validate ? validationAccuracy : bestAccuracy;
+                if (!validate || selection.offer(validationAccuracy, validationLoss)) {
                     bestEpoch = epoch + 1;
                     bestWeights = validate ? network.saveAll() : null;
                 } else if (stopping != null && epoch + 1 - bestEpoch >= stopping.patience()) {
@@ -164,15 +164,19 @@ public final class NetworkTrainer {
         return training;
     }
 
-    private double accuracy(GroupedNetwork network, NDManager manager, LabeledImages data) {
+    /** @return accuracy and mean cross-entropy of the network on {@code data} */
+    private double[] accuracyAndLoss(GroupedNetwork network, NDManager manager, LabeledImages data) {
         float[][] probabilities = Inference.probabilities(network, manager, data, inputSpec, Math.max(config.batchSize(), 256));
         int correct = 0;
+        double loss = 0;
         for (int i = 0; i < probabilities.length; i++) {
-            if (argMax(probabilities[i]) == data.labels()[i]) {
+            int label = data.labels()[i];
+            if (argMax(probabilities[i]) == label) {
                 correct++;
             }
+            loss -= Math.log(Math.max(probabilities[i][label], 1e-12));
         }
-        return (double) correct / data.size();
+        return new double[] {(double) correct / data.size(), loss / data.size()};
     }
 
     /**

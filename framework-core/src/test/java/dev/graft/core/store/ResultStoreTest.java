@@ -18,7 +18,7 @@ class ResultStoreTest {
 
     static TrialRecord record(String id, TrialStatus status, double accuracy, int epochs) {
         List<EpochMetrics> metrics = java.util.stream.IntStream.rangeClosed(1, epochs)
-                .mapToObj(e -> new EpochMetrics(e, 1.0 / e, 0.5, Double.NaN, 0.1, List.of("g1"))).toList();
+                .mapToObj(e -> new EpochMetrics(e, 1.0 / e, 0.5, Double.NaN, Double.NaN, 0.1, List.of("g1"))).toList();
         return new TrialRecord(id, "transfer", "b", "h", "f", "none", 10, 1, "base", status, status == TrialStatus.failed ? "boom" : null,
                 accuracy, accuracy, epochs, epochs, 1.5, "{}", "{}", null, "2026-01-01T00:00:00Z", metrics);
     }

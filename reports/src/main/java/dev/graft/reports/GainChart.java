@@ -22,6 +22,10 @@ import org.jfree.svg.SVGGraphics2D;
  * the HTML report stays one self-contained file.
  */
 final class GainChart {
+    /** Okabe-Ito: distinguishable with colour-vision deficiencies. */
+    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+        new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), Color.BLACK};
+
     private GainChart() {}
 
     static String svg(TransferAnalysis analysis, int width, int height) {
@@ -43,6 +47,7 @@ final class GainChart {
         x.setBase(10);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setSmallestValue(1);
+        x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
         NumberAxis y = new NumberAxis("test accuracy gain over scratch");
         y.setAutoRangeIncludesZero(true);
         XYErrorRenderer renderer = new XYErrorRenderer();
@@ -50,6 +55,12 @@ final class GainChart {
         renderer.setDefaultShapesVisible(true);
         renderer.setDrawXError(false);
         renderer.setCapLength(6);
+        for (int i = 0; i < series.size(); i++) {
+            Color color = PALETTE[i % PALETTE.length];
+            renderer.setSeriesPaint(i, color);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        renderer.setErrorPaint(null);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));

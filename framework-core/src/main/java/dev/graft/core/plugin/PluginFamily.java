@@ -1,7 +1,6 @@
 package dev.graft.core.plugin;
 
 import dev.graft.spi.PluginConfig;
-import dev.graft.spi.PluginFactory;
 import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.augment.AugmenterFactory;
 import dev.graft.spi.backbone.BackboneConfig;
@@ -60,9 +59,5 @@ public enum PluginFamily {
             }
         }
         throw new IllegalArgumentException("not a plugin config type: " + configType);
-    }
-
-    static boolean isFactory(PluginFactory<?> factory, PluginFamily family) {
-        return family.factoryType.isInstance(factory);
     }
 }

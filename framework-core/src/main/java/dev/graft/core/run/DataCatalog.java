@@ -36,11 +36,6 @@ public final class DataCatalog {
         this.context = requireNonNull(context, "context is null");
     }
 
-    /** @return where providers look for files */
-    public DataContext context() {
-        return context;
-    }
-
     /**
      * @param config a dataset config
      * @param split the split

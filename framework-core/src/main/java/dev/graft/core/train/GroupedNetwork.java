@@ -74,14 +74,6 @@ public final class GroupedNetwork extends AbstractBlock {
         groups.get(index).block().freezeParameters(!train, GroupedNetwork::isTrainable);
     }
 
-    /**
-     * @param index the group
-     * @return whether it trains
-     */
-    public boolean trains(int index) {
-        return trains[index];
-    }
-
     static boolean isTrainable(Parameter parameter) {
         return parameter.getType() != Parameter.Type.RUNNING_MEAN && parameter.getType() != Parameter.Type.RUNNING_VAR;
     }
@@ -111,18 +103,6 @@ public final class GroupedNetwork extends AbstractBlock {
             current = child.getOutputShapes(current);
         }
         return current;
-    }
-
-    /**
-     * @param input the shape of one input batch
-     * @return the backbone's output shape (before the head)
-     */
-    public Shape featureShape(Shape input) {
-        Shape[] current = {input};
-        for (LayerGroup group : groups) {
-            current = group.block().getOutputShapes(current);
-        }
-        return current[0];
     }
 
     /** @return every parameter value of the backbone's groups, serialised */

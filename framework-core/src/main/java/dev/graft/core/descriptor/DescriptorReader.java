@@ -275,9 +275,9 @@ public final class DescriptorReader {
             }
             Map<String, RecordComponent> components = Arrays.stream(recordClass.getRecordComponents())
                     .collect(Collectors.toMap(RecordComponent::getName, c -> c));
-            int errorsBefore = errors.size();
             ObjectNode object = JSON.objectNode();
             Set<String> seen = new HashSet<>();
+            Set<String> failed = new HashSet<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = key(tuple, path);
                 if (key == null || skip.contains(key)) {
@@ -295,18 +295,25 @@ public final class DescriptorReader {
                             + " Fields: " + String.join(", ", components.keySet().stream().sorted().toList()));
                     continue;
                 }
+                int errorsBefore = errors.size();
                 JsonNode value = value(tuple.getValueNode(), component.getGenericType(), join(path, key));
-                if (value != null) {
+                if (errors.size() > errorsBefore) {
+                    failed.add(key);
+                } else if (value != null) {
                     object.set(key, value);
                 }
             }
-            if (errors.size() == errorsBefore) {
-                construct(mapping, object, recordClass, path, pluginName);
-            }
-            return object;
+            construct(mapping, object, recordClass, path, pluginName, failed);
+            return failed.isEmpty() ? object : null;
         }
 
-        private void construct(MappingNode mapping, ObjectNode object, Class<?> recordClass, String path, String pluginName) {
+        /**
+         * Builds the record to run its own checks. Fields that already had errors are left out,
+         * and a complaint about one of them is not repeated, so the record's checks of its other
+         * fields still report (up to the first one that fails).
+         */
+        private void construct(MappingNode mapping, ObjectNode object, Class<?> recordClass, String path, String pluginName,
+                Set<String> failed) {
             try {
                 // plugin configs inherit @JsonTypeInfo from their family interface
                 mapper.treeToValue(pluginName == null ? object : object.deepCopy().put("type", pluginName), recordClass);
@@ -316,6 +323,12 @@ public final class DescriptorReader {
                     cause = cause.getCause();
                 }
                 String owner = pluginName == null ? "" : "'" + pluginName + "': ";
+                if (cause instanceof InvalidConfigException invalid && failed.contains(invalid.field())) {
+                    return;
+                }
+                if (!failed.isEmpty() && !(cause instanceof InvalidConfigException)) {
+                    return;
+                }
                 if (cause instanceof InvalidConfigException invalid) {
                     Node at = mapping.getValue().stream()
                             .filter(t -> t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(invalid.field()))

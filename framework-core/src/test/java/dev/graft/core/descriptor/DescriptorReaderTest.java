@@ -72,6 +72,15 @@ public class DescriptorReaderTest {
     }
 
     @Test
+    void aRecordsOwnChecksStillReportWhenOneOfItsFieldsHasErrors() {
+        DescriptorException e = assertThrows(DescriptorException.class, () -> read(VALID.replace("name: tiny", "name: my tiny run")
+                .replace("head: [{type: test-dense}]", "head: [{type: test-dens}]")));
+        assertEquals(2, e.errors().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("exp.yaml:1:7: name: must be letters, digits, '.', '_' or '-'"), e.getMessage());
+        assertTrue(e.getMessage().contains("exp.yaml:12:17: sweep.head[0].type: unknown head type 'test-dens'"), e.getMessage());
+    }
+
+    @Test
     void anEmptySweepAxisIsAnError() {
         DescriptorException e = assertThrows(DescriptorException.class, () -> read(VALID.replace("head: [{type: test-dense}]", "head: []")));
         assertEquals("exp.yaml:12:9: sweep.head: sweep axis 'head' must list at least one choice", e.getMessage());

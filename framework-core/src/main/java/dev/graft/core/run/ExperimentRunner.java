@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.data.PerClassSampler;
 import dev.graft.core.descriptor.BackboneSpec;
 import dev.graft.core.descriptor.Descriptor;
+import dev.graft.core.descriptor.DescriptorException;
 import dev.graft.core.descriptor.Experiment;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.store.PretrainRecord;
@@ -70,6 +71,14 @@ public final class ExperimentRunner {
         ExperimentChecks.check(descriptor, catalog);
         SweepExpander expander = new SweepExpander(mapper);
         List<Trial> trials = expander.expand(experiment);
+        listener.info("loading target data");
+        LabeledImages pool = catalog.load(experiment.target().data(), Split.TRAIN);
+        LabeledImages test = catalog.load(experiment.target().data(), Split.TEST);
+        if (experiment.target().testSamplesPerClass() != null) {
+            test = PerClassSampler.firstPerClass(test, experiment.target().testSamplesPerClass());
+        }
+        listener.info("target: " + pool.size() + " training-pool and " + test.size() + " test examples, classes " + pool.classNames());
+        requireEnoughExamples(descriptor, pool);
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -91,13 +100,6 @@ public final class ExperimentRunner {
             int alreadyFinished = (int) trials.stream().filter(t -> finished.contains(t.id())).count();
             listener.trialsPlanned(trials.size(), alreadyFinished);
 
-            listener.info("loading target data");
-            LabeledImages pool = catalog.load(experiment.target().data(), Split.TRAIN);
-            LabeledImages test = catalog.load(experiment.target().data(), Split.TEST);
-            if (experiment.target().testSamplesPerClass() != null) {
-                test = PerClassSampler.firstPerClass(test, experiment.target().testSamplesPerClass());
-            }
-            listener.info("target: " + pool.size() + " training-pool and " + test.size() + " test examples, classes " + pool.classNames());
 
             List<String> backboneLabels = expander.backboneLabels(experiment);
             PretrainedBackbones pretrainedBackbones = new PretrainedBackbones(cacheDir, components, catalog, mapper, listener);
@@ -143,6 +145,20 @@ public final class ExperimentRunner {
             return new RunSummary(trials.size(), alreadyFinished, done, failed, (System.nanoTime() - started) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails before any trial when a labelled-data size asks for more examples than a class has. */
+    private static void requireEnoughExamples(Descriptor descriptor, LabeledImages pool) {
+        int[] counts = pool.classCounts();
+        List<Integer> sizes = descriptor.experiment().target().samplesPerClass();
+        for (int i = 0; i < sizes.size(); i++) {
+            for (int c = 0; c < counts.length; c++) {
+                if (counts[c] < sizes.get(i)) {
+                    throw new DescriptorException(List.of(descriptor.errorAt("target.samplesPerClass[" + i + "]", "asks for " + sizes.get(i)
+                            + " examples per class but class '" + pool.classNames().get(c) + "' has " + counts[c] + " in " + pool.origin())));
+                }
+            }
         }
     }
 

@@ -133,6 +133,15 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void aSizeLargerThanAClassFailsBeforeAnyTrial() {
+        DescriptorException e = assertThrows(DescriptorException.class,
+                () -> run(SWEEP.replace("samplesPerClass: [6]", "samplesPerClass: [6, 31]"), dir.resolve("big"), RunListener.NONE));
+        assertTrue(e.getMessage().endsWith("exp.yaml:5:24: target.samplesPerClass[1]: asks for 31 examples per class but class 'class0' "
+                + "has 30 in synthetic classes [0, 1]"), e.getMessage());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("big/results.db")), "nothing is written");
+    }
+
+    @Test
     void classIdsOutsideTheDatasetAreReportedWithTheirPosition() {
         DescriptorException e = assertThrows(DescriptorException.class,
                 () -> run(SWEEP.replace("classes: [2, 3]", "classes: [2, 7]"), dir.resolve("bad"), RunListener.NONE));

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The learning rate of each parameter: the base rate times its layer group's multiplier, as
- * the freeze schedule set it for the current epoch. Head parameters use the base rate.
+ * The learning rate of each parameter: the base rate times its layer group's (or the head's)
+ * multiplier, as the freeze schedule set it for the current epoch.
  */
 final class GroupLearningRates implements ParameterTracker {
     private final float baseRate;
@@ -18,6 +18,18 @@ final class GroupLearningRates implements ParameterTracker {
 
     void setMultiplier(String parameterId, double multiplier) {
         multipliers.put(parameterId, multiplier);
+    }
+
+    /** Sets the multiplier of every parameter of {@code block}. */
+    void setMultiplier(ai.djl.nn.Block block, double multiplier) {
+        for (var parameter : block.getParameters().values()) {
+            setMultiplier(parameter.getId(), multiplier);
+        }
+    }
+
+    /** @return the multiplier in force for a parameter (1 when never set) */
+    double multiplier(String parameterId) {
+        return multipliers.getOrDefault(parameterId, 1.0);
     }
 
     @Override

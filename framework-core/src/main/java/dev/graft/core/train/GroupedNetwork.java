@@ -22,16 +22,17 @@ import java.util.List;
 
 /**
  * A backbone's layer groups followed by an optional head, run in sequence. Each group trains or
- * not on its own: a frozen group gets {@code training = false} in its forward pass, so its
- * BatchNorm layers normalise with their running statistics and leave them untouched, and its
- * parameters get no gradient.
+ * not on its own: a frozen group's parameters get no gradient and its forward pass runs with
+ * {@code training = false}, so its BatchNorm layers normalise with their running statistics and
+ * leave them untouched. A training group may also run its forward pass in inference mode
+ * (BatchNorm frozen while its weights train, as Keras fine-tunes).
  */
 public final class GroupedNetwork extends AbstractBlock {
     private static final byte VERSION = 1;
 
     private final List<LayerGroup> groups;
     private final Block head;
-    private final boolean[] trains;
+    private final boolean[] trainingMode;
 
     /**
      * @param groups the backbone's layer groups, input to output
@@ -47,8 +48,8 @@ public final class GroupedNetwork extends AbstractBlock {
         if (head != null) {
             addChildBlock("head", head);
         }
-        this.trains = new boolean[this.groups.size()];
-        Arrays.fill(trains, true);
+        this.trainingMode = new boolean[this.groups.size()];
+        Arrays.fill(trainingMode, true);
     }
 
     /** @return the backbone's layer groups */
@@ -63,15 +64,21 @@ public final class GroupedNetwork extends AbstractBlock {
 
     /**
      * Freezes or unfreezes one group: its trainable parameters stop (or start) receiving
-     * gradients and its forward pass runs in inference mode (or not). BatchNorm running
-     * statistics never receive gradients either way.
+     * gradients. BatchNorm running statistics never receive gradients either way.
      *
      * @param index the group
-     * @param train whether it trains
+     * @param train whether its parameters train
+     * @param trainingMode whether its forward pass runs in training mode (BatchNorm batch
+     *     statistics and running-statistic updates, dropout); only meaningful when it trains
      */
-    public void setTrains(int index, boolean train) {
-        trains[index] = train;
+    public void setTrains(int index, boolean train, boolean trainingMode) {
+        this.trainingMode[index] = train && trainingMode;
         groups.get(index).block().freezeParameters(!train, GroupedNetwork::isTrainable);
+    }
+
+    /** @return the head, or null */
+    public Block head() {
+        return head;
     }
 
     static boolean isTrainable(Parameter parameter) {
@@ -82,7 +89,7 @@ public final class GroupedNetwork extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList current = inputs;
         for (int i = 0; i < groups.size(); i++) {
-            current = groups.get(i).block().forward(parameterStore, current, training && trains[i], params);
+            current = groups.get(i).block().forward(parameterStore, current, training && trainingMode[i], params);
         }
         return head == null ? current : head.forward(parameterStore, current, training, params);
     }

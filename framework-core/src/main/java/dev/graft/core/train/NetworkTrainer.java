@@ -6,13 +6,11 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.util.Pair;
 import dev.graft.core.descriptor.EarlyStoppingConfig;
 import dev.graft.core.descriptor.OptimizerConfig;
 import dev.graft.core.descriptor.TrainConfig;
@@ -139,13 +137,8 @@ public final class NetworkTrainer {
 
     private List<String> applySchedule(GroupedNetwork network, GroupLearningRates rates, TrainingPosition position) {
         List<String> names = network.groupNames();
-        if (schedule == null) {
-            for (int i = 0; i < names.size(); i++) {
-                network.setTrains(i, true);
-            }
-            return names;
-        }
-        List<GroupState> plan = schedule.plan(names, position);
+        List<GroupState> plan = schedule == null ? java.util.Collections.nCopies(names.size(), GroupState.TRAINING)
+                : schedule.plan(names, position);
         if (plan.size() != names.size()) {
             throw new IllegalStateException("freeze schedule returned " + plan.size() + " states for " + names.size() + " groups");
         }
@@ -153,14 +146,13 @@ public final class NetworkTrainer {
         for (int i = 0; i < names.size(); i++) {
             GroupState state = plan.get(i);
             boolean trains = state.trains() && state.lrMultiplier() > 0;
-            network.setTrains(i, trains);
-            for (Pair<String, Parameter> parameter : network.groups().get(i).block().getParameters()) {
-                rates.setMultiplier(parameter.getValue().getId(), state.lrMultiplier());
-            }
+            network.setTrains(i, trains, state.trainingMode());
+            rates.setMultiplier(network.groups().get(i).block(), state.lrMultiplier());
             if (trains) {
                 training.add(names.get(i));
             }
         }
+        rates.setMultiplier(network.head(), schedule == null ? 1.0 : schedule.headLrMultiplier(position));
         return training;
     }
 

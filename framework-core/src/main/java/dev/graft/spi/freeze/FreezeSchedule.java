@@ -16,4 +16,16 @@ public interface FreezeSchedule {
      * @return one state per group, same order as {@code groupNames}
      */
     List<GroupState> plan(List<String> groupNames, TrainingPosition position);
+
+    /**
+     * The head's learning rate for the epoch, as a multiple of the base rate. Called with
+     * {@link #plan} at the start of every epoch.
+     *
+     * @param position the epoch about to start
+     * @return the multiplier; 1 unless the recipe lowers the whole model's rate (e.g. Keras'
+     *     second phase)
+     */
+    default double headLrMultiplier(TrainingPosition position) {
+        return 1.0;
+    }
 }

@@ -14,4 +14,12 @@ final class FreezeChecks {
         }
         return multiplier;
     }
+
+    /** @return the decay, checked to lie in (0, 1] */
+    static double decay(double decay) {
+        if (!(decay > 0 && decay <= 1)) {
+            throw new InvalidConfigException("decay", "must be in (0, 1], got " + decay);
+        }
+        return decay;
+    }
 }

@@ -9,5 +9,9 @@ public final class FreezeModule extends GraftModule {
         freezeSchedule(FrozenFactory.NAME).to(FrozenFactory.class);
         freezeSchedule(FullFactory.NAME).to(FullFactory.class);
         freezeSchedule(TopKFactory.NAME).to(TopKFactory.class);
+        freezeSchedule(TwoPhaseFactory.NAME).to(TwoPhaseFactory.class);
+        freezeSchedule(GradualFactory.NAME).to(GradualFactory.class);
+        freezeSchedule(DiscriminativeFactory.NAME).to(DiscriminativeFactory.class);
+        freezeSchedule(BackboneFinetuningFactory.NAME).to(BackboneFinetuningFactory.class);
     }
 }

@@ -1,2 +1,3 @@
-/** Built-in freeze schedules: {@code frozen}, {@code full}, {@code top-k}. */
+/** Built-in freeze schedules: {@code frozen}, {@code full}, {@code top-k}, {@code two-phase}, {@code gradual},
+ * {@code discriminative}, {@code backbone-finetuning}. */
 package dev.graft.plugins.freeze;

@@ -2,6 +2,7 @@ package dev.graft.plugins.freeze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.spi.GraftException;
 import dev.graft.spi.freeze.GroupState;
@@ -29,5 +30,54 @@ class FreezeSchedulesTest {
                 new TopKFactory().create(new TopKConfig(0, null)).plan(GROUPS, START));
         GraftException e = assertThrows(GraftException.class, () -> new TopKFactory().create(new TopKConfig(4, null)).plan(GROUPS, START));
         assertEquals("top-k: k = 4 but the backbone has only 3 layer groups [block1, block2, block3]", e.getMessage());
+    }
+
+    static TrainingPosition epoch(int e) {
+        return new TrainingPosition(e, 30);
+    }
+
+    @Test
+    void twoPhaseFreezesThenTrainsEverythingAtTheScaledRateWithBatchNormInInferenceMode() {
+        var schedule = new TwoPhaseFactory().create(new TwoPhaseConfig(2, 0.01, null));
+        assertEquals(List.of(GroupState.FROZEN, GroupState.FROZEN, GroupState.FROZEN), schedule.plan(GROUPS, epoch(1)));
+        assertEquals(1.0, schedule.headLrMultiplier(epoch(1)));
+        GroupState unfrozen = new GroupState(true, 0.01, false);
+        assertEquals(List.of(unfrozen, unfrozen, unfrozen), schedule.plan(GROUPS, epoch(2)));
+        assertEquals(0.01, schedule.headLrMultiplier(epoch(2)), "phase 2 lowers the head's rate too");
+        var trainBn = new TwoPhaseFactory().create(new TwoPhaseConfig(2, 0.01, true));
+        assertTrue(trainBn.plan(GROUPS, epoch(5)).get(0).trainingMode());
+    }
+
+    @Test
+    void gradualUnfreezesOneGroupFromTheTopEveryEpochs() {
+        var schedule = new GradualFactory().create(new GradualConfig(2, null));
+        assertEquals(List.of(false, false, false), trains(schedule.plan(GROUPS, epoch(1))));
+        assertEquals(List.of(false, false, true), trains(schedule.plan(GROUPS, epoch(2))));
+        assertEquals(List.of(false, true, true), trains(schedule.plan(GROUPS, epoch(5))));
+        assertEquals(List.of(true, true, true), trains(schedule.plan(GROUPS, epoch(29))));
+        var ulmfit = new GradualFactory().create(new GradualConfig(1, 0.5));
+        assertEquals(List.of(GroupState.FROZEN, new GroupState(true, 0.5), new GroupState(true, 1.0)), ulmfit.plan(GROUPS, epoch(2)));
+    }
+
+    @Test
+    void discriminativeDecaysTheRateDownFromTheTop() {
+        List<GroupState> plan = new DiscriminativeFactory().create(new DiscriminativeConfig(null)).plan(GROUPS, epoch(0));
+        assertEquals(1.0, plan.get(2).lrMultiplier(), 1e-12);
+        assertEquals(1 / 2.6, plan.get(1).lrMultiplier(), 1e-12);
+        assertEquals(1 / (2.6 * 2.6), plan.get(0).lrMultiplier(), 1e-12);
+        assertTrue(plan.stream().allMatch(GroupState::trains));
+    }
+
+    @Test
+    void backboneFinetuningFollowsLightningsCallback() {
+        var schedule = new BackboneFinetuningFactory().create(new BackboneFinetuningConfig(3, 0.1, 2.0, null));
+        assertEquals(GroupState.FROZEN, schedule.plan(GROUPS, epoch(2)).get(0));
+        assertEquals(new GroupState(true, 0.1, true), schedule.plan(GROUPS, epoch(3)).get(0));
+        assertEquals(0.4, schedule.plan(GROUPS, epoch(5)).get(1).lrMultiplier(), 1e-12);
+        assertEquals(1.0, schedule.plan(GROUPS, epoch(9)).get(2).lrMultiplier(), "capped at the head's rate");
+    }
+
+    private static List<Boolean> trains(List<GroupState> plan) {
+        return plan.stream().map(GroupState::trains).toList();
     }
 }

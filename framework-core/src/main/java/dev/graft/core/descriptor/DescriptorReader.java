@@ -376,12 +376,12 @@ public final class DescriptorReader {
                     return JSON.numberNode(value);
                 }
                 if (type.isEnum()) {
-                    for (Object constant : type.getEnumConstants()) {
-                        if (((Enum<?>) constant).name().equalsIgnoreCase(text)) {
-                            return JSON.textNode(((Enum<?>) constant).name());
+                    List<String> names = Arrays.stream(type.getEnumConstants()).map(c -> externalName((Enum<?>) c)).toList();
+                    for (String name : names) {
+                        if (name.equalsIgnoreCase(text)) {
+                            return JSON.textNode(name);
                         }
                     }
-                    List<String> names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
                     error(node, path, "unknown value '" + text + "'." + ClosestName.suggestion(text, names) + " Allowed: " + String.join(", ", names));
                     return null;
                 }
@@ -417,6 +417,17 @@ public final class DescriptorReader {
 
         private String known(PluginFamily family) {
             return String.join(", ", plugins.registry().factories(family).keySet());
+        }
+    }
+
+    /** The name an enum constant has in YAML: its {@code @JsonProperty} value, else its Java name. */
+    private static String externalName(Enum<?> constant) {
+        try {
+            com.fasterxml.jackson.annotation.JsonProperty property = constant.getDeclaringClass().getField(constant.name())
+                    .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            return property == null ? constant.name() : property.value();
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -5,15 +5,22 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The learning rate of each parameter: the base rate times its layer group's (or the head's)
- * multiplier, as the freeze schedule set it for the current epoch.
+ * The learning rate of each parameter: the base rate, times the learning-rate schedule's factor
+ * for the current step, times its layer group's (or the head's) multiplier as the freeze
+ * schedule set it for the current epoch.
  */
 final class GroupLearningRates implements ParameterTracker {
     private final float baseRate;
     private final Map<String, Double> multipliers = new HashMap<>();
+    private double scheduleFactor = 1.0;
 
     GroupLearningRates(float baseRate) {
         this.baseRate = baseRate;
+    }
+
+    /** Sets the learning-rate schedule's factor for the step about to run. */
+    void setScheduleFactor(double factor) {
+        scheduleFactor = factor;
     }
 
     void setMultiplier(String parameterId, double multiplier) {
@@ -34,6 +41,6 @@ final class GroupLearningRates implements ParameterTracker {
 
     @Override
     public float getNewValue(String parameterId, int numUpdate) {
-        return (float) (baseRate * multipliers.getOrDefault(parameterId, 1.0));
+        return (float) (baseRate * scheduleFactor * multipliers.getOrDefault(parameterId, 1.0));
     }
 }

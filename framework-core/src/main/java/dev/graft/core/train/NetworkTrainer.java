@@ -76,6 +76,9 @@ public final class NetworkTrainer {
         byte[] bestWeights = null;
         boolean stoppedEarly = false;
 
+        long stepsPerEpoch = Math.max(1, (train.size() + config.batchSize() - 1) / config.batchSize());
+        long totalSteps = stepsPerEpoch * config.epochs();
+        long step = 0;
         try (Trainer trainer = model.newTrainer(trainingConfig)) {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 long started = System.nanoTime();
@@ -107,6 +110,7 @@ public final class NetworkTrainer {
                             throw new TrainingDivergedException("training loss became " + lossValue + " in epoch "
                                     + (epoch + 1) + ", batch " + (batches + 1) + " (learning rate too high?)");
                         }
+                        rates.setScheduleFactor(config.optimizer().schedule().factor(step++, stepsPerEpoch, totalSteps));
                         trainer.step();
                         lossSum += lossValue;
                         correct += logits.argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).eq(y).sum().getLong();

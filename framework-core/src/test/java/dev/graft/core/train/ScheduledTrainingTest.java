@@ -139,4 +139,22 @@ class ScheduledTrainingTest {
             assertTrue(normFull > 0, name + " moved");
         }
     }
+
+    @Test
+    void theLearningRateScheduleScalesTheStep() {
+        // a one-step one-cycle run starts at lr / divFactor: its step is 1/25 of the constant run's
+        int n = DATA.train().size();
+        TrainConfig constant = new TrainConfig(1, n, new OptimizerConfig(OptimizerConfig.OptimizerType.sgd, 0.1, 0.0, null), null);
+        TrainConfig oneCycle = new TrainConfig(1, n, new OptimizerConfig(OptimizerConfig.OptimizerType.sgd, 0.1, 0.0, null,
+                new dev.graft.core.descriptor.LrScheduleConfig(dev.graft.core.descriptor.LrScheduleConfig.Type.oneCycle, null, null, null, null,
+                        null, 25.0, null)), null);
+        List<Map<String, float[]>> a = train(new Recording((epoch, group) -> GroupState.TRAINING, epoch -> 1.0), constant);
+        List<Map<String, float[]>> b = train(new Recording((epoch, group) -> GroupState.TRAINING, epoch -> 1.0), oneCycle);
+        String weight = a.get(0).keySet().stream().filter(k -> k.startsWith("03head") && k.endsWith("weight")).findFirst().orElseThrow();
+        float[] w0 = a.get(0).get(weight);
+        for (int i = 0; i < w0.length; i++) {
+            double full = a.get(1).get(weight)[i] - w0[i];
+            assertEquals(full / 25, b.get(1).get(weight)[i] - w0[i], 1e-7 + 1e-3 * Math.abs(full / 25));
+        }
+    }
 }

@@ -3,6 +3,8 @@ package dev.graft.core.descriptor;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.backbone.BackboneConfig;
 
 /**
@@ -13,19 +15,39 @@ import dev.graft.spi.backbone.BackboneConfig;
  * @param architecture the backbone plugin's config
  * @param pretrain the source task, or null for a backbone used as built (random init unless the
  *     plugin imports weights)
+ * @param transferLayers how many layer groups, from the input, keep their pretrained weights; the
+ *     groups above are re-initialised at random and always train, like the head (Yosinski et al.
+ *     2014: with {@code frozen} this is their AnB protocol, with {@code full} AnB+). Null keeps
+ *     every group.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BackboneSpec(BackboneConfig architecture, PretrainSpec pretrain) {
-
-    /** The YAML keys of a backbone mapping that belong to the core, not to the plugin. */
-    public static final java.util.Set<String> CORE_KEYS = java.util.Set.of("pretrain");
+public record BackboneSpec(
+        BackboneConfig architecture,
+        @JsonPropertyDescription("the source task this backbone is pretrained on") PretrainSpec pretrain,
+        @JsonPropertyDescription("layer groups, from the input, that keep pretrained weights; the rest are re-initialised") Integer transferLayers) {
 
     public BackboneSpec {
         requireNonNull(architecture, "architecture is null");
+        if (transferLayers != null) {
+            if (pretrain == null) {
+                throw new InvalidConfigException("transferLayers", "needs a pretrain block: there are no pretrained layers to transfer");
+            }
+            if (transferLayers < 0) {
+                throw new InvalidConfigException("transferLayers", "must be >= 0, got " + transferLayers);
+            }
+        }
+    }
+
+    /**
+     * @param architecture the backbone plugin's config
+     * @param pretrain the source task, or null
+     */
+    public BackboneSpec(BackboneConfig architecture, PretrainSpec pretrain) {
+        this(architecture, pretrain, null);
     }
 
     /** @return the same architecture with random initialisation: the scratch baseline's */
     public BackboneSpec scratch() {
-        return new BackboneSpec(architecture, null);
+        return new BackboneSpec(architecture, null, null);
     }
 }

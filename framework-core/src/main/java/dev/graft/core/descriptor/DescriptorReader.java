@@ -180,7 +180,7 @@ public final class DescriptorReader {
                 return null;
             }
             ObjectNode object = JSON.objectNode();
-            for (NodeTuple tuple : mapping.getValue()) {
+            for (NodeTuple tuple : tuples(mapping)) {
                 String key = key(tuple, path);
                 if (key != null) {
                     object.set(key, orNull(value(tuple.getValueNode(), valueType, join(path, key))));
@@ -206,7 +206,7 @@ public final class DescriptorReader {
                 error(node, path, "expected a " + family.label() + " mapping with a 'type', got " + describe(node));
                 return null;
             }
-            NodeTuple typeTuple = mapping.getValue().stream()
+            NodeTuple typeTuple = tuples(mapping).stream()
                     .filter(t -> t.getKeyNode() instanceof ScalarNode s && s.getValue().equals("type"))
                     .findFirst().orElse(null);
             if (typeTuple == null || !(typeTuple.getValueNode() instanceof ScalarNode typeNode)) {
@@ -241,12 +241,16 @@ public final class DescriptorReader {
             List<NodeTuple> pluginTuples = new ArrayList<>();
             ObjectNode spec = JSON.objectNode();
             boolean ok = true;
-            for (NodeTuple tuple : mapping.getValue()) {
+            for (NodeTuple tuple : tuples(mapping)) {
                 String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
                 if ("pretrain".equals(key)) {
                     JsonNode pretrain = value(tuple.getValueNode(), PretrainSpec.class, join(path, key));
                     ok &= pretrain != null;
                     spec.set("pretrain", pretrain);
+                } else if ("transferLayers".equals(key)) {
+                    JsonNode layers = value(tuple.getValueNode(), Integer.class, join(path, key));
+                    ok &= layers != null;
+                    spec.set("transferLayers", layers);
                 } else {
                     pluginTuples.add(tuple);
                 }
@@ -258,7 +262,9 @@ public final class DescriptorReader {
                 return null;
             }
             spec.set("architecture", architecture);
-            return spec;
+            int before = errors.size();
+            construct(mapping, spec, BackboneSpec.class, path, null, Set.of());
+            return errors.size() == before ? spec : null;
         }
 
         /**
@@ -278,7 +284,7 @@ public final class DescriptorReader {
             ObjectNode object = JSON.objectNode();
             Set<String> seen = new HashSet<>();
             Set<String> failed = new HashSet<>();
-            for (NodeTuple tuple : mapping.getValue()) {
+            for (NodeTuple tuple : tuples(mapping)) {
                 String key = key(tuple, path);
                 if (key == null || skip.contains(key)) {
                     continue;
@@ -330,7 +336,7 @@ public final class DescriptorReader {
                     return;
                 }
                 if (cause instanceof InvalidConfigException invalid) {
-                    Node at = mapping.getValue().stream()
+                    Node at = tuples(mapping).stream()
                             .filter(t -> t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(invalid.field()))
                             .map(NodeTuple::getValueNode).findFirst().orElse(mapping);
                     error(at, join(path, invalid.field()), owner + invalid.getMessage());
@@ -418,6 +424,41 @@ public final class DescriptorReader {
         private String known(PluginFamily family) {
             return String.join(", ", plugins.registry().factories(family).keySet());
         }
+    }
+
+    /**
+     * A mapping's entries with YAML merge keys ({@code <<: *anchor}) resolved: merged entries
+     * first-come, and any key written explicitly overrides a merged one.
+     */
+    private static List<NodeTuple> tuples(MappingNode mapping) {
+        List<NodeTuple> explicit = new ArrayList<>();
+        List<NodeTuple> merged = new ArrayList<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && (key.getTag().equals(Tag.MERGE) || "<<".equals(key.getValue()))) {
+                Node value = tuple.getValueNode();
+                List<Node> sources = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+                for (Node source : sources) {
+                    if (source instanceof MappingNode sourceMapping) {
+                        merged.addAll(tuples(sourceMapping));
+                    }
+                }
+            } else {
+                explicit.add(tuple);
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        for (NodeTuple tuple : explicit) {
+            if (tuple.getKeyNode() instanceof ScalarNode key) {
+                keys.add(key.getValue());
+            }
+        }
+        List<NodeTuple> all = new ArrayList<>(explicit);
+        for (NodeTuple tuple : merged) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && keys.add(key.getValue())) {
+                all.add(tuple);
+            }
+        }
+        return all;
     }
 
     /** The name an enum constant has in YAML: its {@code @JsonProperty} value, else its Java name. */

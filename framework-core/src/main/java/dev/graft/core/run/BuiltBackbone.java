@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.XavierInitializer;
 import dev.graft.core.train.Batches;
 import dev.graft.core.train.GroupedNetwork;
+import dev.graft.spi.GraftException;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneConfig;
 import dev.graft.spi.backbone.BackboneContext;
@@ -33,13 +34,38 @@ public record BuiltBackbone(Backbone backbone, Shape inputShape, Shape featureSh
      * @return the built backbone
      */
     public static BuiltBackbone build(Components components, BackboneConfig config, LabeledImages data, NDManager manager, byte[] weights) {
+        return build(components, config, data, manager, weights, null);
+    }
+
+    /**
+     * @param components plugin access
+     * @param config the architecture
+     * @param data data with the input shape to build for
+     * @param manager owner of the parameters
+     * @param weights pretrained backbone weights from {@link GroupedNetwork#saveBackbone()}, or null
+     * @param transferLayers with weights: how many groups from the input keep them (the rest keep
+     *     their random initialisation); null for all
+     * @return the built backbone
+     */
+    public static BuiltBackbone build(Components components, BackboneConfig config, LabeledImages data, NDManager manager, byte[] weights,
+            Integer transferLayers) {
         Backbone backbone = components.backbone(config, new BackboneContext(data.channels(), data.height(), data.width()));
         Batches.checkShape(backbone.inputSpec(), data.channels(), data.height(), data.width());
         Shape inputShape = new Shape(1, data.channels(), data.height(), data.width());
         GroupedNetwork body = new GroupedNetwork(backbone.layerGroups(), null);
         initialize(body, manager, inputShape);
         if (weights != null) {
+            int groups = backbone.layerGroups().size();
+            int keep = transferLayers == null ? groups : transferLayers;
+            if (keep > groups) {
+                throw new GraftException("transferLayers is " + keep + " but the backbone has only " + groups + " layer groups "
+                        + backbone.layerGroups().stream().map(g -> g.name()).toList());
+            }
+            byte[] fresh = keep < groups ? body.saveGroupsFrom(keep) : null;
             body.loadBackbone(manager, weights);
+            if (fresh != null) {
+                body.loadGroupsFrom(manager, keep, fresh);
+            }
         }
         Shape out = body.getOutputShapes(new Shape[] {inputShape})[0];
         return new BuiltBackbone(backbone, inputShape, out.slice(1));

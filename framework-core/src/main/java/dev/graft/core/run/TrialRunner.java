@@ -107,7 +107,8 @@ public final class TrialRunner {
             int bestEpoch;
             try (Model model = Model.newInstance("trial-" + trial.id())) {
                 BuiltBackbone built = BuiltBackbone.build(components, spec.backbone().architecture(), pool, model.getNDManager(),
-                        spec.kind() == TrialKind.transfer && pretrained != null ? pretrained.weights() : null);
+                        spec.kind() == TrialKind.transfer && pretrained != null ? pretrained.weights() : null, spec.backbone().transferLayers());
+                int firstNewGroup = spec.backbone().transferLayers() == null ? Integer.MAX_VALUE : spec.backbone().transferLayers();
                 provenance.put("backboneProvenance", built.backbone().provenance());
                 provenance.put("layerGroups", built.backbone().layerGroups().stream().map(g -> g.name()).toList());
                 Head head = components.head(spec.head(), new HeadContext(built.featureShape(), pool.numClasses(), spec.seed()));
@@ -118,6 +119,10 @@ public final class TrialRunner {
                 };
                 if (head instanceof Head.FeatureClassifier classifier && spec.kind() == TrialKind.transfer) {
                     requireFrozenThroughout(schedule, built, spec);
+                    if (firstNewGroup < built.backbone().layerGroups().size()) {
+                        throw new GraftException("a feature head needs a fully transferred, frozen backbone, but transferLayers = "
+                                + firstNewGroup + " re-initialises groups that must train");
+                    }
                     GroupedNetwork body = built.withHead(null, model.getNDManager());
                     int batch = Math.max(256, spec.train().batchSize());
                     FeatureTable trainFeatures = Inference.features(body, model.getNDManager(), split.train(), built.backbone().inputSpec(), batch);
@@ -141,7 +146,7 @@ public final class TrialRunner {
                     GroupedNetwork network = built.withHead(headBlock, model.getNDManager());
                     model.setBlock(network);
                     TrainingOutcome outcome = new NetworkTrainer(spec.train(), schedule, components.augmenter(spec.augment()),
-                            built.backbone().inputSpec(), spec.seed()).train(model, split.train(), split.validation(), listener);
+                            built.backbone().inputSpec(), spec.seed(), firstNewGroup).train(model, split.train(), split.validation(), listener);
                     bestEpoch = outcome.bestEpoch();
                     provenance.put("stoppedEarly", outcome.stoppedEarly());
                     scores = Scoring.score(Inference.probabilities(network, model.getNDManager(), test, built.backbone().inputSpec(),

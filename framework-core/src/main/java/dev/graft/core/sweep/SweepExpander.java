@@ -98,6 +98,9 @@ public final class SweepExpander {
         if (spec.pretrain() != null) {
             node.set("pretrain", json(spec.pretrain()));
         }
+        if (spec.transferLayers() != null) {
+            node.put("transferLayers", spec.transferLayers());
+        }
         return node;
     }
 

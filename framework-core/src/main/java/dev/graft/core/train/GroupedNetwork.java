@@ -117,6 +117,23 @@ public final class GroupedNetwork extends AbstractBlock {
         return save(groups.stream().map(LayerGroup::block).toList());
     }
 
+    /**
+     * @param from the first group to save
+     * @return the parameter values of groups {@code from} and above, serialised
+     */
+    public byte[] saveGroupsFrom(int from) {
+        return save(groups.subList(from, groups.size()).stream().map(LayerGroup::block).toList());
+    }
+
+    /**
+     * @param manager the manager new parameter arrays attach to
+     * @param from the first group to load
+     * @param bytes parameters from {@link #saveGroupsFrom(int)} with the same {@code from}
+     */
+    public void loadGroupsFrom(NDManager manager, int from, byte[] bytes) {
+        load(manager, groups.subList(from, groups.size()).stream().map(LayerGroup::block).toList(), bytes);
+    }
+
     /** @return every parameter value, serialised */
     public byte[] saveAll() {
         List<Block> blocks = new ArrayList<>(groups.stream().map(LayerGroup::block).toList());

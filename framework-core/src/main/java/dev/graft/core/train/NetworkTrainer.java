@@ -37,6 +37,7 @@ public final class NetworkTrainer {
     private final Augmenter augmenter;
     private final InputSpec inputSpec;
     private final long seed;
+    private final int firstNewGroup;
 
     /**
      * @param config epochs, batch size, optimiser, early stopping
@@ -46,6 +47,20 @@ public final class NetworkTrainer {
      * @param seed the trial's seed (shuffling and augmentation)
      */
     public NetworkTrainer(TrainConfig config, FreezeSchedule schedule, Augmenter augmenter, InputSpec inputSpec, long seed) {
+        this(config, schedule, augmenter, inputSpec, seed, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param config epochs, batch size, optimiser, early stopping
+     * @param schedule which groups train when; null trains every group every epoch
+     * @param augmenter applied to training batches; null for none
+     * @param inputSpec the backbone's normalisation
+     * @param seed the trial's seed (shuffling and augmentation)
+     * @param firstNewGroup groups from this index up were re-initialised rather than transferred:
+     *     they always train at the base rate, whatever the schedule says, like the head
+     */
+    public NetworkTrainer(TrainConfig config, FreezeSchedule schedule, Augmenter augmenter, InputSpec inputSpec, long seed, int firstNewGroup) {
+        this.firstNewGroup = firstNewGroup;
         this.config = requireNonNull(config, "config is null");
         this.schedule = schedule;
         this.augmenter = augmenter;
@@ -148,7 +163,7 @@ public final class NetworkTrainer {
         }
         List<String> training = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            GroupState state = plan.get(i);
+            GroupState state = i >= firstNewGroup ? GroupState.TRAINING : plan.get(i);
             boolean trains = state.trains() && state.lrMultiplier() > 0;
             network.setTrains(i, trains, state.trainingMode());
             rates.setMultiplier(network.groups().get(i).block(), state.lrMultiplier());

@@ -81,6 +81,13 @@ public class DescriptorReaderTest {
     }
 
     @Test
+    void yamlMergeKeysRepeatAChoiceWithChanges() {
+        Experiment experiment = read(VALID.replace("head: [{type: test-dense}]",
+                "head:\n    - &dense {type: test-dense, fail: false}\n    - {<<: *dense, fail: true}")).experiment();
+        assertEquals(List.of(new TestPlugins.DenseConfig(false), new TestPlugins.DenseConfig(true)), experiment.sweep().head());
+    }
+
+    @Test
     void anEmptySweepAxisIsAnError() {
         DescriptorException e = assertThrows(DescriptorException.class, () -> read(VALID.replace("head: [{type: test-dense}]", "head: []")));
         assertEquals("exp.yaml:12:9: sweep.head: sweep axis 'head' must list at least one choice", e.getMessage());

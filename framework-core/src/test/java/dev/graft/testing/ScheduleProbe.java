@@ -1,0 +1,133 @@
+package dev.graft.testing;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.util.Pair;
+import dev.graft.core.data.LabelledSplit;
+import dev.graft.core.data.PerClassSampler;
+import dev.graft.core.descriptor.OptimizerConfig;
+import dev.graft.core.descriptor.TrainConfig;
+import dev.graft.core.plugin.Plugins;
+import dev.graft.core.run.BuiltBackbone;
+import dev.graft.core.run.Components;
+import dev.graft.core.train.EpochListener;
+import dev.graft.core.train.GroupedNetwork;
+import dev.graft.core.train.NetworkTrainer;
+import dev.graft.spi.freeze.FreezeSchedule;
+import dev.graft.spi.freeze.GroupState;
+import dev.graft.spi.freeze.TrainingPosition;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains the tiny test backbone (groups {@code g0}, {@code g1}, then a linear head) under a real
+ * freeze schedule and records every parameter at the start of each epoch, so a test can check
+ * what the schedule did to the parameters: which groups changed in which epoch, whether their
+ * BatchNorm statistics moved, and how large the steps were.
+ */
+public final class ScheduleProbe {
+    static final Components COMPONENTS = new Components(Plugins.of(List.of(new TestPlugins())).registry());
+    static final LabelledSplit DATA = PerClassSampler.draw(SyntheticImages.make(4, 20, 12, 3), 16, 0.25, 5);
+
+    /** The plans the schedule returned, epoch by epoch. */
+    public final List<List<GroupState>> plans = new ArrayList<>();
+    /** The head multipliers the schedule returned, epoch by epoch. */
+    public final List<Double> headMultipliers = new ArrayList<>();
+    /** Every parameter at the start of each epoch, and once more after training. */
+    public final List<Map<String, float[]>> snapshots = new ArrayList<>();
+
+    private ScheduleProbe() {}
+
+    /**
+     * @param schedule the schedule under test
+     * @param epochs epochs to train
+     * @param optimizer the optimiser (plain SGD with one batch per epoch makes steps exact)
+     * @param batchSize examples per batch
+     * @return what happened
+     */
+    public static ScheduleProbe train(FreezeSchedule schedule, int epochs, OptimizerConfig optimizer, int batchSize) {
+        ScheduleProbe probe = new ScheduleProbe();
+        Engine.getInstance().setRandomSeed(11);
+        try (Model model = Model.newInstance("probe")) {
+            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), DATA.train(), model.getNDManager(), null);
+            GroupedNetwork network = built.withHead(Linear.builder().setUnits(4).build(), model.getNDManager());
+            model.setBlock(network);
+            FreezeSchedule recording = new FreezeSchedule() {
+                @Override
+                public List<GroupState> plan(List<String> groups, TrainingPosition position) {
+                    probe.snapshots.add(snapshot(network));
+                    List<GroupState> plan = schedule.plan(groups, position);
+                    probe.plans.add(plan);
+                    return plan;
+                }
+
+                @Override
+                public double headLrMultiplier(TrainingPosition position) {
+                    double multiplier = schedule.headLrMultiplier(position);
+                    probe.headMultipliers.add(multiplier);
+                    return multiplier;
+                }
+            };
+            new NetworkTrainer(new TrainConfig(epochs, batchSize, optimizer, null), recording, null, built.backbone().inputSpec(), 11)
+                    .train(model, DATA.train(), DATA.validation().select(new int[0], "none"), EpochListener.NONE);
+            probe.snapshots.add(snapshot(network));
+        }
+        return probe;
+    }
+
+    /** @return the size of the training set, for one-batch-per-epoch runs */
+    public static int trainingExamples() {
+        return DATA.train().size();
+    }
+
+    /**
+     * @param epoch an epoch, from 0
+     * @param group {@code g0}, {@code g1} or {@code head}
+     * @param runningStatistics whether to look at BatchNorm running statistics or at the trainable parameters
+     * @return whether any such parameter changed during the epoch
+     */
+    public boolean changed(int epoch, String group, boolean runningStatistics) {
+        Map<String, float[]> before = snapshots.get(epoch);
+        Map<String, float[]> after = snapshots.get(epoch + 1);
+        for (String name : before.keySet()) {
+            if (name.substring(2).startsWith(group) && name.contains("running") == runningStatistics
+                    && !Arrays.equals(before.get(name), after.get(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param epoch an epoch, from 0
+     * @param group {@code g0}, {@code g1} or {@code head}
+     * @return the Euclidean length of the change of the group's trainable parameters in the epoch
+     */
+    public double stepLength(int epoch, String group) {
+        double sum = 0;
+        Map<String, float[]> before = snapshots.get(epoch);
+        Map<String, float[]> after = snapshots.get(epoch + 1);
+        for (String name : before.keySet()) {
+            if (name.substring(2).startsWith(group) && !name.contains("running")) {
+                for (int i = 0; i < before.get(name).length; i++) {
+                    double d = after.get(name)[i] - before.get(name)[i];
+                    sum += d * d;
+                }
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static Map<String, float[]> snapshot(GroupedNetwork network) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (Pair<String, Parameter> parameter : network.getParameters()) {
+            values.put(parameter.getKey(), parameter.getValue().getArray().toFloatArray());
+        }
+        return values;
+    }
+}

@@ -51,6 +51,15 @@ public final class ScheduleProbe {
      * @return what happened
      */
     public static ScheduleProbe train(FreezeSchedule schedule, int epochs, OptimizerConfig optimizer, int batchSize) {
+        return train(schedule, new TrainConfig(epochs, batchSize, optimizer, null));
+    }
+
+    /**
+     * @param schedule the schedule under test
+     * @param config the training settings
+     * @return what happened
+     */
+    public static ScheduleProbe train(FreezeSchedule schedule, TrainConfig config) {
         ScheduleProbe probe = new ScheduleProbe();
         Engine.getInstance().setRandomSeed(11);
         try (Model model = Model.newInstance("probe")) {
@@ -73,7 +82,7 @@ public final class ScheduleProbe {
                     return multiplier;
                 }
             };
-            new NetworkTrainer(new TrainConfig(epochs, batchSize, optimizer, null), recording, null, built.backbone().inputSpec(), 11)
+            new NetworkTrainer(config, recording, null, built.backbone().inputSpec(), 11)
                     .train(model, DATA.train(), DATA.validation().select(new int[0], "none"), EpochListener.NONE);
             probe.snapshots.add(snapshot(network));
         }
@@ -97,6 +106,22 @@ public final class ScheduleProbe {
         for (String name : before.keySet()) {
             if (name.substring(2).startsWith(group) && name.contains("running") == runningStatistics
                     && !Arrays.equals(before.get(name), after.get(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param epoch an epoch, from 0
+     * @param group {@code g0}, {@code g1} or {@code head}
+     * @param suffix the end of the parameter name, e.g. {@code gamma} or {@code weight}
+     * @return whether any parameter of the group whose name ends with {@code suffix} changed in the epoch
+     */
+    public boolean changed(int epoch, String group, String suffix) {
+        for (String name : snapshots.get(epoch).keySet()) {
+            if (name.substring(2).startsWith(group) && name.endsWith(suffix)
+                    && !Arrays.equals(snapshots.get(epoch).get(name), snapshots.get(epoch + 1).get(name))) {
                 return true;
             }
         }

@@ -10,15 +10,31 @@ import dev.graft.spi.InvalidConfigException;
  * @param batchSize examples per batch
  * @param optimizer optimiser and learning rate
  * @param earlyStopping stop when validation accuracy stops improving; null never stops early
+ * @param trainBatchNorm keep BatchNorm layers of frozen groups training (their scale and shift
+ *     learn, their statistics follow the target data) while the rest of the group stays frozen, as
+ *     fastai's and Lightning's {@code train_bn}
  */
 public record TrainConfig(
         @JsonPropertyDescription("maximum epochs") Integer epochs,
         @JsonPropertyDescription("examples per batch") Integer batchSize,
         @JsonPropertyDescription("optimiser and learning rate") OptimizerConfig optimizer,
-        @JsonPropertyDescription("stop when validation accuracy stops improving; absent = never") EarlyStoppingConfig earlyStopping) {
+        @JsonPropertyDescription("stop when validation accuracy stops improving; absent = never") EarlyStoppingConfig earlyStopping,
+        @JsonPropertyDescription("BatchNorm of frozen groups keeps training (fastai/Lightning train_bn)") Boolean trainBatchNorm) {
 
     /** Ten epochs of Adam at 1e-3, batches of 64, no early stopping. */
-    public static final TrainConfig DEFAULT = new TrainConfig(null, null, null, null);
+    public static final TrainConfig DEFAULT = new TrainConfig(null, null, null, null, null);
+
+    /**
+     * Training without {@code trainBatchNorm}.
+     *
+     * @param epochs maximum epochs
+     * @param batchSize examples per batch
+     * @param optimizer optimiser and learning rate
+     * @param earlyStopping early stopping, or null
+     */
+    public TrainConfig(Integer epochs, Integer batchSize, OptimizerConfig optimizer, EarlyStoppingConfig earlyStopping) {
+        this(epochs, batchSize, optimizer, earlyStopping, null);
+    }
 
     public TrainConfig {
         epochs = epochs == null ? 10 : epochs;
@@ -30,5 +46,6 @@ public record TrainConfig(
             throw new InvalidConfigException("batchSize", "must be at least 1, got " + batchSize);
         }
         optimizer = optimizer == null ? OptimizerConfig.DEFAULT : optimizer;
+        trainBatchNorm = trainBatchNorm != null && trainBatchNorm;
     }
 }

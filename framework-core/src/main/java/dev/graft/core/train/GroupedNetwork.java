@@ -81,6 +81,23 @@ public final class GroupedNetwork extends AbstractBlock {
         return head;
     }
 
+    /**
+     * Freezes a group except for its BatchNorm scale and shift, and runs it in training mode so
+     * its BatchNorm statistics follow the data (fastai's and Lightning's {@code train_bn}).
+     *
+     * @param index the group
+     */
+    public void setBatchNormOnly(int index) {
+        this.trainingMode[index] = true;
+        Block block = groups.get(index).block();
+        block.freezeParameters(true, parameter -> isTrainable(parameter) && !isNormalization(parameter));
+        block.freezeParameters(false, GroupedNetwork::isNormalization);
+    }
+
+    static boolean isNormalization(Parameter parameter) {
+        return parameter.getType() == Parameter.Type.GAMMA || parameter.getType() == Parameter.Type.BETA;
+    }
+
     static boolean isTrainable(Parameter parameter) {
         return parameter.getType() != Parameter.Type.RUNNING_MEAN && parameter.getType() != Parameter.Type.RUNNING_VAR;
     }

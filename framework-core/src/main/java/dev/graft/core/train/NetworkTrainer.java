@@ -165,8 +165,13 @@ public final class NetworkTrainer {
         for (int i = 0; i < names.size(); i++) {
             GroupState state = i >= firstNewGroup ? GroupState.TRAINING : plan.get(i);
             boolean trains = state.trains() && state.lrMultiplier() > 0;
-            network.setTrains(i, trains, state.trainingMode());
-            rates.setMultiplier(network.groups().get(i).block(), state.lrMultiplier());
+            if (!trains && config.trainBatchNorm()) {
+                network.setBatchNormOnly(i);
+                rates.setMultiplier(network.groups().get(i).block(), 1.0);
+            } else {
+                network.setTrains(i, trains, state.trainingMode());
+                rates.setMultiplier(network.groups().get(i).block(), state.lrMultiplier());
+            }
             if (trains) {
                 training.add(names.get(i));
             }

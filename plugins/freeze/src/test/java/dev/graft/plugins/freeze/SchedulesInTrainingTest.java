@@ -97,4 +97,16 @@ class SchedulesInTrainingTest {
         assertEquals(java.util.List.of(0.1, 0.2, 0.4), probe.plans.stream().map(plan -> plan.get(0).lrMultiplier()).toList());
         changesFollowThePlan(probe);
     }
+
+    @Test
+    void trainBatchNormKeepsBatchNormOfFrozenGroupsLearning() {
+        ScheduleProbe probe = ScheduleProbe.train(new FrozenFactory().create(new FrozenConfig()),
+                new dev.graft.core.descriptor.TrainConfig(2, 8, ADAM, null, true));
+        for (String group : java.util.List.of("g0", "g1")) {
+            assertFalse(probe.changed(0, group, "weight"), group + ": conv weights stay frozen");
+            assertFalse(probe.changed(0, group, "bias"), group + ": conv bias stays frozen");
+            assertTrue(probe.changed(0, group, "gamma") && probe.changed(0, group, "beta"), group + ": BatchNorm scale and shift learn");
+            assertTrue(probe.changed(0, group, true), group + ": BatchNorm statistics follow the data");
+        }
+    }
 }

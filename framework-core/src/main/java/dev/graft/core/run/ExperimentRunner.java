@@ -90,6 +90,11 @@ public final class ExperimentRunner {
             if (lock == null) {
                 throw new GraftException(outDir + " is in use by another 'graft run'");
             }
+            String recorded = store.meta("experiment").orElse(experiment.name());
+            if (!recorded.equals(experiment.name())) {
+                throw new GraftException(outDir + " holds the results of experiment '" + recorded + "', not '" + experiment.name()
+                        + "'; run into another directory with --out");
+            }
             store.putMeta("experiment", experiment.name());
             store.putMeta("description", experiment.description());
             store.putMeta("descriptor_file", descriptor.file().toString());

@@ -133,6 +133,18 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void aRunDirectoryOfAnotherExperimentIsLeftAlone() {
+        String yaml = SWEEP.replace("head: [{type: test-dense}, {type: test-dense, fail: true}]", "head: [{type: test-dense}]");
+        run(yaml, dir.resolve("run"), RunListener.NONE);
+        List<TrialRecord> before = trials(dir.resolve("run"));
+        dev.graft.spi.GraftException e = assertThrows(dev.graft.spi.GraftException.class,
+                () -> run(yaml.replace("name: tiny", "name: other"), dir.resolve("run"), RunListener.NONE));
+        assertEquals(dir.resolve("run") + " holds the results of experiment 'tiny', not 'other'; run into another directory with --out",
+                e.getMessage());
+        assertEquals(before, trials(dir.resolve("run")));
+    }
+
+    @Test
     void aSizeLargerThanAClassFailsBeforeAnyTrial() {
         DescriptorException e = assertThrows(DescriptorException.class,
                 () -> run(SWEEP.replace("samplesPerClass: [6]", "samplesPerClass: [6, 31]"), dir.resolve("big"), RunListener.NONE));

@@ -117,7 +117,7 @@ class GraftCliTest {
     void pluginsListsEveryFamilyWithParametersAndDefaults() {
         Result result = graft("plugins");
         assertEquals(0, result.code());
-        for (String name : List.of("fashion-mnist", "convnet", "linear", "mlp", "logistic", "frozen", "full", "top-k", "two-phase", "gradual", "discriminative", "backbone-finetuning", "none", "flip",
+        for (String name : List.of("fashion-mnist", "convnet", "linear", "mlp", "logistic", "frozen", "full", "top-k", "two-phase", "gradual", "discriminative", "backbone-finetuning", "fine-tune", "none", "flip",
                 "shift", "mmd", "linear-cka")) {
             assertTrue(result.out().contains("  " + name + " - "), name + " missing:\n" + result.out());
         }

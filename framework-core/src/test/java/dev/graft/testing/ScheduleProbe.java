@@ -81,6 +81,11 @@ public final class ScheduleProbe {
                     probe.headMultipliers.add(multiplier);
                     return multiplier;
                 }
+
+                @Override
+                public double lrFactor(TrainingPosition position, double epochFraction) {
+                    return schedule.lrFactor(position, epochFraction);
+                }
             };
             new NetworkTrainer(config, recording, null, built.backbone().inputSpec(), 11)
                     .train(model, DATA.train(), DATA.validation().select(new int[0], "none"), EpochListener.NONE);

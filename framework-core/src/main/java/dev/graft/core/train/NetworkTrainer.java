@@ -97,7 +97,8 @@ public final class NetworkTrainer {
         try (Trainer trainer = model.newTrainer(trainingConfig)) {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 long started = System.nanoTime();
-                List<String> training = applySchedule(network, rates, new TrainingPosition(epoch, config.epochs()));
+                TrainingPosition position = new TrainingPosition(epoch, config.epochs());
+                List<String> training = applySchedule(network, rates, position);
                 int[] order = shuffled(train.size(), shuffleRandom);
                 double lossSum = 0;
                 long correct = 0;
@@ -125,7 +126,10 @@ public final class NetworkTrainer {
                             throw new TrainingDivergedException("training loss became " + lossValue + " in epoch "
                                     + (epoch + 1) + ", batch " + (batches + 1) + " (learning rate too high?)");
                         }
-                        rates.setScheduleFactor(config.optimizer().schedule().factor(step++, stepsPerEpoch, totalSteps));
+                        double own = schedule == null ? Double.NaN
+                                : schedule.lrFactor(position, (double) (step % stepsPerEpoch) / stepsPerEpoch);
+                        rates.setScheduleFactor(Double.isNaN(own) ? config.optimizer().schedule().factor(step, stepsPerEpoch, totalSteps) : own);
+                        step++;
                         trainer.step();
                         lossSum += lossValue;
                         correct += logits.argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).eq(y).sum().getLong();
@@ -223,9 +227,9 @@ public final class NetworkTrainer {
     private static Optimizer optimizer(OptimizerConfig config, GroupLearningRates rates) {
         float weightDecay = config.weightDecay().floatValue();
         return switch (config.type()) {
-            case adam -> Optimizer.adam().optLearningRateTracker(rates).optWeightDecays(weightDecay).build();
-            case sgd -> Optimizer.sgd().setLearningRateTracker(rates).optMomentum(config.momentum().floatValue())
-                    .optWeightDecays(weightDecay).build();
+            case adam -> new PerParameterSteps.CountingAdam(Optimizer.adam().optLearningRateTracker(rates).optWeightDecays(weightDecay));
+            case sgd -> new PerParameterSteps.CountingSgd(Optimizer.sgd().setLearningRateTracker(rates).optMomentum(config.momentum().floatValue())
+                    .optWeightDecays(weightDecay));
         };
     }
 }

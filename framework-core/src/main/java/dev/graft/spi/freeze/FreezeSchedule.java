@@ -28,4 +28,17 @@ public interface FreezeSchedule {
     default double headLrMultiplier(TrainingPosition position) {
         return 1.0;
     }
+
+    /**
+     * A factor on the base learning rate for one optimisation step, replacing the optimiser's
+     * schedule, for recipes that bring their own (fastai's {@code fine_tune} runs a one-cycle
+     * schedule per phase). Called before every step; group and head multipliers still apply.
+     *
+     * @param position the current epoch
+     * @param epochFraction the share of the epoch done before this step, in [0, 1)
+     * @return the factor, or NaN to keep the optimiser's schedule (the default)
+     */
+    default double lrFactor(TrainingPosition position, double epochFraction) {
+        return Double.NaN;
+    }
 }

@@ -13,5 +13,6 @@ public final class FreezeModule extends GraftModule {
         freezeSchedule(GradualFactory.NAME).to(GradualFactory.class);
         freezeSchedule(DiscriminativeFactory.NAME).to(DiscriminativeFactory.class);
         freezeSchedule(BackboneFinetuningFactory.NAME).to(BackboneFinetuningFactory.class);
+        freezeSchedule(FineTuneFactory.NAME).to(FineTuneFactory.class);
     }
 }

@@ -80,4 +80,18 @@ class FreezeSchedulesTest {
     private static List<Boolean> trains(List<GroupState> plan) {
         return plan.stream().map(GroupState::trains).toList();
     }
+
+    @Test
+    void fineTuneFollowsFastaisOneCycles() {
+        var schedule = new FineTuneFactory().create(new FineTuneConfig(2, 100.0, 0.3, 5.0));
+        TrainingPosition first = new TrainingPosition(0, 12);
+        assertEquals(1 / 25.0, schedule.lrFactor(first, 0), 1e-12, "phase 1 starts at lr / 25");
+        assertEquals(0.5 / 5.0, schedule.lrFactor(new TrainingPosition(2, 12), 0), 1e-12, "phase 2 starts at lr / 2 / div");
+        assertEquals(0.5, schedule.lrFactor(new TrainingPosition(5, 12), 0), 1e-12, "and peaks at lr / 2 after pctStart of its 10 epochs");
+        assertTrue(schedule.lrFactor(new TrainingPosition(11, 12), 0.99) < 1e-3, "then anneals to nearly nothing");
+        assertEquals(List.of(GroupState.FROZEN, GroupState.FROZEN, GroupState.FROZEN), schedule.plan(GROUPS, first));
+        List<GroupState> phase2 = schedule.plan(GROUPS, new TrainingPosition(2, 12));
+        assertEquals(0.01, phase2.get(0).lrMultiplier(), 1e-12);
+        assertEquals(Math.pow(0.01, 1 / 3.0), phase2.get(2).lrMultiplier(), 1e-12);
+    }
 }

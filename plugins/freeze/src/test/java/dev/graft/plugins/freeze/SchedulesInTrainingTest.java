@@ -109,4 +109,33 @@ class SchedulesInTrainingTest {
             assertTrue(probe.changed(0, group, true), group + ": BatchNorm statistics follow the data");
         }
     }
+
+    @Test
+    void fineTuneTrainsTheHeadFirstThenEverythingWithRatesSpreadDownwards() {
+        ScheduleProbe probe = adam(new FineTuneFactory().create(new FineTuneConfig(1, 100.0, null, null)), 3);
+        changesFollowThePlan(probe);
+        assertFalse(probe.changed(0, "g0", false) || probe.changed(0, "g1", false), "phase 1: backbone frozen");
+        assertEquals(0.01, probe.plans.get(1).get(0).lrMultiplier(), 1e-12, "lowest group at lr / lrMult");
+        assertEquals(0.1, probe.plans.get(1).get(1).lrMultiplier(), 1e-12, "geometric spread up to the head's lr");
+    }
+
+    @Test
+    void fineTuneReplacesTheOptimisersScheduleWithItsOwnOneCycle() {
+        // first step of phase 1 runs at lr / 25; a frozen schedule's first step at lr: the head's steps differ by 25x
+        int all = ScheduleProbe.trainingExamples();
+        ScheduleProbe plain = ScheduleProbe.train(new FrozenFactory().create(new FrozenConfig()), 1, SGD, all);
+        ScheduleProbe fineTune = ScheduleProbe.train(new FineTuneFactory().create(new FineTuneConfig(1, null, null, null)), 1, SGD, all);
+        assertEquals(1 / 25.0, fineTune.stepLength(0, "head") / plain.stepLength(0, "head"), 1e-4);
+    }
+
+    @Test
+    void unfreezingMidTrainingIsReproducible() {
+        // regression: DJL counts Adam steps globally, in hash-map order, which made these runs differ
+        FreezeSchedule twoPhase = new TwoPhaseFactory().create(new TwoPhaseConfig(1, 0.1, null));
+        ScheduleProbe first = adam(twoPhase, 3);
+        ScheduleProbe second = adam(twoPhase, 3);
+        for (String name : first.snapshots.get(3).keySet()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(first.snapshots.get(3).get(name), second.snapshots.get(3).get(name), name);
+        }
+    }
 }

@@ -1,16 +1,12 @@
 package dev.graft.cli;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.store.ResultStore;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
-import java.io.IOException;
+import dev.graft.reports.RunData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,36 +22,22 @@ final class StatusCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ResultStore store = ResultStore.openExisting(runDir.resolve("results.db"))) {
-            List<String> plan = new ObjectMapper().readValue(store.meta("plan").orElse("[]"), new TypeReference<List<String>>() {});
-            Map<String, TrialRecord> byId = new HashMap<>();
-            for (TrialRecord trial : store.trials()) {
-                byId.put(trial.trialId(), trial);
-            }
-            int finished = 0;
-            int failed = 0;
-            double seconds = 0;
-            for (String id : plan) {
-                TrialRecord trial = byId.get(id);
-                if (trial != null) {
-                    seconds += trial.trainSeconds();
-                    if (trial.status() == TrialStatus.finished) {
-                        finished++;
-                    } else {
-                        failed++;
-                    }
-                }
-            }
-            out.println("experiment: " + store.meta("experiment").orElse("?") + " (" + store.meta("descriptor_file").orElse("?") + ")");
+            RunData data = RunData.read(store);
+            List<TrialRecord> trials = data.analysis().trials();
+            long finished = trials.stream().filter(t -> t.status() == TrialStatus.finished).count();
+            long failed = trials.size() - finished;
+            double seconds = trials.stream().mapToDouble(TrialRecord::trainSeconds).sum();
+            out.println("experiment: " + data.experiment() + " (" + store.meta("descriptor_file").orElse("?") + ")");
             out.printf("trials: %d planned, %d finished, %d failed, %d remaining; %.1f trial-seconds recorded%n",
-                    plan.size(), finished, failed, plan.size() - finished - failed, seconds);
-            for (String id : plan) {
-                TrialRecord trial = byId.get(id);
-                if (trial != null && trial.status() == TrialStatus.failed) {
-                    out.println("failed " + id + " " + trial.kind() + " " + trial.backbone() + " / " + trial.head() + " / " + trial.freeze()
-                            + " / " + trial.augment() + ", " + trial.samplesPerClass() + "/class, seed " + trial.seed() + ": " + trial.error());
+                    data.planned(), finished, failed, data.planned() - trials.size(), seconds);
+            for (TrialRecord trial : trials) {
+                if (trial.status() == TrialStatus.failed) {
+                    out.println("failed " + trial.trialId() + " " + trial.kind() + " " + trial.backbone() + " / " + trial.head() + " / "
+                            + trial.freeze() + " / " + trial.augment() + ", " + trial.samplesPerClass() + "/class, seed " + trial.seed()
+                            + ": " + trial.error());
                 }
             }
         }

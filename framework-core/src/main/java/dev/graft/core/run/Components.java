@@ -33,11 +33,6 @@ public final class Components {
         this.registry = requireNonNull(registry, "registry is null");
     }
 
-    /** @return the registry */
-    public PluginRegistry registry() {
-        return registry;
-    }
-
     /**
      * @param config a backbone config
      * @param context the input

@@ -23,7 +23,7 @@ final class GroupLearningRates implements ParameterTracker {
         scheduleFactor = factor;
     }
 
-    void setMultiplier(String parameterId, double multiplier) {
+    private void setMultiplier(String parameterId, double multiplier) {
         multipliers.put(parameterId, multiplier);
     }
 
@@ -32,11 +32,6 @@ final class GroupLearningRates implements ParameterTracker {
         for (var parameter : block.getParameters().values()) {
             setMultiplier(parameter.getId(), multiplier);
         }
-    }
-
-    /** @return the multiplier in force for a parameter (1 when never set) */
-    double multiplier(String parameterId) {
-        return multipliers.getOrDefault(parameterId, 1.0);
     }
 
     @Override

@@ -131,7 +131,15 @@ public final class GroupedNetwork extends AbstractBlock {
 
     /** @return every parameter value of the backbone's groups, serialised */
     public byte[] saveBackbone() {
-        return save(groups.stream().map(LayerGroup::block).toList());
+        return saveGroupsFrom(0);
+    }
+
+    /**
+     * @param manager the manager new parameter arrays attach to
+     * @param bytes parameters from {@link #saveBackbone()} of the same architecture
+     */
+    public void loadBackbone(NDManager manager, byte[] bytes) {
+        loadGroupsFrom(manager, 0, bytes);
     }
 
     /**
@@ -139,7 +147,7 @@ public final class GroupedNetwork extends AbstractBlock {
      * @return the parameter values of groups {@code from} and above, serialised
      */
     public byte[] saveGroupsFrom(int from) {
-        return save(groups.subList(from, groups.size()).stream().map(LayerGroup::block).toList());
+        return save(blocks(from, false));
     }
 
     /**
@@ -148,24 +156,12 @@ public final class GroupedNetwork extends AbstractBlock {
      * @param bytes parameters from {@link #saveGroupsFrom(int)} with the same {@code from}
      */
     public void loadGroupsFrom(NDManager manager, int from, byte[] bytes) {
-        load(manager, groups.subList(from, groups.size()).stream().map(LayerGroup::block).toList(), bytes);
+        load(manager, blocks(from, false), bytes);
     }
 
-    /** @return every parameter value, serialised */
+    /** @return every parameter value, head included, serialised */
     public byte[] saveAll() {
-        List<Block> blocks = new ArrayList<>(groups.stream().map(LayerGroup::block).toList());
-        if (head != null) {
-            blocks.add(head);
-        }
-        return save(blocks);
-    }
-
-    /**
-     * @param manager the manager new parameter arrays attach to
-     * @param bytes parameters from {@link #saveBackbone()} of the same architecture
-     */
-    public void loadBackbone(NDManager manager, byte[] bytes) {
-        load(manager, groups.stream().map(LayerGroup::block).toList(), bytes);
+        return save(blocks(0, true));
     }
 
     /**
@@ -173,11 +169,16 @@ public final class GroupedNetwork extends AbstractBlock {
      * @param bytes parameters from {@link #saveAll()} of the same network
      */
     public void loadAll(NDManager manager, byte[] bytes) {
-        List<Block> blocks = new ArrayList<>(groups.stream().map(LayerGroup::block).toList());
-        if (head != null) {
+        load(manager, blocks(0, true), bytes);
+    }
+
+    /** The groups from {@code from} up, then the head if asked for and present. */
+    private List<Block> blocks(int from, boolean withHead) {
+        List<Block> blocks = new ArrayList<>(groups.subList(from, groups.size()).stream().map(LayerGroup::block).toList());
+        if (withHead && head != null) {
             blocks.add(head);
         }
-        load(manager, blocks, bytes);
+        return blocks;
     }
 
     private static byte[] save(List<Block> blocks) {

@@ -14,11 +14,18 @@ import java.util.Map;
  * PyTorch's do (its Adam keeps {@code state['step']} per parameter).
  */
 final class PerParameterSteps {
+    private final Map<String, Integer> steps = new HashMap<>();
+
     private PerParameterSteps() {}
+
+    /** @return the 1-based number of this update of {@code parameterId} */
+    private int next(String parameterId) {
+        return steps.merge(parameterId, 1, Integer::sum);
+    }
 
     /** Adam with per-parameter step counts. */
     static final class CountingAdam extends Adam {
-        private final Map<String, Integer> steps = new HashMap<>();
+        private final PerParameterSteps steps = new PerParameterSteps();
 
         CountingAdam(Adam.Builder builder) {
             super(builder);
@@ -26,13 +33,13 @@ final class PerParameterSteps {
 
         @Override
         protected int updateCount(String parameterId) {
-            return steps.merge(parameterId, 1, Integer::sum);
+            return steps.next(parameterId);
         }
     }
 
     /** SGD with per-parameter step counts. */
     static final class CountingSgd extends Sgd {
-        private final Map<String, Integer> steps = new HashMap<>();
+        private final PerParameterSteps steps = new PerParameterSteps();
 
         CountingSgd(Sgd.Builder builder) {
             super(builder);
@@ -40,7 +47,7 @@ final class PerParameterSteps {
 
         @Override
         protected int updateCount(String parameterId) {
-            return steps.merge(parameterId, 1, Integer::sum);
+            return steps.next(parameterId);
         }
     }
 }

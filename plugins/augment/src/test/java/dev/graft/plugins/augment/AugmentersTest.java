@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.ImageBatch;
@@ -45,13 +46,16 @@ class AugmentersTest {
     @Test
     void shiftMovesContentByWholePixelsWithinTheRange() {
         Augmenter shift = new ShiftFactory().create(new ShiftConfig(0.4, 0.0, ShiftConfig.Fill.constant, 0.0));
+        int moved = 0;
         for (long seed = 0; seed < 20; seed++) {
             int index = markerIndex(shift.apply(marker(), new SplittableRandom(seed)));
             if (index >= 0) {
                 assertEquals(1, index / 5, "a horizontal shift keeps the row");
                 assertEquals(true, index % 5 <= 2, "at most round(0.4 * 5) = 2 columns right of column 0");
             }
+            moved += index == 5 ? 0 : 1;
         }
+        assertTrue(moved > 0, "some seed shifts the image");
     }
 
     @Test
@@ -64,12 +68,15 @@ class AugmentersTest {
         }
         ImageBatch columns = new ImageBatch(pixels, new int[] {0}, 1, 3, 3);
         Augmenter shift = new ShiftFactory().create(new ShiftConfig(0.9, 0.0, ShiftConfig.Fill.nearest, null));
+        int changed = 0;
         for (long seed = 0; seed < 10; seed++) {
             float[] out = shift.apply(columns, new SplittableRandom(seed)).pixels();
             for (float v : out) {
                 assertEquals(true, v >= 1 && v <= 3, "only edge values are repeated");
             }
+            changed += java.util.Arrays.equals(out, pixels) ? 0 : 1;
         }
+        assertTrue(changed > 0, "some seed shifts the image");
     }
 
     @Test

@@ -35,8 +35,7 @@ final class StatusCommand implements Callable<Integer> {
                     data.planned(), finished, failed, data.planned() - trials.size(), seconds);
             for (TrialRecord trial : trials) {
                 if (trial.status() == TrialStatus.failed) {
-                    out.println("failed " + trial.trialId() + " " + trial.kind() + " " + trial.backbone() + " / " + trial.head() + " / "
-                            + trial.freeze() + " / " + trial.augment() + ", " + trial.samplesPerClass() + "/class, seed " + trial.seed()
+                    out.println("failed " + trial.trialId() + " " + trial.kind() + " " + trial.strategy() + ", " + trial.samplesPerClass() + "/class, seed " + trial.seed()
                             + ": " + trial.error());
                 }
             }

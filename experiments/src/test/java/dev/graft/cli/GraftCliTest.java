@@ -48,6 +48,29 @@ class GraftCliTest {
     }
 
     @Test
+    void sweepsRegularizersSharingScratchBaselinesAndRecordsTheOneThatCannotRun() throws IOException {
+        String yaml = TINY.replace("seeds: [1, 2]", "seeds: [1]")
+                .replace("freeze: [{type: frozen}, {type: full}]", """
+                        freeze: [{type: full}]
+                          regularizer: [{type: none}, {type: l2-sp}, {type: bss}, {type: lwf}]""")
+                .replace("  head: [{type: linear}]", "    - {type: convnet, channels: [4, 8]}\n  head: [{type: linear}]");
+        Path descriptor = Files.writeString(dir.resolve("reg.yaml"), yaml);
+        Path out = dir.resolve("run");
+        Result run = graft("run", descriptor.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        // 2 backbones x 4 regularisers transfer trials; both backbones share one architecture, so one scratch baseline
+        assertTrue(run.out().contains("9 trials planned, 0 already finished, 8 finished now, 1 failed"), run.out());
+        List<String> csv = Files.readAllLines(out.resolve("report/results.csv"));
+        assertEquals(1, csv.stream().filter(row -> row.contains(",scratch,") && row.contains(",-,none,-,")).count(), String.join("\n", csv));
+        for (String regularizer : List.of("none", "l2-sp", "bss", "lwf")) {
+            assertTrue(csv.stream().anyMatch(row -> row.contains(",full,none," + regularizer + ",") && row.contains(",finished,")), regularizer);
+        }
+        assertTrue(csv.stream().anyMatch(row -> row.contains(",lwf,") && row.contains(",failed,")
+                && row.contains("needs the source head of a backbone pretrained by Graft")), String.join("\n", csv));
+        assertTrue(Files.readString(out.resolve("report/report.md")).contains("| regularizer |"));
+    }
+
+    @Test
     void runsATinySweepEndToEndWritesTheReportAndResumes() throws IOException {
         Path descriptor = Files.writeString(dir.resolve("tiny.yaml"), TINY);
         Path out = dir.resolve("run");
@@ -56,11 +79,11 @@ class GraftCliTest {
         assertTrue(run.out().contains("6 trials planned, 0 already finished, 6 finished now, 0 failed"), run.out());
 
         List<String> csv = Files.readAllLines(out.resolve("report/results.csv"));
-        assertEquals("trial_id,kind,backbone,head,freeze,augment,samples_per_class,seed,status,test_accuracy,test_macro_f1,"
+        assertEquals("trial_id,kind,backbone,head,freeze,augment,regularizer,samples_per_class,seed,status,test_accuracy,test_macro_f1,"
                 + "gain_vs_scratch,baseline_id,best_epoch,epochs_run,train_seconds,error", csv.get(0));
         assertEquals(7, csv.size());
         long transferWithGain = csv.stream().skip(1).filter(row -> row.contains(",transfer,"))
-                .filter(row -> !row.split(",", -1)[11].isEmpty()).count();
+                .filter(row -> !row.split(",", -1)[12].isEmpty()).count();
         assertEquals(4, transferWithGain);
         String html = Files.readString(out.resolve("report/index.html"));
         assertTrue(html.contains("<svg") && html.contains("linear-cka") && html.contains("gain [95% CI]"), "self-contained report");

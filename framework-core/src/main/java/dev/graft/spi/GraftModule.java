@@ -3,6 +3,7 @@ package dev.graft.spi;
 import com.google.inject.AbstractModule;
 import com.google.inject.binder.LinkedBindingBuilder;
 import dev.graft.spi.augment.AugmenterFactory;
+import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.data.DatasetProvider;
 import dev.graft.spi.freeze.FreezeScheduleFactory;
@@ -49,6 +50,11 @@ public abstract class GraftModule extends AbstractModule {
     /** @return a binding for the augmenter factory named {@code name} */
     protected final LinkedBindingBuilder<AugmenterFactory<?>> augmenter(String name) {
         return PluginBindings.augmenters(binder()).addBinding(name);
+    }
+
+    /** @return a binding for the regulariser factory named {@code name} */
+    protected final LinkedBindingBuilder<RegularizerFactory<?>> regularizer(String name) {
+        return PluginBindings.regularizers(binder()).addBinding(name);
     }
 
     /** @return a binding for the similarity metric factory named {@code name} */

@@ -4,6 +4,7 @@ import com.google.inject.Binder;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import dev.graft.spi.augment.AugmenterFactory;
+import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.data.DatasetProvider;
 import dev.graft.spi.freeze.FreezeScheduleFactory;
@@ -43,6 +44,11 @@ public final class PluginBindings {
 
     /** @return the augmenter factories' map */
     public static MapBinder<String, AugmenterFactory<?>> augmenters(Binder binder) {
+        return map(binder, new TypeLiteral<>() {});
+    }
+
+    /** @return the regulariser factories' map */
+    public static MapBinder<String, RegularizerFactory<?>> regularizers(Binder binder) {
         return map(binder, new TypeLiteral<>() {});
     }
 

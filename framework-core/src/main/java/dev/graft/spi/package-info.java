@@ -10,6 +10,6 @@
  *
  * <p>Families: {@link dev.graft.spi.data datasets}, {@link dev.graft.spi.backbone backbones},
  * {@link dev.graft.spi.head heads}, {@link dev.graft.spi.freeze freeze schedules}, {@link
- * dev.graft.spi.augment augmenters} and {@link dev.graft.spi.similarity similarity metrics}.
+ * dev.graft.spi.augment augmenters}, {@link dev.graft.spi.regularize regularisers} and {@link dev.graft.spi.similarity similarity metrics}.
  */
 package dev.graft.spi;

@@ -14,7 +14,11 @@ import dev.graft.core.run.BuiltBackbone;
 import dev.graft.core.run.Components;
 import dev.graft.core.train.EpochListener;
 import dev.graft.core.train.GroupedNetwork;
+import dev.graft.core.train.Inference;
 import dev.graft.core.train.NetworkTrainer;
+import dev.graft.core.train.Regularization;
+import dev.graft.spi.data.FeatureTable;
+import dev.graft.spi.regularize.Regularizer;
 import dev.graft.spi.freeze.FreezeSchedule;
 import dev.graft.spi.freeze.GroupState;
 import dev.graft.spi.freeze.TrainingPosition;
@@ -40,6 +44,14 @@ public final class ScheduleProbe {
     public final List<Double> headMultipliers = new ArrayList<>();
     /** Every parameter at the start of each epoch, and once more after training. */
     public final List<Map<String, float[]>> snapshots = new ArrayList<>();
+    /** The backbone's features of the training examples after training, row-major (examples x features). */
+    public float[][] features;
+    /**
+     * With a regulariser that reads source outputs: the mean absolute difference between the
+     * source head's logits on the training examples through the trained network and through the
+     * pretrained one, after training; NaN otherwise.
+     */
+    public double sourceOutputDrift = Double.NaN;
 
     private ScheduleProbe() {}
 
@@ -60,12 +72,32 @@ public final class ScheduleProbe {
      * @return what happened
      */
     public static ScheduleProbe train(FreezeSchedule schedule, TrainConfig config) {
+        return train(schedule, config, null);
+    }
+
+    /**
+     * @param schedule the schedule under test
+     * @param config the training settings
+     * @param regularizer a regulariser, or null; one that reads source outputs gets a 3-class
+     *     source head and a copy of the initial network as the pretrained one
+     * @return what happened
+     */
+    public static ScheduleProbe train(FreezeSchedule schedule, TrainConfig config, Regularizer regularizer) {
         ScheduleProbe probe = new ScheduleProbe();
         Engine.getInstance().setRandomSeed(11);
         try (Model model = Model.newInstance("probe")) {
             BuiltBackbone built = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), DATA.train(), model.getNDManager(), null);
-            GroupedNetwork network = built.withHead(Linear.builder().setUnits(4).build(), model.getNDManager());
+            boolean source = regularizer != null && regularizer.needs().contains(Regularizer.Need.SOURCE_OUTPUTS);
+            GroupedNetwork network = built.withHead(Linear.builder().setUnits(4).build(), source ? Linear.builder().setUnits(3).build() : null,
+                    model.getNDManager());
             model.setBlock(network);
+            GroupedNetwork pretrained = null;
+            if (source) {
+                pretrained = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), DATA.train(), model.getNDManager(),
+                        network.saveBackbone()).withHead(Linear.builder().setUnits(3).build(), model.getNDManager());
+                GroupedNetwork.loadBlock(model.getNDManager(), pretrained.head(), GroupedNetwork.saveBlock(network.sourceHead()));
+                pretrained.freezeParameters(true);
+            }
             FreezeSchedule recording = new FreezeSchedule() {
                 @Override
                 public List<GroupState> plan(List<String> groups, TrainingPosition position) {
@@ -87,11 +119,38 @@ public final class ScheduleProbe {
                     return schedule.lrFactor(position, epochFraction);
                 }
             };
-            new NetworkTrainer(config, recording, null, built.backbone().inputSpec(), 11)
+            new NetworkTrainer(config, recording, null, built.backbone().inputSpec(), 11, Integer.MAX_VALUE,
+                    regularizer == null ? null : new Regularization(regularizer, pretrained))
                     .train(model, DATA.train(), DATA.validation().select(new int[0], "none"), EpochListener.NONE);
             probe.snapshots.add(snapshot(network));
+            FeatureTable table = Inference.features(new GroupedNetwork(network.groups(), null), model.getNDManager(), DATA.train(),
+                    built.backbone().inputSpec(), 256);
+            probe.features = new float[table.rows()][];
+            for (int i = 0; i < table.rows(); i++) {
+                probe.features[i] = java.util.Arrays.copyOfRange(table.values(), i * table.cols(), (i + 1) * table.cols());
+            }
+            if (source) {
+                probe.sourceOutputDrift = drift(network, pretrained, model.getNDManager(), built);
+            }
         }
         return probe;
+    }
+
+    /** Mean absolute difference of the source logits through the two networks, on the training examples. */
+    private static double drift(GroupedNetwork trained, GroupedNetwork pretrained, ai.djl.ndarray.NDManager manager, BuiltBackbone built) {
+        try (ai.djl.ndarray.NDManager scope = manager.newSubManager()) {
+            ai.djl.training.ParameterStore store = new ai.djl.training.ParameterStore(scope, false);
+            ai.djl.ndarray.NDArray x = dev.graft.core.train.Batches.toArray(scope,
+                    dev.graft.core.train.Batches.gather(DATA.train(), dev.graft.core.train.Batches.range(0, DATA.train().size())),
+                    built.backbone().inputSpec());
+            ai.djl.ndarray.NDList features = new ai.djl.ndarray.NDList(x);
+            for (var group : trained.groups()) {
+                features = group.block().forward(store, features, false);
+            }
+            ai.djl.ndarray.NDArray current = trained.sourceHead().forward(store, features, false).singletonOrThrow();
+            ai.djl.ndarray.NDArray recorded = pretrained.forward(store, new ai.djl.ndarray.NDList(x), false).singletonOrThrow();
+            return current.sub(recorded).abs().mean().getFloat();
+        }
     }
 
     /** @return the size of the training set, for one-batch-per-epoch runs */

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** {@code results.csv}: one row per trial. */
 final class CsvReport {
-    static final List<String> COLUMNS = List.of("trial_id", "kind", "backbone", "head", "freeze", "augment", "samples_per_class",
+    static final List<String> COLUMNS = List.of("trial_id", "kind", "backbone", "head", "freeze", "augment", "regularizer", "samples_per_class",
             "seed", "status", "test_accuracy", "test_macro_f1", "gain_vs_scratch", "baseline_id", "best_epoch", "epochs_run",
             "train_seconds", "error");
 
@@ -16,7 +16,7 @@ final class CsvReport {
         StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
         for (TrialRecord t : data.analysis().trials()) {
             Double gain = data.analysis().gains().get(t.trialId());
-            List<String> cells = List.of(t.trialId(), t.kind(), t.backbone(), t.head(), t.freeze(), t.augment(),
+            List<String> cells = List.of(t.trialId(), t.kind(), t.backbone(), t.head(), t.freeze(), t.augment(), t.regularizer(),
                     Integer.toString(t.samplesPerClass()), Long.toString(t.seed()), t.status().name(), number(t.testAccuracy()),
                     number(t.testMacroF1()), gain == null ? "" : number(gain), t.baselineId() == null ? "" : t.baselineId(),
                     Integer.toString(t.bestEpoch()), Integer.toString(t.epochsRun()), String.format(Locale.ROOT, "%.3f", t.trainSeconds()),

@@ -36,12 +36,15 @@ final class HtmlReport {
                 .append("(same architecture, head, augmentation, labelled sample and seed; random initialisation, every layer trained). ")
                 .append("Mean over seeds with a paired 95% t-interval. <b>positive</b>: the interval lies above zero; ")
                 .append("<b>negative</b>: below zero (negative transfer); <b>inconclusive</b>: it contains zero, or fewer than two seeds.</p>\n");
-        h.append("<table><tr><th>backbone</th><th>head</th><th>freeze</th><th>augment</th><th>samples/class</th><th>seeds</th>")
+        boolean regularized = data.analysis().regularized();
+        h.append("<table><tr><th>backbone</th><th>head</th><th>freeze</th><th>augment</th>").append(regularized ? "<th>regularizer</th>" : "")
+                .append("<th>samples/class</th><th>seeds</th>")
                 .append("<th>transfer accuracy</th><th>scratch accuracy</th><th>gain [95% CI]</th><th>verdict</th><th>failed</th></tr>\n");
         for (StrategySummary s : data.analysis().summaries()) {
             h.append("<tr class=\"").append(s.verdict()).append("\"><td>").append(escape(s.key().backbone())).append("</td><td>")
                     .append(escape(s.key().head())).append("</td><td>").append(escape(s.key().freeze())).append("</td><td>")
-                    .append(escape(s.key().augment())).append("</td><td class=num>").append(s.key().samplesPerClass())
+                    .append(escape(s.key().augment())).append(regularized ? "</td><td>" + escape(s.key().regularizer()) : "")
+                    .append("</td><td class=num>").append(s.key().samplesPerClass())
                     .append("</td><td class=num>").append(s.gain().n()).append("</td><td class=num>").append(Numbers.meanSd(s.transferAccuracy()))
                     .append("</td><td class=num>").append(Numbers.meanSd(s.scratchAccuracy())).append("</td><td class=num>")
                     .append(Numbers.interval(s.gain(), 4)).append("</td><td>").append(s.verdict()).append("</td><td class=num>")
@@ -87,7 +90,7 @@ final class HtmlReport {
             h.append("<table><tr><th>trial</th><th>kind</th><th>strategy</th><th>samples/class</th><th>seed</th><th>error</th></tr>\n");
             for (TrialRecord t : failures) {
                 h.append("<tr><td><code>").append(t.trialId()).append("</code></td><td>").append(t.kind()).append("</td><td>")
-                        .append(escape(t.backbone() + " / " + t.head() + " / " + t.freeze() + " / " + t.augment())).append("</td><td class=num>")
+                        .append(escape(t.strategy())).append("</td><td class=num>")
                         .append(t.samplesPerClass()).append("</td><td class=num>").append(t.seed()).append("</td><td class=failed>")
                         .append(escape(t.error())).append("</td></tr>\n");
             }
@@ -95,14 +98,15 @@ final class HtmlReport {
         }
 
         h.append("<details><summary>All trials (").append(data.analysis().trials().size()).append(")</summary>\n")
-                .append("<table><tr><th>trial</th><th>kind</th><th>backbone</th><th>head</th><th>freeze</th><th>augment</th>")
+                .append("<table><tr><th>trial</th><th>kind</th><th>backbone</th><th>head</th><th>freeze</th><th>augment</th><th>regularizer</th>")
                 .append("<th>samples/class</th><th>seed</th><th>status</th><th>test accuracy</th><th>macro-F1</th><th>gain</th>")
                 .append("<th>best epoch</th><th>epochs</th><th>seconds</th></tr>\n");
         for (TrialRecord t : data.analysis().trials()) {
             Double gain = data.analysis().gains().get(t.trialId());
             h.append("<tr><td><code>").append(t.trialId()).append("</code></td><td>").append(t.kind()).append("</td><td>")
                     .append(escape(t.backbone())).append("</td><td>").append(escape(t.head())).append("</td><td>").append(escape(t.freeze()))
-                    .append("</td><td>").append(escape(t.augment())).append("</td><td class=num>").append(t.samplesPerClass())
+                    .append("</td><td>").append(escape(t.augment())).append("</td><td>").append(escape(t.regularizer()))
+                    .append("</td><td class=num>").append(t.samplesPerClass())
                     .append("</td><td class=num>").append(t.seed()).append("</td><td>").append(t.status()).append("</td><td class=num>")
                     .append(Numbers.fixed(t.testAccuracy(), 4)).append("</td><td class=num>").append(Numbers.fixed(t.testMacroF1(), 4))
                     .append("</td><td class=num>").append(gain == null ? "" : Numbers.signed(gain, 4)).append("</td><td class=num>")

@@ -30,6 +30,7 @@ final class JsonReport {
                 node.put("head", s.key().head());
                 node.put("freeze", s.key().freeze());
                 node.put("augment", s.key().augment());
+                node.put("regularizer", s.key().regularizer());
                 node.put("samplesPerClass", s.key().samplesPerClass());
                 node.set("transferAccuracy", interval(mapper, s.transferAccuracy()));
                 node.set("scratchAccuracy", interval(mapper, s.scratchAccuracy()));
@@ -46,6 +47,7 @@ final class JsonReport {
                 node.put("head", t.head());
                 node.put("freeze", t.freeze());
                 node.put("augment", t.augment());
+                node.put("regularizer", t.regularizer());
                 node.put("samplesPerClass", t.samplesPerClass());
                 node.put("seed", t.seed());
                 node.put("status", t.status().name());

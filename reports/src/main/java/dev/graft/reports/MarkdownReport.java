@@ -21,11 +21,14 @@ final class MarkdownReport {
         m.append(data.planned()).append(" trials planned, ").append(finished).append(" finished, ").append(failed).append(" failed.\n\n");
         m.append("## Transfer gain\n\nGain = test accuracy of transfer minus its paired scratch baseline, mean over seeds ")
                 .append("with a paired 95% t-interval.\n\n");
-        m.append("| backbone | head | freeze | augment | samples/class | seeds | transfer acc | scratch acc | gain [95% CI] | verdict |\n");
-        m.append("|---|---|---|---|---:|---:|---:|---:|---:|---|\n");
+        boolean regularized = data.analysis().regularized();
+        m.append("| backbone | head | freeze | augment | ").append(regularized ? "regularizer | " : "")
+                .append("samples/class | seeds | transfer acc | scratch acc | gain [95% CI] | verdict |\n");
+        m.append("|---|---|---|---|").append(regularized ? "---|" : "").append("---:|---:|---:|---:|---:|---|\n");
         for (StrategySummary s : data.analysis().summaries()) {
             m.append("| ").append(cell(s.key().backbone())).append(" | ").append(cell(s.key().head())).append(" | ")
                     .append(cell(s.key().freeze())).append(" | ").append(cell(s.key().augment())).append(" | ")
+                    .append(regularized ? cell(s.key().regularizer()) + " | " : "")
                     .append(s.key().samplesPerClass()).append(" | ").append(s.gain().n()).append(" | ")
                     .append(Numbers.meanSd(s.transferAccuracy())).append(" | ").append(Numbers.meanSd(s.scratchAccuracy())).append(" | ")
                     .append(Numbers.interval(s.gain(), 4)).append(" | ").append(s.verdict()).append(s.failedTrials() > 0 ? " (" + s.failedTrials() + " failed)" : "")
@@ -51,7 +54,7 @@ final class MarkdownReport {
             m.append("\n## Failures\n\n| trial | kind | strategy | samples/class | seed | error |\n|---|---|---|---:|---:|---|\n");
             for (TrialRecord t : failures) {
                 m.append("| ").append(t.trialId()).append(" | ").append(t.kind()).append(" | ")
-                        .append(cell(t.backbone() + " / " + t.head() + " / " + t.freeze() + " / " + t.augment())).append(" | ")
+                        .append(cell(t.strategy())).append(" | ")
                         .append(t.samplesPerClass()).append(" | ").append(t.seed()).append(" | ").append(cell(t.error())).append(" |\n");
             }
         }

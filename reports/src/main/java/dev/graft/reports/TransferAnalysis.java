@@ -22,6 +22,11 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
      * @param trials the trials of the plan, in plan order
      * @return the analysis
      */
+    /** @return whether any strategy has a regulariser, so tables need its column */
+    public boolean regularized() {
+        return summaries.stream().anyMatch(s -> !"none".equals(s.key().regularizer()));
+    }
+
     public static TransferAnalysis of(List<TrialRecord> trials) {
         Map<String, TrialRecord> byId = new HashMap<>();
         for (TrialRecord trial : trials) {
@@ -33,7 +38,7 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
             if (!trial.kind().equals("transfer")) {
                 continue;
             }
-            groups.computeIfAbsent(new StrategyKey(trial.backbone(), trial.head(), trial.freeze(), trial.augment(),
+            groups.computeIfAbsent(new StrategyKey(trial.backbone(), trial.head(), trial.freeze(), trial.augment(), trial.regularizer(),
                     trial.samplesPerClass()), k -> new ArrayList<>()).add(trial);
             TrialRecord baseline = byId.get(trial.baselineId());
             if (trial.status() == TrialStatus.finished && baseline != null && baseline.status() == TrialStatus.finished) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class TransferAnalysisTest {
     static TrialRecord trial(String id, String kind, String freeze, long seed, double accuracy, String baseline, TrialStatus status) {
-        return new TrialRecord(id, kind, "convnet", "linear", freeze, "none", 10, seed, baseline, status, status == TrialStatus.failed ? "x" : null,
+        return new TrialRecord(id, kind, "convnet", "linear", freeze, "none", "none", 10, seed, baseline, status, status == TrialStatus.failed ? "x" : null,
                 accuracy, accuracy, 1, 1, 1.0, "{}", "{}", null, "t", List.of());
     }
 

@@ -5,6 +5,7 @@ import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.freeze.FreezeConfig;
 import dev.graft.spi.head.HeadConfig;
+import dev.graft.spi.regularize.RegularizerConfig;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +17,10 @@ import java.util.Map;
  * @param head heads
  * @param freeze freeze schedules
  * @param augment augmenters; absent means no augmentation
+ * @param regularizer fine-tuning regularisers of the transfer trials; absent means none. Scratch
+ *     baselines never have one, so every regulariser's trials share the same baselines
  * @param exclude combinations to skip: each entry maps axis names ({@code backbone}, {@code
- *     head}, {@code freeze}, {@code augment}, {@code samplesPerClass}) to a type name, a partial
+ *     head}, {@code freeze}, {@code augment}, {@code regularizer}, {@code samplesPerClass}) to a type name, a partial
  *     config, or a size
  */
 public record SweepSpec(
@@ -25,16 +28,18 @@ public record SweepSpec(
         @JsonPropertyDescription("heads") List<HeadConfig> head,
         @JsonPropertyDescription("freeze schedules") List<FreezeConfig> freeze,
         @JsonPropertyDescription("augmenters; absent = no augmentation") List<AugmentConfig> augment,
+        @JsonPropertyDescription("fine-tuning regularisers of transfer trials; absent = none") List<RegularizerConfig> regularizer,
         @JsonPropertyDescription("combinations to skip") List<Map<String, Object>> exclude) {
 
     /** Axis names usable in {@code exclude}. */
-    public static final List<String> AXES = List.of("backbone", "head", "freeze", "augment", "samplesPerClass");
+    public static final List<String> AXES = List.of("backbone", "head", "freeze", "augment", "regularizer", "samplesPerClass");
 
     public SweepSpec {
         backbone = required("backbone", backbone);
         head = required("head", head);
         freeze = required("freeze", freeze);
         augment = augment == null ? List.of() : List.copyOf(augment);
+        regularizer = regularizer == null ? List.of() : List.copyOf(regularizer);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
         for (Map<String, Object> rule : exclude) {
             for (String key : rule.keySet()) {

@@ -15,6 +15,7 @@ final class CoreModule extends AbstractModule {
         PluginBindings.heads(binder());
         PluginBindings.freezeSchedules(binder());
         PluginBindings.augmenters(binder());
+        PluginBindings.regularizers(binder());
         PluginBindings.similarityMetrics(binder());
     }
 }

@@ -3,6 +3,8 @@ package dev.graft.core.plugin;
 import dev.graft.spi.PluginConfig;
 import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.augment.AugmenterFactory;
+import dev.graft.spi.regularize.RegularizerConfig;
+import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.backbone.BackboneConfig;
 import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.data.DatasetConfig;
@@ -21,6 +23,7 @@ public enum PluginFamily {
     HEAD("head", HeadFactory.class, HeadConfig.class),
     FREEZE("freeze", FreezeScheduleFactory.class, FreezeConfig.class),
     AUGMENT("augment", AugmenterFactory.class, AugmentConfig.class),
+    REGULARIZER("regularizer", RegularizerFactory.class, RegularizerConfig.class),
     SIMILARITY("similarity", SimilarityMetricFactory.class, SimilarityConfig.class);
 
     private final String label;

@@ -6,6 +6,7 @@ import com.google.inject.Inject;
 import dev.graft.spi.PluginConfig;
 import dev.graft.spi.PluginFactory;
 import dev.graft.spi.augment.AugmenterFactory;
+import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.data.DatasetProvider;
 import dev.graft.spi.freeze.FreezeScheduleFactory;
@@ -35,12 +36,14 @@ public final class PluginRegistry {
             Map<String, Set<HeadFactory<?>>> heads,
             Map<String, Set<FreezeScheduleFactory<?>>> freezeSchedules,
             Map<String, Set<AugmenterFactory<?>>> augmenters,
+            Map<String, Set<RegularizerFactory<?>>> regularizers,
             Map<String, Set<SimilarityMetricFactory<?>>> similarityMetrics) {
         add(PluginFamily.DATASET, datasets);
         add(PluginFamily.BACKBONE, backbones);
         add(PluginFamily.HEAD, heads);
         add(PluginFamily.FREEZE, freezeSchedules);
         add(PluginFamily.AUGMENT, augmenters);
+        add(PluginFamily.REGULARIZER, regularizers);
         add(PluginFamily.SIMILARITY, similarityMetrics);
     }
 

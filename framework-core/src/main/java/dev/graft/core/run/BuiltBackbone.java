@@ -89,7 +89,17 @@ public record BuiltBackbone(Backbone backbone, Shape inputShape, Shape featureSh
      * @return the backbone's groups followed by {@code head}, initialised
      */
     public GroupedNetwork withHead(Block head, NDManager manager) {
-        GroupedNetwork network = new GroupedNetwork(backbone.layerGroups(), head);
+        return withHead(head, null, manager);
+    }
+
+    /**
+     * @param head the head block, or null
+     * @param sourceHead a source-task head on the same features, or null
+     * @param manager the parameters' owner
+     * @return the backbone's groups followed by both heads, initialised
+     */
+    public GroupedNetwork withHead(Block head, Block sourceHead, NDManager manager) {
+        GroupedNetwork network = new GroupedNetwork(backbone.layerGroups(), head, sourceHead);
         initialize(network, manager, inputShape);
         return network;
     }

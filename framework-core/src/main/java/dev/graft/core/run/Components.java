@@ -7,6 +7,9 @@ import dev.graft.core.plugin.PluginRegistry;
 import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
+import dev.graft.spi.regularize.Regularizer;
+import dev.graft.spi.regularize.RegularizerConfig;
+import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneConfig;
 import dev.graft.spi.backbone.BackboneContext;
@@ -66,6 +69,15 @@ public final class Components {
      */
     public Augmenter augmenter(AugmentConfig config) {
         return config == null ? null : registry.<AugmenterFactory<AugmentConfig>>factoryFor(PluginFamily.AUGMENT, config).create(config);
+    }
+
+    /**
+     * @param config a regulariser config, or null
+     * @return a new regulariser, or null
+     */
+    public Regularizer regularizer(RegularizerConfig config) {
+        return config == null ? null
+                : registry.<RegularizerFactory<RegularizerConfig>>factoryFor(PluginFamily.REGULARIZER, config).create(config);
     }
 
     /**

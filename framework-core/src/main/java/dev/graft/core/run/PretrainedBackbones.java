@@ -89,7 +89,9 @@ public final class PretrainedBackbones {
             return known;
         }
         Path dir = cacheDir.resolve("backbones").resolve(key);
-        Pretrained result = Files.isRegularFile(dir.resolve("meta.json")) ? read(dir, key) : null;
+        // entries written before source heads were kept are pretrained again (deterministically)
+        boolean complete = Files.isRegularFile(dir.resolve("meta.json")) && Files.isRegularFile(dir.resolve("source-head.params"));
+        Pretrained result = complete ? read(dir, key) : null;
         if (result != null) {
             listener.info("pretrained backbone " + label + ": reusing cache " + dir);
         } else {
@@ -129,7 +131,7 @@ public final class PretrainedBackbones {
             provenance.put("bestEpoch", outcome.bestEpoch());
             provenance.put("epochs", outcome.epochs());
             provenance.put("environment", Environment.describe());
-            return new Pretrained(key, network.saveBackbone(), accuracy, (System.nanoTime() - started) / 1e9, false, provenance);
+            return new Pretrained(key, network.saveBackbone(), network.saveHead(), source.numClasses(), accuracy, (System.nanoTime() - started) / 1e9, false, provenance);
         }
     }
 
@@ -137,9 +139,11 @@ public final class PretrainedBackbones {
         try {
             Map<String, Object> meta = mapper.readValue(dir.resolve("meta.json").toFile(), new TypeReference<>() {});
             byte[] weights = Files.readAllBytes(dir.resolve("backbone.params"));
+            byte[] sourceHead = Files.readAllBytes(dir.resolve("source-head.params"));
             @SuppressWarnings("unchecked")
             Map<String, Object> provenance = (Map<String, Object>) meta.get("provenance");
-            return new Pretrained(key, weights, ((Number) meta.get("sourceAccuracy")).doubleValue(),
+            return new Pretrained(key, weights, sourceHead, ((Number) meta.get("sourceClasses")).intValue(),
+                    ((Number) meta.get("sourceAccuracy")).doubleValue(),
                     ((Number) meta.get("seconds")).doubleValue(), true, provenance);
         } catch (IOException | RuntimeException e) {
             throw new GraftException(dir + ": the cached pretrained backbone is unreadable (" + e.getMessage()
@@ -152,12 +156,22 @@ public final class PretrainedBackbones {
             Files.createDirectories(dir.getParent());
             Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".tmp");
             Files.write(tmp.resolve("backbone.params"), pretrained.weights());
+            Files.write(tmp.resolve("source-head.params"), pretrained.sourceHead());
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("key", pretrained.key());
             meta.put("sourceAccuracy", pretrained.sourceAccuracy());
+            meta.put("sourceClasses", pretrained.sourceClasses());
             meta.put("seconds", pretrained.seconds());
             meta.put("provenance", pretrained.provenance());
             mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve("meta.json").toFile(), meta);
+            if (Files.isDirectory(dir)) {
+                // an incomplete entry of an older version: replaced whole
+                try (var old = Files.walk(dir)) {
+                    for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

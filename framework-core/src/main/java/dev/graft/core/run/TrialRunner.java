@@ -23,6 +23,7 @@ import dev.graft.core.train.EpochMetrics;
 import dev.graft.core.train.GroupedNetwork;
 import dev.graft.core.train.Inference;
 import dev.graft.core.train.NetworkTrainer;
+import dev.graft.core.train.Regularization;
 import dev.graft.core.train.Seeds;
 import dev.graft.core.train.TrainingOutcome;
 import dev.graft.spi.GraftException;
@@ -33,6 +34,7 @@ import dev.graft.spi.freeze.GroupState;
 import dev.graft.spi.freeze.TrainingPosition;
 import dev.graft.spi.head.Head;
 import dev.graft.spi.head.HeadContext;
+import dev.graft.spi.regularize.Regularizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,7 +119,20 @@ public final class TrialRunner {
                     epochs.add(metrics);
                     epochListener.epochFinished(metrics);
                 };
+                Regularizer regularizer = spec.kind() == TrialKind.transfer ? components.regularizer(spec.regularizer()) : null;
+                if (regularizer != null && regularizer.needs().isEmpty()) {
+                    regularizer = null; // 'none'
+                }
+                boolean needsSource = regularizer != null && regularizer.needs().contains(Regularizer.Need.SOURCE_OUTPUTS);
+                if (needsSource && pretrained == null) {
+                    throw new GraftException("regularizer '" + trial.labels().regularizer() + "' needs the source head of a backbone "
+                            + "pretrained by Graft, but this backbone has no pretrain block");
+                }
                 if (head instanceof Head.FeatureClassifier classifier && spec.kind() == TrialKind.transfer) {
+                    if (regularizer != null) {
+                        throw new GraftException("a feature head is fitted on fixed features, so regularizer '"
+                                + trial.labels().regularizer() + "' cannot act on it; exclude the combination");
+                    }
                     requireFrozenThroughout(schedule, built, spec);
                     if (firstNewGroup < built.backbone().layerGroups().size()) {
                         throw new GraftException("a feature head needs a fully transferred, frozen backbone, but transferLayers = "
@@ -143,10 +158,27 @@ public final class TrialRunner {
                         headBlock = Linear.builder().setUnits(pool.numClasses()).build();
                         provenance.put("scratchHead", "linear layer standing in for feature head '" + trial.labels().head() + "'");
                     }
-                    GroupedNetwork network = built.withHead(headBlock, model.getNDManager());
+                    Block sourceHead = needsSource ? Linear.builder().setUnits(pretrained.sourceClasses()).build() : null;
+                    GroupedNetwork network = built.withHead(headBlock, sourceHead, model.getNDManager());
                     model.setBlock(network);
+                    Regularization regularization = null;
+                    if (regularizer != null) {
+                        GroupedNetwork pretrainedSource = null;
+                        if (needsSource) {
+                            // LwF: the source head starts from its pretrained weights and trains; the
+                            // untouched pretrained network gives the outputs to stay close to
+                            GroupedNetwork.loadBlock(model.getNDManager(), sourceHead, pretrained.sourceHead());
+                            pretrainedSource = BuiltBackbone.build(components, spec.backbone().architecture(), pool, model.getNDManager(),
+                                    pretrained.weights()).withHead(Linear.builder().setUnits(pretrained.sourceClasses()).build(), null,
+                                    model.getNDManager());
+                            GroupedNetwork.loadBlock(model.getNDManager(), pretrainedSource.head(), pretrained.sourceHead());
+                            pretrainedSource.freezeParameters(true);
+                        }
+                        regularization = new Regularization(regularizer, pretrainedSource);
+                    }
                     TrainingOutcome outcome = new NetworkTrainer(spec.train(), schedule, components.augmenter(spec.augment()),
-                            built.backbone().inputSpec(), spec.seed(), firstNewGroup).train(model, split.train(), split.validation(), listener);
+                            built.backbone().inputSpec(), spec.seed(), firstNewGroup, regularization)
+                            .train(model, split.train(), split.validation(), listener);
                     bestEpoch = outcome.bestEpoch();
                     provenance.put("stoppedEarly", outcome.stoppedEarly());
                     scores = Scoring.score(Inference.probabilities(network, model.getNDManager(), test, built.backbone().inputSpec(),
@@ -192,6 +224,9 @@ public final class TrialRunner {
         if (spec.augment() != null) {
             plugins.put("augment", components.describe(PluginFamily.AUGMENT, spec.augment()));
         }
+        if (spec.regularizer() != null) {
+            plugins.put("regularizer", components.describe(PluginFamily.REGULARIZER, spec.regularizer()));
+        }
         plugins.put("dataset", components.describe(PluginFamily.DATASET, spec.targetData()));
         return plugins;
     }
@@ -200,7 +235,7 @@ public final class TrialRunner {
             List<EpochMetrics> epochs, double seconds, Map<String, Object> provenance, String confusion) {
         TrialSpec spec = trial.spec();
         return new TrialRecord(trial.id(), spec.kind().name(), trial.labels().backbone(), trial.labels().head(),
-                trial.labels().freeze(), trial.labels().augment(), spec.samplesPerClass(), spec.seed(),
+                trial.labels().freeze(), trial.labels().augment(), trial.labels().regularizer(), spec.samplesPerClass(), spec.seed(),
                 trial.baselineId().orElse(null), status, error, accuracy, macroF1, bestEpoch, epochs.size(), seconds,
                 json(spec), json(provenance), confusion, Instant.now().toString(), epochs);
     }

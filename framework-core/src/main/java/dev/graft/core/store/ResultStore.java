@@ -22,7 +22,7 @@ import java.util.Set;
  * whole trial or nothing of it.
  */
 public final class ResultStore implements AutoCloseable {
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -32,7 +32,8 @@ public final class ResultStore implements AutoCloseable {
           freeze TEXT NOT NULL, augment TEXT NOT NULL, samples_per_class INTEGER NOT NULL, seed INTEGER NOT NULL,
           baseline_id TEXT, status TEXT NOT NULL, error TEXT, test_accuracy REAL, test_macro_f1 REAL,
           best_epoch INTEGER, epochs_run INTEGER, train_seconds REAL, spec_json TEXT NOT NULL,
-          provenance_json TEXT NOT NULL, confusion_json TEXT, finished_at TEXT NOT NULL)""",
+          provenance_json TEXT NOT NULL, confusion_json TEXT, finished_at TEXT NOT NULL,
+          regularizer TEXT NOT NULL DEFAULT 'none')""",
         """
         CREATE TABLE IF NOT EXISTS epochs (
           trial_id TEXT NOT NULL, epoch INTEGER NOT NULL, train_loss REAL, train_accuracy REAL,
@@ -103,9 +104,24 @@ public final class ResultStore implements AutoCloseable {
                 for (String ddl : SCHEMA) {
                     statement.execute(ddl);
                 }
+                // schema 1 had no regulariser axis: its trials had none
+                if (!columnExists("trials", "regularizer")) {
+                    statement.execute("ALTER TABLE trials ADD COLUMN regularizer TEXT NOT NULL DEFAULT 'none'");
+                    statement.execute("UPDATE trials SET regularizer = '-' WHERE kind = 'scratch'");
+                }
             }
             putMetaInternal("schema_version", Integer.toString(SCHEMA_VERSION));
         });
+    }
+
+    private boolean columnExists(String table, String column) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pragma_table_info(?) WHERE name = ?")) {
+            query.setString(1, table);
+            query.setString(2, column);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     private boolean tableExists(String name) throws SQLException {
@@ -163,7 +179,7 @@ public final class ResultStore implements AutoCloseable {
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO trials VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    "INSERT OR REPLACE INTO trials VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 int i = 1;
                 insert.setString(i++, trial.trialId());
                 insert.setString(i++, trial.kind());
@@ -184,7 +200,8 @@ public final class ResultStore implements AutoCloseable {
                 insert.setString(i++, trial.specJson());
                 insert.setString(i++, trial.provenanceJson());
                 insert.setString(i++, trial.confusionJson());
-                insert.setString(i, trial.finishedAt());
+                insert.setString(i++, trial.finishedAt());
+                insert.setString(i, trial.regularizer());
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO epochs VALUES (?,?,?,?,?,?,?,?)")) {
@@ -208,7 +225,7 @@ public final class ResultStore implements AutoCloseable {
     public List<TrialRecord> trials() {
         List<TrialRecord> trials = query("SELECT * FROM trials ORDER BY trial_id", rows -> new TrialRecord(
                 rows.getString("trial_id"), rows.getString("kind"), rows.getString("backbone"), rows.getString("head"),
-                rows.getString("freeze"), rows.getString("augment"), rows.getInt("samples_per_class"), rows.getLong("seed"),
+                rows.getString("freeze"), rows.getString("augment"), rows.getString("regularizer"), rows.getInt("samples_per_class"), rows.getLong("seed"),
                 rows.getString("baseline_id"), TrialStatus.valueOf(rows.getString("status")), rows.getString("error"),
                 real(rows, "test_accuracy"), real(rows, "test_macro_f1"), rows.getInt("best_epoch"), rows.getInt("epochs_run"),
                 real(rows, "train_seconds"), rows.getString("spec_json"), rows.getString("provenance_json"),
@@ -216,7 +233,7 @@ public final class ResultStore implements AutoCloseable {
         List<TrialRecord> withEpochs = new ArrayList<>(trials.size());
         for (TrialRecord trial : trials) {
             withEpochs.add(new TrialRecord(trial.trialId(), trial.kind(), trial.backbone(), trial.head(), trial.freeze(),
-                    trial.augment(), trial.samplesPerClass(), trial.seed(), trial.baselineId(), trial.status(), trial.error(),
+                    trial.augment(), trial.regularizer(), trial.samplesPerClass(), trial.seed(), trial.baselineId(), trial.status(), trial.error(),
                     trial.testAccuracy(), trial.testMacroF1(), trial.bestEpoch(), trial.epochsRun(), trial.trainSeconds(),
                     trial.specJson(), trial.provenanceJson(), trial.confusionJson(), trial.finishedAt(), epochs(trial.trialId())));
         }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param head the head label
  * @param freeze the freeze label ({@code -} for scratch)
  * @param augment the augmenter label
+ * @param regularizer the regulariser label ({@code none}; {@code -} for scratch)
  * @param samplesPerClass labelled examples per class
  * @param seed the seed
  * @param baselineId the paired scratch trial, or null
@@ -35,6 +36,7 @@ public record TrialRecord(
         String head,
         String freeze,
         String augment,
+        String regularizer,
         int samplesPerClass,
         long seed,
         String baselineId,
@@ -52,5 +54,10 @@ public record TrialRecord(
         List<EpochMetrics> epochs) {
     public TrialRecord {
         epochs = List.copyOf(epochs);
+    }
+
+    /** @return the strategy, e.g. {@code convnet / linear / full / none}, with the regulariser when there is one */
+    public String strategy() {
+        return new dev.graft.core.sweep.TrialLabels(backbone, head, freeze, augment, regularizer).toString();
     }
 }

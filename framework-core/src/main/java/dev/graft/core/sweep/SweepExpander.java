@@ -11,6 +11,7 @@ import dev.graft.core.descriptor.SweepSpec;
 import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.freeze.FreezeConfig;
 import dev.graft.spi.head.HeadConfig;
+import dev.graft.spi.regularize.RegularizerConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -20,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Expands an experiment into trials: the product of backbone, head, freeze, augment,
+ * Expands an experiment into trials: the product of backbone, head, freeze, augment, regularizer,
  * samples-per-class and seed, less the excluded combinations, each transfer trial followed by
  * its scratch baseline. Baselines shared by several transfer trials (they do not depend on the
  * freeze schedule or on pretraining) appear once.
@@ -47,6 +48,8 @@ public final class SweepExpander {
         List<String> headLabels = labels(sweep.head().stream().map(this::json).toList());
         List<String> freezeLabels = labels(sweep.freeze().stream().map(this::json).toList());
         List<String> augmentLabels = sweep.augment().isEmpty() ? List.of("none") : labels(sweep.augment().stream().map(this::json).toList());
+        List<RegularizerConfig> regularizers = sweep.regularizer().isEmpty() ? Collections.singletonList(null) : sweep.regularizer();
+        List<String> regularizerLabels = sweep.regularizer().isEmpty() ? List.of("none") : labels(sweep.regularizer().stream().map(this::json).toList());
 
         Map<String, Trial> trials = new LinkedHashMap<>();
         for (int samples : experiment.target().samplesPerClass()) {
@@ -59,19 +62,22 @@ public final class SweepExpander {
                             FreezeConfig freeze = sweep.freeze().get(f);
                             for (int a = 0; a < augments.size(); a++) {
                                 AugmentConfig augment = augments.get(a);
-                                if (excluded(sweep.exclude(), backbone, head, freeze, augment, samples)) {
-                                    continue;
+                                for (int r = 0; r < regularizers.size(); r++) {
+                                    RegularizerConfig regularizer = regularizers.get(r);
+                                    if (excluded(sweep.exclude(), backbone, head, freeze, augment, regularizer, samples)) {
+                                        continue;
+                                    }
+                                    TrialSpec spec = new TrialSpec(TrialKind.transfer, backbone, head, freeze, augment, samples,
+                                            seed, experiment.target().data(), experiment.target().validationFraction(),
+                                            experiment.target().testSamplesPerClass(), experiment.train(), regularizer);
+                                    TrialSpec baseline = spec.scratchBaseline();
+                                    String baselineId = TrialIds.of(mapper, baseline);
+                                    trials.putIfAbsent(baselineId, new Trial(baselineId, baseline, Optional.empty(),
+                                            new TrialLabels(architectureLabels.get(b), headLabels.get(h), "-", augmentLabels.get(a), "-")));
+                                    String id = TrialIds.of(mapper, spec);
+                                    trials.putIfAbsent(id, new Trial(id, spec, Optional.of(baselineId), new TrialLabels(backboneLabels.get(b),
+                                            headLabels.get(h), freezeLabels.get(f), augmentLabels.get(a), regularizerLabels.get(r))));
                                 }
-                                TrialSpec spec = new TrialSpec(TrialKind.transfer, backbone, head, freeze, augment, samples,
-                                        seed, experiment.target().data(), experiment.target().validationFraction(),
-                                        experiment.target().testSamplesPerClass(), experiment.train());
-                                TrialSpec baseline = spec.scratchBaseline();
-                                String baselineId = TrialIds.of(mapper, baseline);
-                                trials.putIfAbsent(baselineId, new Trial(baselineId, baseline, Optional.empty(),
-                                        new TrialLabels(architectureLabels.get(b), headLabels.get(h), "-", augmentLabels.get(a))));
-                                String id = TrialIds.of(mapper, spec);
-                                trials.putIfAbsent(id, new Trial(id, spec, Optional.of(baselineId),
-                                        new TrialLabels(backboneLabels.get(b), headLabels.get(h), freezeLabels.get(f), augmentLabels.get(a))));
                             }
                         }
                     }
@@ -139,7 +145,7 @@ public final class SweepExpander {
     }
 
     private boolean excluded(List<Map<String, Object>> rules, BackboneSpec backbone, HeadConfig head, FreezeConfig freeze,
-            AugmentConfig augment, int samples) {
+            AugmentConfig augment, RegularizerConfig regularizer, int samples) {
         for (Map<String, Object> rule : rules) {
             boolean all = true;
             for (Map.Entry<String, Object> condition : rule.entrySet()) {
@@ -148,6 +154,7 @@ public final class SweepExpander {
                     case "head" -> json(head);
                     case "freeze" -> json(freeze);
                     case "augment" -> augment == null ? mapper.createObjectNode().put("type", "none") : json(augment);
+                    case "regularizer" -> regularizer == null ? mapper.createObjectNode().put("type", "none") : json(regularizer);
                     case "samplesPerClass" -> mapper.getNodeFactory().numberNode(samples);
                     default -> throw new IllegalStateException("unchecked exclude axis " + condition.getKey());
                 };

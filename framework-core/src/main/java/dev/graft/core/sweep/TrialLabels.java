@@ -9,10 +9,11 @@ package dev.graft.core.sweep;
  * @param head the head choice
  * @param freeze the freeze choice, {@code -} for scratch
  * @param augment the augmenter, {@code none} when absent
+ * @param regularizer the regulariser, {@code none} when absent, {@code -} for scratch
  */
-public record TrialLabels(String backbone, String head, String freeze, String augment) {
+public record TrialLabels(String backbone, String head, String freeze, String augment, String regularizer) {
     @Override
     public String toString() {
-        return backbone + " / " + head + " / " + freeze + " / " + augment;
+        return backbone + " / " + head + " / " + freeze + " / " + augment + ("none".equals(regularizer) || "-".equals(regularizer) ? "" : " / " + regularizer);
     }
 }

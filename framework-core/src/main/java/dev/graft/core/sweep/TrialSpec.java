@@ -9,6 +9,7 @@ import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.data.DatasetConfig;
 import dev.graft.spi.freeze.FreezeConfig;
 import dev.graft.spi.head.HeadConfig;
+import dev.graft.spi.regularize.RegularizerConfig;
 
 /**
  * Everything that determines one trial's numbers. Its canonical JSON, hashed, is the trial id,
@@ -25,6 +26,9 @@ import dev.graft.spi.head.HeadConfig;
  * @param validationFraction share of labelled examples held out for validation
  * @param testSamplesPerClass cap on test examples per class, or null
  * @param train training settings
+ * @param regularizer the fine-tuning regulariser, or null for none (always null for scratch);
+ *     left out of the canonical JSON when null, so trials without one keep the ids they had
+ *     before the axis existed
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TrialSpec(
@@ -38,14 +42,15 @@ public record TrialSpec(
         DatasetConfig targetData,
         double validationFraction,
         Integer testSamplesPerClass,
-        TrainConfig train) {
+        TrainConfig train,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RegularizerConfig regularizer) {
 
     public TrialSpec {
         requireNonNull(kind, "kind is null");
         requireNonNull(backbone, "backbone is null");
         requireNonNull(head, "head is null");
-        if (kind == TrialKind.scratch && (freeze != null || backbone.pretrain() != null)) {
-            throw new IllegalArgumentException("a scratch trial has no freeze schedule and no pretraining");
+        if (kind == TrialKind.scratch && (freeze != null || backbone.pretrain() != null || regularizer != null)) {
+            throw new IllegalArgumentException("a scratch trial has no freeze schedule, no pretraining and no regulariser");
         }
         if (kind == TrialKind.transfer) {
             requireNonNull(freeze, "a transfer trial needs a freeze schedule");
@@ -57,6 +62,6 @@ public record TrialSpec(
     /** @return the scratch baseline paired with this trial */
     public TrialSpec scratchBaseline() {
         return new TrialSpec(TrialKind.scratch, backbone.scratch(), head, null, augment, samplesPerClass, seed,
-                targetData, validationFraction, testSamplesPerClass, train);
+                targetData, validationFraction, testSamplesPerClass, train, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.graft.core.train;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -32,24 +33,56 @@ public final class GroupedNetwork extends AbstractBlock {
 
     private final List<LayerGroup> groups;
     private final Block head;
+    private final Block sourceHead;
     private final boolean[] trainingMode;
+    private boolean auxiliaryOutputs;
 
     /**
      * @param groups the backbone's layer groups, input to output
      * @param head the head, or null for a feature extractor
      */
     public GroupedNetwork(List<LayerGroup> groups, Block head) {
+        this(groups, head, null);
+    }
+
+    /**
+     * @param groups the backbone's layer groups, input to output
+     * @param head the head, or null for a feature extractor
+     * @param sourceHead a second head on the same features, the source task's (trained beside the
+     *     head for learning without forgetting), or null
+     */
+    public GroupedNetwork(List<LayerGroup> groups, Block head, Block sourceHead) {
         super(VERSION);
         this.groups = List.copyOf(groups);
         this.head = head;
+        this.sourceHead = sourceHead;
         for (LayerGroup group : this.groups) {
             addChildBlock(group.name(), group.block());
         }
         if (head != null) {
             addChildBlock("head", head);
         }
+        if (sourceHead != null) {
+            addChildBlock("sourceHead", sourceHead);
+        }
         this.trainingMode = new boolean[this.groups.size()];
         Arrays.fill(trainingMode, true);
+    }
+
+    /**
+     * Makes training-mode forward passes return, after the head's output, the backbone's features
+     * flattened to (batch, features) and, with a source head, the source head's output. Inference
+     * passes always return the head's output alone.
+     *
+     * @param on whether to add them
+     */
+    public void setAuxiliaryOutputs(boolean on) {
+        this.auxiliaryOutputs = on;
+    }
+
+    /** @return the source head, or null */
+    public Block sourceHead() {
+        return sourceHead;
     }
 
     /** @return the backbone's layer groups */
@@ -108,25 +141,42 @@ public final class GroupedNetwork extends AbstractBlock {
         for (int i = 0; i < groups.size(); i++) {
             current = groups.get(i).block().forward(parameterStore, current, training && trainingMode[i], params);
         }
-        return head == null ? current : head.forward(parameterStore, current, training, params);
+        if (head == null) {
+            return current;
+        }
+        NDList logits = head.forward(parameterStore, current, training, params);
+        if (!training || !auxiliaryOutputs) {
+            return logits;
+        }
+        NDArray features = current.singletonOrThrow();
+        NDList out = new NDList(logits.singletonOrThrow(), features.reshape(features.getShape().get(0), -1));
+        if (sourceHead != null) {
+            out.add(sourceHead.forward(parameterStore, current, training, params).singletonOrThrow());
+        }
+        return out;
     }
 
     @Override
     public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape[] shapes = inputShapes;
-        for (Block child : getChildren().values()) {
-            child.initialize(manager, dataType, shapes);
-            shapes = child.getOutputShapes(shapes);
+        for (LayerGroup group : groups) {
+            group.block().initialize(manager, dataType, shapes);
+            shapes = group.block().getOutputShapes(shapes);
+        }
+        for (Block block : new Block[] {head, sourceHead}) {
+            if (block != null) {
+                block.initialize(manager, dataType, shapes);
+            }
         }
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputs) {
         Shape[] current = inputs;
-        for (Block child : getChildren().values()) {
-            current = child.getOutputShapes(current);
+        for (LayerGroup group : groups) {
+            current = group.block().getOutputShapes(current);
         }
-        return current;
+        return head == null ? current : head.getOutputShapes(current);
     }
 
     /** @return every parameter value of the backbone's groups, serialised */
@@ -159,7 +209,29 @@ public final class GroupedNetwork extends AbstractBlock {
         load(manager, blocks(from, false), bytes);
     }
 
-    /** @return every parameter value, head included, serialised */
+    /** @return the head's parameter values, serialised */
+    public byte[] saveHead() {
+        return saveBlock(head);
+    }
+
+    /**
+     * @param block an initialised block
+     * @return its parameter values, serialised for {@link #loadBlock}
+     */
+    public static byte[] saveBlock(Block block) {
+        return save(List.of(block));
+    }
+
+    /**
+     * @param manager the manager new parameter arrays attach to
+     * @param block an initialised block of the same architecture as the head that was saved
+     * @param bytes parameters from {@link #saveHead()} or {@link #saveBlock}
+     */
+    public static void loadBlock(NDManager manager, Block block, byte[] bytes) {
+        load(manager, List.of(block), bytes);
+    }
+
+    /** @return every parameter value, heads included, serialised */
     public byte[] saveAll() {
         return save(blocks(0, true));
     }
@@ -177,6 +249,9 @@ public final class GroupedNetwork extends AbstractBlock {
         List<Block> blocks = new ArrayList<>(groups.subList(from, groups.size()).stream().map(LayerGroup::block).toList());
         if (withHead && head != null) {
             blocks.add(head);
+        }
+        if (withHead && sourceHead != null) {
+            blocks.add(sourceHead);
         }
         return blocks;
     }

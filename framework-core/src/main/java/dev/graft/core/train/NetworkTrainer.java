@@ -6,6 +6,10 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -17,12 +21,16 @@ import dev.graft.core.descriptor.TrainConfig;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.ImageBatch;
 import dev.graft.spi.backbone.InputSpec;
+import dev.graft.spi.backbone.LayerGroup;
 import dev.graft.spi.data.LabeledImages;
 import dev.graft.spi.freeze.FreezeSchedule;
 import dev.graft.spi.freeze.GroupState;
 import dev.graft.spi.freeze.TrainingPosition;
+import dev.graft.spi.regularize.RegularizationStep;
+import dev.graft.spi.regularize.Regularizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -38,6 +46,7 @@ public final class NetworkTrainer {
     private final InputSpec inputSpec;
     private final long seed;
     private final int firstNewGroup;
+    private final Regularization regularization;
 
     /**
      * @param config epochs, batch size, optimiser, early stopping
@@ -60,6 +69,21 @@ public final class NetworkTrainer {
      *     they always train at the base rate, whatever the schedule says, like the head
      */
     public NetworkTrainer(TrainConfig config, FreezeSchedule schedule, Augmenter augmenter, InputSpec inputSpec, long seed, int firstNewGroup) {
+        this(config, schedule, augmenter, inputSpec, seed, firstNewGroup, null);
+    }
+
+    /**
+     * @param config epochs, batch size, optimiser, early stopping
+     * @param schedule which groups train when; null trains every group every epoch
+     * @param augmenter applied to training batches; null for none
+     * @param inputSpec the backbone's normalisation
+     * @param seed the trial's seed (shuffling and augmentation)
+     * @param firstNewGroup groups from this index up were re-initialised rather than transferred
+     * @param regularization a penalty added to every step's loss, or null
+     */
+    public NetworkTrainer(TrainConfig config, FreezeSchedule schedule, Augmenter augmenter, InputSpec inputSpec, long seed, int firstNewGroup,
+            Regularization regularization) {
+        this.regularization = regularization;
         this.firstNewGroup = firstNewGroup;
         this.config = requireNonNull(config, "config is null");
         this.schedule = schedule;
@@ -79,8 +103,13 @@ public final class NetworkTrainer {
     public TrainingOutcome train(Model model, LabeledImages train, LabeledImages validation, EpochListener listener) {
         GroupedNetwork network = (GroupedNetwork) model.getBlock();
         GroupLearningRates rates = new GroupLearningRates(config.optimizer().lr().floatValue());
+        Regularizer regularizer = regularization == null ? null : regularization.regularizer();
+        boolean noDecay = regularizer != null && regularizer.replacesWeightDecay();
         DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(optimizer(config.optimizer(), rates));
+                .optOptimizer(optimizer(config.optimizer(), rates, noDecay));
+        Set<Regularizer.Need> needs = regularizer == null ? Set.of() : regularizer.needs();
+        List<StartingWeight> startingWeights = needs.contains(Regularizer.Need.PARAMETERS) ? startingWeights(network, model.getNDManager()) : List.of();
+        network.setAuxiliaryOutputs(needs.contains(Regularizer.Need.FEATURES) || needs.contains(Regularizer.Need.SOURCE_OUTPUTS));
         SplittableRandom shuffleRandom = new SplittableRandom(Seeds.derive(seed, "shuffle"));
         SplittableRandom augmentRandom = new SplittableRandom(Seeds.derive(seed, "augment"));
         List<EpochMetrics> epochs = new ArrayList<>();
@@ -114,11 +143,18 @@ public final class NetworkTrainer {
                     try (NDManager scope = model.getNDManager().newSubManager()) {
                         NDArray x = Batches.toArray(scope, batch, inputSpec);
                         NDArray y = Batches.labels(scope, batch.labels());
+                        NDArray pretrainedSourceLogits = needs.contains(Regularizer.Need.SOURCE_OUTPUTS)
+                                ? regularization.pretrainedSource().forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow()
+                                : null;
                         NDArray loss;
                         NDArray logits;
                         try (GradientCollector collector = trainer.newGradientCollector()) {
-                            logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                            NDList outputs = trainer.forward(new NDList(x));
+                            logits = outputs.get(0);
                             loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                            if (regularizer != null) {
+                                loss = loss.add(regularizer.penalty(new Step(scope, outputs, pretrainedSourceLogits, startingWeights, needs)).reshape(new Shape()));
+                            }
                             collector.backward(loss);
                         }
                         float lossValue = loss.getFloat();
@@ -180,7 +216,11 @@ public final class NetworkTrainer {
                 training.add(names.get(i));
             }
         }
-        rates.setMultiplier(network.head(), schedule == null ? 1.0 : schedule.headLrMultiplier(position));
+        double head = schedule == null ? 1.0 : schedule.headLrMultiplier(position);
+        rates.setMultiplier(network.head(), head);
+        if (network.sourceHead() != null) {
+            rates.setMultiplier(network.sourceHead(), head);
+        }
         return training;
     }
 
@@ -224,8 +264,88 @@ public final class NetworkTrainer {
         return order;
     }
 
-    private static Optimizer optimizer(OptimizerConfig config, GroupLearningRates rates) {
-        float weightDecay = config.weightDecay().floatValue();
+    /**
+     * A trainable parameter and its value when training started: transferred when it belongs to a
+     * group below {@code firstNewGroup}, added otherwise (heads, re-initialised groups).
+     */
+    private record StartingWeight(String group, Parameter parameter, NDArray initial, boolean transferred) {}
+
+    private List<StartingWeight> startingWeights(GroupedNetwork network, NDManager manager) {
+        List<StartingWeight> weights = new ArrayList<>();
+        for (int i = 0; i < network.groups().size(); i++) {
+            LayerGroup group = network.groups().get(i);
+            addStartingWeights(weights, group.name(), group.block(), manager, i < firstNewGroup);
+        }
+        addStartingWeights(weights, "head", network.head(), manager, false);
+        if (network.sourceHead() != null) {
+            addStartingWeights(weights, "source-head", network.sourceHead(), manager, false);
+        }
+        return weights;
+    }
+
+    private static void addStartingWeights(List<StartingWeight> weights, String group, Block block, NDManager manager, boolean transferred) {
+        for (var entry : block.getParameters()) {
+            Parameter parameter = entry.getValue();
+            if (GroupedNetwork.isTrainable(parameter)) {
+                NDArray value = parameter.getArray();
+                // an independent copy, outside any gradient tape
+                NDArray initial = manager.create(value.toFloatArray(), value.getShape());
+                weights.add(new StartingWeight(group, parameter, initial, transferred));
+            }
+        }
+    }
+
+    /** What a regulariser sees at one step, built from the network's outputs and parameters. */
+    private record Step(NDManager manager, NDList outputs, NDArray pretrainedSourceLogitsOrNull, List<StartingWeight> starting,
+            Set<Regularizer.Need> needs) implements RegularizationStep {
+        @Override
+        public List<Weight> transferred() {
+            return weights(true);
+        }
+
+        @Override
+        public List<Weight> added() {
+            return weights(false);
+        }
+
+        private List<Weight> weights(boolean transferred) {
+            List<Weight> weights = new ArrayList<>();
+            for (StartingWeight w : starting) {
+                if (w.transferred() == transferred) {
+                    weights.add(new Weight(w.group(), w.parameter().getName(), w.parameter().getArray(), w.initial(),
+                            w.parameter().requiresGradient()));
+                }
+            }
+            return weights;
+        }
+
+        @Override
+        public NDArray features() {
+            require(Regularizer.Need.FEATURES);
+            return outputs.get(1);
+        }
+
+        @Override
+        public NDArray sourceLogits() {
+            require(Regularizer.Need.SOURCE_OUTPUTS);
+            return outputs.get(2);
+        }
+
+        @Override
+        public NDArray pretrainedSourceLogits() {
+            require(Regularizer.Need.SOURCE_OUTPUTS);
+            return pretrainedSourceLogitsOrNull;
+        }
+
+        private void require(Regularizer.Need need) {
+            if (!needs.contains(need)) {
+                throw new IllegalStateException("the regulariser did not declare " + need + " among its needs");
+            }
+        }
+    }
+
+    private static Optimizer optimizer(OptimizerConfig config, GroupLearningRates rates, boolean noDecay) {
+        float weightDecay = noDecay ? 0f : config.weightDecay().floatValue();
         return switch (config.type()) {
             case adam -> new PerParameterSteps.CountingAdam(Optimizer.adam().optLearningRateTracker(rates).optWeightDecays(weightDecay));
             case sgd -> new PerParameterSteps.CountingSgd(Optimizer.sgd().setLearningRateTracker(rates).optMomentum(config.momentum().floatValue())

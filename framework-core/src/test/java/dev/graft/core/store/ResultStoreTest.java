@@ -8,6 +8,7 @@ import dev.graft.core.train.EpochMetrics;
 import dev.graft.spi.GraftException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +20,37 @@ class ResultStoreTest {
     static TrialRecord record(String id, TrialStatus status, double accuracy, int epochs) {
         List<EpochMetrics> metrics = java.util.stream.IntStream.rangeClosed(1, epochs)
                 .mapToObj(e -> new EpochMetrics(e, 1.0 / e, 0.5, Double.NaN, Double.NaN, 0.1, List.of("g1"))).toList();
-        return new TrialRecord(id, "transfer", "b", "h", "f", "none", 10, 1, "base", status, status == TrialStatus.failed ? "boom" : null,
+        return new TrialRecord(id, "transfer", "b", "h", "f", "none", "none", 10, 1, "base", status, status == TrialStatus.failed ? "boom" : null,
                 accuracy, accuracy, epochs, epochs, 1.5, "{}", "{}", null, "2026-01-01T00:00:00Z", metrics);
+    }
+
+    @Test
+    void aSchemaOneStoreGainsTheRegularizerColumnWithItsRowsIntact() throws Exception {
+        Path file = dir.resolve("old.db");
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            statement.execute("INSERT INTO meta VALUES ('schema_version', '1')");
+            statement.execute("""
+                    CREATE TABLE trials (
+                      trial_id TEXT PRIMARY KEY, kind TEXT NOT NULL, backbone TEXT NOT NULL, head TEXT NOT NULL,
+                      freeze TEXT NOT NULL, augment TEXT NOT NULL, samples_per_class INTEGER NOT NULL, seed INTEGER NOT NULL,
+                      baseline_id TEXT, status TEXT NOT NULL, error TEXT, test_accuracy REAL, test_macro_f1 REAL,
+                      best_epoch INTEGER, epochs_run INTEGER, train_seconds REAL, spec_json TEXT NOT NULL,
+                      provenance_json TEXT NOT NULL, confusion_json TEXT, finished_at TEXT NOT NULL)""");
+            statement.execute("INSERT INTO trials VALUES ('t', 'transfer', 'b', 'h', 'f', 'none', 10, 1, 's', 'finished', NULL, 0.8, 0.7, "
+                    + "3, 5, 1.5, '{}', '{}', NULL, 'x')");
+            statement.execute("INSERT INTO trials VALUES ('s', 'scratch', 'b', 'h', '-', 'none', 10, 1, NULL, 'finished', NULL, 0.6, 0.5, "
+                    + "3, 5, 1.5, '{}', '{}', NULL, 'x')");
+        }
+        try (ResultStore store = ResultStore.open(file)) {
+            List<TrialRecord> trials = store.trials();
+            assertEquals(List.of("-", "none"), trials.stream().map(TrialRecord::regularizer).toList(), "scratch '-', transfer 'none'");
+            assertEquals(0.8, trials.get(1).testAccuracy());
+            store.recordTrial(record("new", TrialStatus.finished, 0.9, 1));
+            assertEquals(3, store.trials().size());
+            assertEquals(Optional.of("2"), store.meta("schema_version"));
+        }
     }
 
     @Test

@@ -69,6 +69,15 @@ class SweepExpanderTest {
     }
 
     @Test
+    void withoutARegulariserTheCanonicalSpecHasNoSuchField() {
+        // keeps the ids trials had before the regularizer axis existed
+        for (Trial trial : expand(DescriptorReaderTest.VALID)) {
+            assertTrue(!PLUGINS.mapper().valueToTree(trial.spec()).has("regularizer"), trial.id());
+            assertTrue(PLUGINS.mapper().valueToTree(trial.spec()).has("augment"), "other absent axes stay as null");
+        }
+    }
+
+    @Test
     void excludeRemovesMatchingCombinationsOnly() {
         String yaml = DescriptorReaderTest.VALID.replace("freeze: [test-freeze-bottom, {type: test-train-all}]",
                 "freeze: [test-freeze-bottom, {type: test-train-all}]\n  exclude:\n    - {freeze: test-train-all, samplesPerClass: 10}");

@@ -13,14 +13,27 @@ import java.util.List;
  * @param batchNorm whether each convolution is followed by BatchNorm
  * @param inputMean value subtracted from [0, 1] pixels
  * @param inputStd divisor applied after subtracting the mean
+ * @param pooling how the last block's feature map becomes the feature vector: {@code average}
+ *     (global average pooling, a vector of the last block's channels for any input size) or
+ *     {@code flatten} (a last 2x2 max pooling, then every channel at every position, so the
+ *     features keep where in the image a pattern was)
  */
 public record ConvNetConfig(
         @JsonPropertyDescription("output channels of each conv block; each block is one layer group") List<Integer> channels,
         @JsonPropertyDescription("square kernel size of every convolution (odd)") Integer kernelSize,
         @JsonPropertyDescription("BatchNorm after every convolution") Boolean batchNorm,
         @JsonPropertyDescription("value subtracted from [0,1] pixels") Double inputMean,
-        @JsonPropertyDescription("divisor applied after subtracting the mean") Double inputStd)
+        @JsonPropertyDescription("divisor applied after subtracting the mean") Double inputStd,
+        @JsonPropertyDescription("average (global average pooling) or flatten (2x2 max pooling, then every position's channels)") Pooling pooling)
         implements BackboneConfig {
+
+    /** How the last feature map becomes the feature vector. */
+    public enum Pooling {
+        /** global average pooling: one value per channel */
+        average,
+        /** 2x2 max pooling, then the whole map flattened: channels x positions */
+        flatten
+    }
 
     public ConvNetConfig {
         channels = channels == null ? List.of(32, 64) : List.copyOf(channels);
@@ -42,5 +55,6 @@ public record ConvNetConfig(
         if (!(inputStd > 0)) {
             throw new InvalidConfigException("inputStd", "must be positive, got " + inputStd);
         }
+        pooling = pooling == null ? Pooling.average : pooling;
     }
 }

@@ -2,6 +2,7 @@ package dev.graft.plugins.backbones;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
@@ -18,7 +19,8 @@ import java.util.Map;
 /**
  * A plain CNN: blocks of convolution (same padding), BatchNorm, ReLU and 2x2 max pooling; the
  * last block ends with global average pooling, so features are a vector of the last block's
- * channels for any input size. Each block is one layer group.
+ * channels for any input size, or with max pooling and flattening, so features keep the
+ * positions. Each block is one layer group.
  */
 public final class ConvNetFactory implements BackboneFactory<ConvNetConfig> {
     /** The {@code type:} name. */
@@ -57,11 +59,14 @@ public final class ConvNetFactory implements BackboneFactory<ConvNetConfig> {
             }
             block.add(Activation.reluBlock());
             boolean last = i == config.channels().size() - 1;
-            if (size >= 2 && !last) {
+            boolean flatten = last && config.pooling() == ConvNetConfig.Pooling.flatten;
+            if (size >= 2 && (!last || flatten)) {
                 block.add(Pool.maxPool2dBlock(new Shape(2, 2)));
                 size /= 2;
             }
-            if (last) {
+            if (flatten) {
+                block.add(Blocks.batchFlattenBlock());
+            } else if (last) {
                 block.add(Pool.globalAvgPool2dBlock());
             }
             groups.add(new LayerGroup("block" + (i + 1), block));

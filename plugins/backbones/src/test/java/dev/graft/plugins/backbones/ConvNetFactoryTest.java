@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ConvNetFactoryTest {
     @Test
     void oneLayerGroupPerBlockAndAFeatureVectorOfTheLastWidth() {
-        Backbone backbone = new ConvNetFactory().create(new ConvNetConfig(List.of(8, 16, 24), null, null, null, null), new BackboneContext(1, 28, 28));
+        Backbone backbone = new ConvNetFactory().create(new ConvNetConfig(List.of(8, 16, 24), null, null, null, null, null), new BackboneContext(1, 28, 28));
         assertEquals(List.of("block1", "block2", "block3"), backbone.layerGroups().stream().map(LayerGroup::name).toList());
         SequentialBlock all = new SequentialBlock();
         backbone.layerGroups().forEach(g -> all.add(g.block()));
@@ -33,10 +33,24 @@ class ConvNetFactoryTest {
     }
 
     @Test
+    void flattenPoolingKeepsPositions() {
+        Backbone backbone = new ConvNetFactory().create(new ConvNetConfig(List.of(8, 16, 24), null, null, null, null, ConvNetConfig.Pooling.flatten),
+                new BackboneContext(1, 28, 28));
+        SequentialBlock all = new SequentialBlock();
+        backbone.layerGroups().forEach(g -> all.add(g.block()));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            all.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+            all.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 28, 28));
+            // 28 -> 14 -> 7 -> 3 after the last block's pooling: 24 channels x 3 x 3
+            assertEquals(new Shape(2, 24 * 3 * 3), all.getOutputShapes(new Shape[] {new Shape(2, 1, 28, 28)})[0]);
+        }
+    }
+
+    @Test
     void rejectsBadConfigsNamingTheField() {
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new ConvNetConfig(List.of(), null, null, null, null));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new ConvNetConfig(List.of(), null, null, null, null, null));
         assertEquals("channels", e.field());
-        e = assertThrows(InvalidConfigException.class, () -> new ConvNetConfig(null, 4, null, null, null));
+        e = assertThrows(InvalidConfigException.class, () -> new ConvNetConfig(null, 4, null, null, null, null));
         assertEquals("kernelSize", e.field());
     }
 }

@@ -134,9 +134,11 @@ public final class ExperimentRunner {
                 TrialRecord record;
                 try (Writer metrics = Files.newBufferedWriter(trialDir.resolve("epochs.csv"), StandardCharsets.UTF_8)) {
                     metrics.write("epoch,train_loss,train_accuracy,validation_accuracy,validation_loss,seconds,training_groups\n");
-                    record = runner.run(trial, pool, test, weights, epoch -> writeEpoch(metrics, epoch));
+                    record = runner.run(trial, pool, test, weights, epoch -> writeEpoch(metrics, epoch), trialDir.resolve("checkpoint.bin"));
                 }
                 store.recordTrial(record);
+                // recorded: a rerun of a failed trial starts over
+                Files.deleteIfExists(trialDir.resolve("checkpoint.bin"));
                 Files.writeString(trialDir.resolve("trial.json"), mapper.writerWithDefaultPrettyPrinter()
                         .writeValueAsString(mapper.readTree(record.provenanceJson())), StandardCharsets.UTF_8);
                 if (record.status() == TrialStatus.failed) {

@@ -26,6 +26,7 @@ import dev.graft.core.train.NetworkTrainer;
 import dev.graft.core.train.Regularization;
 import dev.graft.core.train.Seeds;
 import dev.graft.core.train.TrainingOutcome;
+import dev.graft.core.train.TrialCheckpoint;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.FeatureTable;
 import dev.graft.spi.data.LabeledImages;
@@ -69,6 +70,21 @@ public final class TrialRunner {
      * @return the finished or failed record
      */
     public TrialRecord run(Trial trial, LabeledImages pool, LabeledImages test, Pretrained pretrained, EpochListener epochListener) {
+        return run(trial, pool, test, pretrained, epochListener, null);
+    }
+
+    /**
+     * @param trial the trial
+     * @param pool the target training split, classes selected
+     * @param test the target test split, classes selected and capped
+     * @param pretrained the pretrained backbone for a transfer trial with pretraining, else null
+     * @param epochListener told after each epoch, first about the epochs a checkpoint restored
+     * @param checkpoint where the trial keeps its checkpoint after every epoch and resumes from
+     *     one left by an interrupted attempt; null for none
+     * @return the finished or failed record
+     */
+    public TrialRecord run(Trial trial, LabeledImages pool, LabeledImages test, Pretrained pretrained, EpochListener epochListener,
+            java.nio.file.Path checkpoint) {
         TrialSpec spec = trial.spec();
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
@@ -176,9 +192,13 @@ public final class TrialRunner {
                         }
                         regularization = new Regularization(regularizer, pretrainedSource);
                     }
-                    TrainingOutcome outcome = new NetworkTrainer(spec.train(), schedule, components.augmenter(spec.augment()),
-                            built.backbone().inputSpec(), spec.seed(), firstNewGroup, regularization)
-                            .train(model, split.train(), split.validation(), listener);
+                    NetworkTrainer trainer = new NetworkTrainer(spec.train(), schedule, components.augmenter(spec.augment()),
+                            built.backbone().inputSpec(), spec.seed(), firstNewGroup, regularization);
+                    if (checkpoint != null) {
+                        trainer.checkpointTo(checkpoint, trial.id());
+                        provenance.put("resumedFromEpoch", TrialCheckpoint.read(checkpoint, trial.id()).map(TrialCheckpoint::epochsDone).orElse(0));
+                    }
+                    TrainingOutcome outcome = trainer.train(model, split.train(), split.validation(), listener);
                     bestEpoch = outcome.bestEpoch();
                     provenance.put("stoppedEarly", outcome.stoppedEarly());
                     scores = Scoring.score(Inference.probabilities(network, model.getNDManager(), test, built.backbone().inputSpec(),

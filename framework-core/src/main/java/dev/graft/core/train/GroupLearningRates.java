@@ -34,6 +34,14 @@ final class GroupLearningRates implements ParameterTracker {
         }
     }
 
+    /** @return the multiplier of {@code block}'s parameters (that of its first parameter), 1 when unset */
+    double multiplier(ai.djl.nn.Block block) {
+        for (var parameter : block.getParameters().values()) {
+            return multipliers.getOrDefault(parameter.getId(), 1.0);
+        }
+        return 1.0;
+    }
+
     @Override
     public float getNewValue(String parameterId, int numUpdate) {
         return (float) (baseRate * scheduleFactor * multipliers.getOrDefault(parameterId, 1.0));

@@ -3,6 +3,7 @@ package dev.graft.core.train;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -28,8 +29,12 @@ import dev.graft.spi.freeze.GroupState;
 import dev.graft.spi.freeze.TrainingPosition;
 import dev.graft.spi.regularize.RegularizationStep;
 import dev.graft.spi.regularize.Regularizer;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -47,6 +52,8 @@ public final class NetworkTrainer {
     private final long seed;
     private final int firstNewGroup;
     private final Regularization regularization;
+    private Path checkpointFile;
+    private String checkpointKey;
 
     /**
      * @param config epochs, batch size, optimiser, early stopping
@@ -93,6 +100,20 @@ public final class NetworkTrainer {
     }
 
     /**
+     * Makes training write a checkpoint after every epoch that is not the last, and resume from
+     * one that belongs to {@code key} when it starts.
+     *
+     * @param file the checkpoint file
+     * @param key what the checkpoint belongs to (the trial id)
+     * @return this trainer
+     */
+    public NetworkTrainer checkpointTo(Path file, String key) {
+        this.checkpointFile = requireNonNull(file, "file is null");
+        this.checkpointKey = requireNonNull(key, "key is null");
+        return this;
+    }
+
+    /**
      * @param model a model whose block is an initialised {@link GroupedNetwork} with a head
      * @param train training examples
      * @param validation validation examples, possibly empty
@@ -105,8 +126,8 @@ public final class NetworkTrainer {
         GroupLearningRates rates = new GroupLearningRates(config.optimizer().lr().floatValue());
         Regularizer regularizer = regularization == null ? null : regularization.regularizer();
         boolean noDecay = regularizer != null && regularizer.replacesWeightDecay();
-        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(optimizer(config.optimizer(), rates, noDecay));
+        Optimizer optimizer = optimizer(config.optimizer(), rates, noDecay);
+        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
         Set<Regularizer.Need> needs = regularizer == null ? Set.of() : regularizer.needs();
         List<StartingWeight> startingWeights = needs.contains(Regularizer.Need.PARAMETERS) ? startingWeights(network, model.getNDManager()) : List.of();
         network.setAuxiliaryOutputs(needs.contains(Regularizer.Need.FEATURES) || needs.contains(Regularizer.Need.SOURCE_OUTPUTS));
@@ -123,9 +144,34 @@ public final class NetworkTrainer {
         long stepsPerEpoch = Math.max(1, (train.size() + config.batchSize() - 1) / config.batchSize());
         long totalSteps = stepsPerEpoch * config.epochs();
         long step = 0;
+        int firstEpoch = 0;
+        Map<String, String> idToName = new HashMap<>();
+        for (var parameter : network.getParameters()) {
+            idToName.put(parameter.getValue().getId(), parameter.getKey());
+        }
+        TrialCheckpoint resumed = checkpointFile == null ? null : TrialCheckpoint.read(checkpointFile, checkpointKey).orElse(null);
         try (Trainer trainer = model.newTrainer(trainingConfig)) {
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            if (resumed != null) {
+                network.loadAll(model.getNDManager(), resumed.weights());
+                ((PerParameterSteps.Checkpointable) optimizer).bookkeeping().restore(resumed.optimizer(), idToName);
+                for (EpochMetrics metrics : resumed.epochs()) {
+                    epochs.add(metrics);
+                    listener.epochFinished(metrics);
+                    if (validate) {
+                        selection.offer(metrics.validationAccuracy(), metrics.validationLoss());
+                    }
+                }
+                bestEpoch = resumed.bestEpoch();
+                step = resumed.step();
+                firstEpoch = resumed.epochsDone();
+                // null: the best epoch was the last checkpointed one, whose weights are the current ones
+                bestWeights = resumed.bestWeights() == null && validate && bestEpoch == firstEpoch ? resumed.weights() : resumed.bestWeights();
+                replayRandomStreams(train, firstEpoch, shuffleRandom, augmentRandom);
+            }
+            for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
                 long started = System.nanoTime();
+                // dropout draws from the engine: a per-epoch seed makes a resumed epoch draw what it would have
+                Engine.getInstance().setRandomSeed((int) Seeds.derive(seed, "epoch " + epoch));
                 TrainingPosition position = new TrainingPosition(epoch, config.epochs());
                 List<String> training = applySchedule(network, rates, position);
                 int[] order = shuffled(train.size(), shuffleRandom);
@@ -186,12 +232,37 @@ public final class NetworkTrainer {
                     stoppedEarly = true;
                     break;
                 }
+                if (checkpointFile != null && epoch + 1 < config.epochs()) {
+                    Map<String, Double> multipliers = new LinkedHashMap<>();
+                    for (LayerGroup group : network.groups()) {
+                        multipliers.put(group.name(), rates.multiplier(group.block()));
+                    }
+                    multipliers.put("head", rates.multiplier(network.head()));
+                    new TrialCheckpoint(checkpointKey, epoch + 1, step, epochs, bestEpoch, network.saveAll(),
+                            bestEpoch == epoch + 1 ? null : bestWeights,
+                            ((PerParameterSteps.Checkpointable) optimizer).bookkeeping().snapshot(idToName), multipliers)
+                            .write(checkpointFile);
+                }
             }
         }
         if (bestWeights != null && bestEpoch != epochs.size()) {
             network.loadAll(model.getNDManager(), bestWeights);
         }
         return new TrainingOutcome(epochs, bestEpoch, stoppedEarly);
+    }
+
+    /** Draws what the finished epochs drew from the shuffling and augmentation streams. */
+    private void replayRandomStreams(LabeledImages train, int finishedEpochs, SplittableRandom shuffleRandom, SplittableRandom augmentRandom) {
+        for (int epoch = 0; epoch < finishedEpochs; epoch++) {
+            int[] order = shuffled(train.size(), shuffleRandom);
+            if (augmenter == null) {
+                continue;
+            }
+            for (int start = 0; start < order.length; start += config.batchSize()) {
+                augmenter.apply(Batches.gather(train, java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()))),
+                        augmentRandom);
+            }
+        }
     }
 
     private List<String> applySchedule(GroupedNetwork network, GroupLearningRates rates, TrainingPosition position) {

@@ -1,20 +1,42 @@
 package dev.graft.core.train;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Sgd;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * DJL's optimisers count updates globally: {@code Optimizer.updateCount} returns the largest
+ * Per-parameter optimiser bookkeeping that DJL does not give: step counts and a way to save and
+ * restore the optimiser's state for a checkpoint.
+ *
+ * <p>DJL's optimisers count updates globally: {@code Optimizer.updateCount} returns the largest
  * count of any parameter updated so far, in the order DJL happens to visit parameters (a hash map
  * keyed by random ids). Once a schedule unfreezes a group mid-training, its parameters then get
  * Adam's bias correction for the wrong step, and which wrong step depends on the visiting order,
  * so runs stop being reproducible. These optimisers count each parameter's own updates, as
  * PyTorch's do (its Adam keeps {@code state['step']} per parameter).
+ *
+ * <p>Their state arrays (Adam's first and second moments, SGD's momentum) live in private maps
+ * that DJL fills through {@code withDefaultState}; intercepting that call lets a checkpoint read
+ * them and a resumed trial seed them. Parameter ids are random per model instance, so the state
+ * is keyed by the parameter's stable path name in the network.
  */
 final class PerParameterSteps {
     private final Map<String, Integer> steps = new HashMap<>();
+    /** State maps in the order the optimiser first asked for them (Adam: means, then variances). */
+    private final Map<Map<String, Map<Device, NDArray>>, Integer> slots = new IdentityHashMap<>();
+    private final Map<Integer, Map<String, NDArray>> live = new TreeMap<>();
+    private Map<Integer, Map<String, float[]>> pendingValues = Map.of();
+    private Map<Integer, Map<String, long[]>> pendingShapes = Map.of();
+    private Map<String, String> idToName = Map.of();
 
     private PerParameterSteps() {}
 
@@ -23,8 +45,61 @@ final class PerParameterSteps {
         return steps.merge(parameterId, 1, Integer::sum);
     }
 
+    private NDArray state(Map<String, Map<Device, NDArray>> map, String key, Device device, Function<String, NDArray> fallback,
+            StateLookup superCall) {
+        int slot = slots.computeIfAbsent(map, m -> slots.size());
+        String name = idToName.get(key);
+        float[] restored = name == null ? null : pendingValues.getOrDefault(slot, Map.of()).remove(name);
+        Function<String, NDArray> initial = restored == null ? fallback : k -> {
+            try (NDArray template = fallback.apply(k)) {
+                return template.getManager().create(restored, new Shape(pendingShapes.get(slot).get(name)));
+            }
+        };
+        NDArray array = superCall.get(map, key, device, initial);
+        live.computeIfAbsent(slot, s -> new HashMap<>()).put(key, array);
+        return array;
+    }
+
+    /** The optimiser's own {@code withDefaultState}. */
+    @FunctionalInterface
+    private interface StateLookup {
+        NDArray get(Map<String, Map<Device, NDArray>> map, String key, Device device, Function<String, NDArray> fallback);
+    }
+
+    /** A snapshot of an optimiser's state, keyed by parameter name. */
+    record Snapshot(Map<String, Integer> steps, Map<Integer, Map<String, float[]>> values, Map<Integer, Map<String, long[]>> shapes) {}
+
+    Snapshot snapshot(Map<String, String> idToName) {
+        Map<String, Integer> byName = new TreeMap<>();
+        steps.forEach((id, count) -> byName.put(idToName.get(id), count));
+        Map<Integer, Map<String, float[]>> values = new TreeMap<>();
+        Map<Integer, Map<String, long[]>> shapes = new TreeMap<>();
+        live.forEach((slot, arrays) -> arrays.forEach((id, array) -> {
+            values.computeIfAbsent(slot, s -> new LinkedHashMap<>()).put(idToName.get(id), array.toFloatArray());
+            shapes.computeIfAbsent(slot, s -> new LinkedHashMap<>()).put(idToName.get(id), array.getShape().getShape());
+        }));
+        return new Snapshot(byName, values, shapes);
+    }
+
+    void restore(Snapshot snapshot, Map<String, String> idToName) {
+        this.idToName = Map.copyOf(idToName);
+        Map<String, String> nameToId = new HashMap<>();
+        idToName.forEach((id, name) -> nameToId.put(name, id));
+        steps.clear();
+        snapshot.steps().forEach((name, count) -> steps.put(nameToId.get(name), count));
+        pendingValues = new HashMap<>();
+        snapshot.values().forEach((slot, values) -> pendingValues.put(slot, new HashMap<>(values)));
+        pendingShapes = snapshot.shapes();
+    }
+
+    /** An optimiser whose state can be saved and restored. */
+    interface Checkpointable {
+        /** @return the bookkeeping */
+        PerParameterSteps bookkeeping();
+    }
+
     /** Adam with per-parameter step counts. */
-    static final class CountingAdam extends Adam {
+    static final class CountingAdam extends Adam implements Checkpointable {
         private final PerParameterSteps steps = new PerParameterSteps();
 
         CountingAdam(Adam.Builder builder) {
@@ -35,10 +110,20 @@ final class PerParameterSteps {
         protected int updateCount(String parameterId) {
             return steps.next(parameterId);
         }
+
+        @Override
+        protected NDArray withDefaultState(Map<String, Map<Device, NDArray>> state, String key, Device device, Function<String, NDArray> fallback) {
+            return steps.state(state, key, device, fallback, super::withDefaultState);
+        }
+
+        @Override
+        public PerParameterSteps bookkeeping() {
+            return steps;
+        }
     }
 
     /** SGD with per-parameter step counts. */
-    static final class CountingSgd extends Sgd {
+    static final class CountingSgd extends Sgd implements Checkpointable {
         private final PerParameterSteps steps = new PerParameterSteps();
 
         CountingSgd(Sgd.Builder builder) {
@@ -48,6 +133,16 @@ final class PerParameterSteps {
         @Override
         protected int updateCount(String parameterId) {
             return steps.next(parameterId);
+        }
+
+        @Override
+        protected NDArray withDefaultState(Map<String, Map<Device, NDArray>> state, String key, Device device, Function<String, NDArray> fallback) {
+            return steps.state(state, key, device, fallback, super::withDefaultState);
+        }
+
+        @Override
+        public PerParameterSteps bookkeeping() {
+            return steps;
         }
     }
 }

@@ -78,6 +78,9 @@ class ExperimentRunnerTest {
             }
         }
         assertTrue(dir.resolve("run/trials").toFile().list().length == 8);
+        for (java.io.File trialDir : dir.resolve("run/trials").toFile().listFiles()) {
+            assertTrue(!new java.io.File(trialDir, "checkpoint.bin").exists(), "a recorded trial keeps no checkpoint: " + trialDir);
+        }
         try (ResultStore store = ResultStore.openExisting(dir.resolve("run/results.db"))) {
             assertEquals(1, store.similarities().size());
             assertTrue(store.similarities().get(0).error() == null && store.similarities().get(0).value() >= 0);

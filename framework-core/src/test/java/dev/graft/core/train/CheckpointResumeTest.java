@@ -1,0 +1,141 @@
+package dev.graft.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import dev.graft.core.descriptor.LrScheduleConfig;
+import dev.graft.core.descriptor.OptimizerConfig;
+import dev.graft.core.descriptor.TrainConfig;
+import dev.graft.core.run.BuiltBackbone;
+import dev.graft.spi.freeze.FreezeSchedule;
+import dev.graft.spi.freeze.GroupState;
+import dev.graft.spi.freeze.TrainingPosition;
+import dev.graft.testing.TestPlugins;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A trial interrupted after some epochs and resumed from its checkpoint ends with exactly the
+ * weights and metrics of an uninterrupted one, under a schedule that unfreezes mid-way, a warm-up
+ * cosine learning rate, Adam, dropout and random augmentation; and the resumed attempt trains only
+ * the epochs the checkpoint did not hold.
+ */
+class CheckpointResumeTest {
+    static final int EPOCHS = 8;
+    static final TrainConfig CONFIG = new TrainConfig(EPOCHS, 8, new OptimizerConfig(OptimizerConfig.OptimizerType.adam, 0.01, null, null,
+            new LrScheduleConfig(LrScheduleConfig.Type.cosine, 3, null, null, null, null, null, null)), null);
+
+    @TempDir
+    Path dir;
+
+    /** Head only for 3 epochs, then g1, then everything at half rate from epoch 5. */
+    record Unfreezing(List<Integer> epochsPlanned) implements FreezeSchedule {
+        @Override
+        public List<GroupState> plan(List<String> groups, TrainingPosition position) {
+            epochsPlanned.add(position.epoch());
+            GroupState g0 = position.epoch() >= 5 ? new GroupState(true, 0.5) : GroupState.FROZEN;
+            GroupState g1 = position.epoch() >= 3 ? new GroupState(true, 0.5) : GroupState.FROZEN;
+            return List.of(g0, g1);
+        }
+    }
+
+    record Run(byte[] weights, TrainingOutcome outcome, List<Integer> epochsPlanned, List<EpochMetrics> told) {}
+
+    static Run train(Path checkpoint, String key, int failAfterEpoch) {
+        Engine.getInstance().setRandomSeed(5);
+        try (Model model = Model.newInstance("resume")) {
+            BuiltBackbone built = BuiltBackbone.build(NetworkTrainerTest.COMPONENTS, new TestPlugins.TinyConfig(null),
+                    NetworkTrainerTest.DATA.train(), model.getNDManager(), null);
+            SequentialBlock head = new SequentialBlock().add(Dropout.builder().optRate(0.5f).build()).add(Linear.builder().setUnits(4).build());
+            GroupedNetwork network = built.withHead(head, model.getNDManager());
+            model.setBlock(network);
+            Unfreezing schedule = new Unfreezing(new ArrayList<>());
+            List<EpochMetrics> told = new ArrayList<>();
+            NetworkTrainer trainer = new NetworkTrainer(CONFIG, schedule, new TestPlugins.Invert().create(new TestPlugins.InvertConfig()),
+                    built.backbone().inputSpec(), 17);
+            if (checkpoint != null) {
+                trainer.checkpointTo(checkpoint, key);
+            }
+            TrainingOutcome outcome = trainer.train(model, NetworkTrainerTest.DATA.train(), NetworkTrainerTest.DATA.validation(), metrics -> {
+                told.add(metrics);
+                if (metrics.epoch() == failAfterEpoch) {
+                    throw new IllegalStateException("simulated crash after epoch " + failAfterEpoch);
+                }
+            });
+            return new Run(network.saveAll(), outcome, schedule.epochsPlanned(), told);
+        }
+    }
+
+    static void assertSameTraining(Run expected, Run actual) {
+        assertArrayEquals(expected.weights(), actual.weights(), "final weights");
+        assertEquals(expected.outcome().bestEpoch(), actual.outcome().bestEpoch());
+        assertEquals(expected.outcome().epochs().size(), actual.outcome().epochs().size());
+        for (int i = 0; i < expected.outcome().epochs().size(); i++) {
+            EpochMetrics a = expected.outcome().epochs().get(i);
+            EpochMetrics b = actual.outcome().epochs().get(i);
+            assertEquals(List.of(a.trainLoss(), a.trainAccuracy(), a.validationAccuracy(), a.validationLoss()),
+                    List.of(b.trainLoss(), b.trainAccuracy(), b.validationAccuracy(), b.validationLoss()), "epoch " + (i + 1));
+            assertEquals(a.trainingGroups(), b.trainingGroups(), "epoch " + (i + 1));
+        }
+    }
+
+    @Test
+    void aResumedTrialEndsWhereAnUninterruptedOneEnds() {
+        Run uninterrupted = train(null, "t", -1);
+        Path checkpoint = dir.resolve("checkpoint.bin");
+        // crash at epoch 6's bookkeeping: the last checkpoint holds epochs 1-5 (g1 unfrozen in epoch 4;
+        // g0 unfreezes in epoch 6, after the resume)
+        assertThrows(IllegalStateException.class, () -> train(checkpoint, "t", 6));
+        assertTrue(Files.exists(checkpoint));
+        TrialCheckpoint saved = TrialCheckpoint.read(checkpoint, "t").orElseThrow();
+        assertEquals(5, saved.epochsDone());
+        assertEquals(List.of(0.0, 0.5, 1.0), List.copyOf(saved.groupMultipliers().values()), "freeze state: g0, g1, head");
+        assertEquals(List.of("g1"), saved.epochs().get(4).trainingGroups());
+
+        Run resumed = train(checkpoint, "t", -1);
+        assertEquals(List.of(5, 6, 7), resumed.epochsPlanned(), "only the epochs the checkpoint did not hold train");
+        assertEquals(EPOCHS, resumed.told().size(), "the restored epochs are reported first");
+        assertSameTraining(uninterrupted, resumed);
+
+        // writing checkpoints does not change training either
+        assertSameTraining(uninterrupted, train(dir.resolve("other.bin"), "t", -1));
+    }
+
+    @Test
+    void aCheckpointOfAnotherTrialOrATornOneIsIgnored() throws Exception {
+        Run uninterrupted = train(null, "t", -1);
+        Path checkpoint = dir.resolve("checkpoint.bin");
+        assertThrows(IllegalStateException.class, () -> train(checkpoint, "other", 4));
+        Run fresh = train(checkpoint, "t", -1);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), fresh.epochsPlanned());
+        assertSameTraining(uninterrupted, fresh);
+
+        byte[] bytes = Files.readAllBytes(checkpoint);
+        Files.write(checkpoint, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertTrue(TrialCheckpoint.read(checkpoint, "t").isEmpty());
+        assertSameTraining(uninterrupted, train(checkpoint, "t", -1));
+    }
+
+    @Test
+    void noShapeIsLostInTheOptimizerState() {
+        Path checkpoint = dir.resolve("checkpoint.bin");
+        assertThrows(IllegalStateException.class, () -> train(checkpoint, "t", 7));
+        TrialCheckpoint saved = TrialCheckpoint.read(checkpoint, "t").orElseThrow();
+        assertEquals(2, saved.optimizer().values().size(), "Adam's two moments");
+        saved.optimizer().values().get(0).forEach((name, values) ->
+                assertEquals(new Shape(saved.optimizer().shapes().get(0).get(name)).size(), values.length, name));
+        assertTrue(saved.optimizer().steps().values().stream().allMatch(s -> s > 0));
+    }
+}

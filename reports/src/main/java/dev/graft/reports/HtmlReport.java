@@ -70,6 +70,34 @@ final class HtmlReport {
             h.append("</table>\n");
         }
 
+        MetricPredictions predictions = data.predictions();
+        if (!predictions.metrics().isEmpty()) {
+            h.append("<h2>Did the metrics predict the gain?</h2>\n<p>Per metric: Kendall's tau and the weighted tau (Vigna 2015; ")
+                    .append("disagreements among the best-ranked backbones count more) between its score and the backbones' realised mean ")
+                    .append("transfer accuracy and mean gain over scratch, over every finished transfer trial of each backbone. +1: the metric ")
+                    .append("ranked the backbones as they turned out (scores of distances are negated first); empty: fewer than two backbones ")
+                    .append("with a score. Cost: the metric's seconds plus feature extraction, as a fraction of the training seconds of the ")
+                    .append("transfer trials it stood in for.</p>\n<table><tr><th>metric</th><th>tau (accuracy)</th><th>weighted tau (accuracy)</th>")
+                    .append("<th>tau (gain)</th><th>weighted tau (gain)</th><th>cost / fine-tuning</th></tr>\n");
+            for (MetricPredictions.MetricRanking r : predictions.metrics()) {
+                h.append("<tr><td>").append(escape(r.metric())).append("</td><td class=num>").append(Numbers.signed(r.tauAccuracy(), 3))
+                        .append("</td><td class=num>").append(Numbers.signed(r.weightedTauAccuracy(), 3)).append("</td><td class=num>")
+                        .append(Numbers.signed(r.tauGain(), 3)).append("</td><td class=num>").append(Numbers.signed(r.weightedTauGain(), 3))
+                        .append("</td><td class=num>").append(Numbers.general(r.costFraction())).append("</td></tr>\n");
+            }
+            h.append("</table>\n<table><tr><th>metric</th><th>backbone</th><th>score</th><th>mean transfer accuracy</th><th>mean gain</th>")
+                    .append("<th>trials</th></tr>\n");
+            for (MetricPredictions.MetricRanking r : predictions.metrics()) {
+                for (MetricPredictions.Row row : r.rows()) {
+                    h.append("<tr><td>").append(escape(r.metric())).append("</td><td>").append(escape(row.backbone())).append("</td><td class=num>")
+                            .append(Numbers.general(row.score())).append("</td><td class=num>").append(Numbers.fixed(row.meanAccuracy(), 4))
+                            .append("</td><td class=num>").append(Numbers.signed(row.meanGain(), 4)).append("</td><td class=num>")
+                            .append(row.trials()).append("</td></tr>\n");
+                }
+            }
+            h.append("</table>\n");
+        }
+
         if (!data.pretrainings().isEmpty()) {
             h.append("<h2>Pretrained source backbones</h2>\n<table><tr><th>backbone</th><th>cache key</th>")
                     .append("<th>source validation accuracy</th><th>pretraining seconds</th><th>this run</th></tr>\n");

@@ -75,6 +75,26 @@ final class JsonReport {
                 node.put("featureSeconds", s.featureSeconds());
                 node.put("error", s.error());
             }
+            ArrayNode predictions = root.putArray("metricPredictions");
+            for (MetricPredictions.MetricRanking r : data.predictions().metrics()) {
+                ObjectNode node = predictions.addObject();
+                node.put("metric", r.metric());
+                node.put("higherIsBetter", r.higherIsBetter());
+                putNumber(node, "kendallTauAccuracy", r.tauAccuracy());
+                putNumber(node, "weightedTauAccuracy", r.weightedTauAccuracy());
+                putNumber(node, "kendallTauGain", r.tauGain());
+                putNumber(node, "weightedTauGain", r.weightedTauGain());
+                putNumber(node, "costFraction", r.costFraction());
+                ArrayNode rows = node.putArray("backbones");
+                for (MetricPredictions.Row row : r.rows()) {
+                    ObjectNode o = rows.addObject();
+                    o.put("backbone", row.backbone());
+                    putNumber(o, "score", row.score());
+                    putNumber(o, "meanAccuracy", row.meanAccuracy());
+                    putNumber(o, "meanGain", row.meanGain());
+                    o.put("trials", row.trials());
+                }
+            }
             ArrayNode pretraining = root.putArray("pretraining");
             for (PretrainRecord p : data.pretrainings()) {
                 ObjectNode node = pretraining.addObject();

@@ -42,6 +42,28 @@ final class MarkdownReport {
                         .append(s.error() == null ? "" : cell(s.error())).append(" |\n");
             }
         }
+        MetricPredictions predictions = data.predictions();
+        if (!predictions.metrics().isEmpty()) {
+            m.append("\n## Did the metrics predict the gain?\n\nPer metric: its score per backbone beside the mean test accuracy and mean ")
+                    .append("gain of that backbone's finished transfer trials; Kendall's tau and the weighted tau between score and outcome ")
+                    .append("(+1: the metric ranked the backbones as they turned out; distances are negated first); the metric's cost ")
+                    .append("(its seconds plus feature extraction) as a fraction of the transfer trials' training seconds.\n\n")
+                    .append("| metric | tau (accuracy) | weighted tau (accuracy) | tau (gain) | weighted tau (gain) | cost / fine-tuning |\n")
+                    .append("|---|---:|---:|---:|---:|---:|\n");
+            for (MetricPredictions.MetricRanking r : predictions.metrics()) {
+                m.append("| ").append(r.metric()).append(" | ").append(Numbers.signed(r.tauAccuracy(), 3)).append(" | ")
+                        .append(Numbers.signed(r.weightedTauAccuracy(), 3)).append(" | ").append(Numbers.signed(r.tauGain(), 3)).append(" | ")
+                        .append(Numbers.signed(r.weightedTauGain(), 3)).append(" | ").append(Numbers.general(r.costFraction())).append(" |\n");
+            }
+            m.append("\n| metric | backbone | score | mean transfer accuracy | mean gain | trials |\n|---|---|---:|---:|---:|---:|\n");
+            for (MetricPredictions.MetricRanking r : predictions.metrics()) {
+                for (MetricPredictions.Row row : r.rows()) {
+                    m.append("| ").append(r.metric()).append(" | ").append(cell(row.backbone())).append(" | ").append(Numbers.general(row.score()))
+                            .append(" | ").append(Numbers.fixed(row.meanAccuracy(), 4)).append(" | ").append(Numbers.signed(row.meanGain(), 4))
+                            .append(" | ").append(row.trials()).append(" |\n");
+                }
+            }
+        }
         if (!data.pretrainings().isEmpty()) {
             m.append("\n## Pretrained source backbones\n\n| backbone | source val accuracy | seconds | this run |\n|---|---:|---:|---|\n");
             for (PretrainRecord p : data.pretrainings()) {

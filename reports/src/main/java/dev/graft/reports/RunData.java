@@ -26,6 +26,11 @@ import java.util.Map;
 public record RunData(String experiment, String description, int planned, TransferAnalysis analysis,
         List<SimilarityRecord> similarities, List<PretrainRecord> pretrainings) {
 
+    /** @return how well each similarity metric predicted the realised outcomes */
+    public MetricPredictions predictions() {
+        return MetricPredictions.of(similarities, analysis);
+    }
+
     /**
      * @param store an open store
      * @return the report data

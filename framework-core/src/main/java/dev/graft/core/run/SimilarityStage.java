@@ -3,6 +3,8 @@ package dev.graft.core.run;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.Model;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.data.PerClassSampler;
 import dev.graft.core.descriptor.BackboneSpec;
@@ -71,6 +73,7 @@ final class SimilarityStage {
             }
             FeatureTable source = null;
             FeatureTable target = null;
+            FeatureTable predictions = null;
             double featureSeconds = 0;
             for (SimilarityConfig config : experiment.similarity()) {
                 String metricJson = mapper.valueToTree(config).toString();
@@ -82,6 +85,10 @@ final class SimilarityStage {
                 try {
                     if (metric.requires().contains(SimilarityInput.SOURCE_FEATURES) && spec.pretrain() == null) {
                         throw new GraftException(metricName + " compares source and target, but backbone " + label + " has no pretrain block (no source task)");
+                    }
+                    if (metric.requires().contains(SimilarityInput.SOURCE_PREDICTIONS) && spec.pretrain() == null) {
+                        throw new GraftException(metricName + " reads the source head's predictions, but backbone " + label
+                                + " has no pretrain block (no source head)");
                     }
                     if (target == null) {
                         long started = System.nanoTime();
@@ -95,12 +102,14 @@ final class SimilarityStage {
                             target = Inference.features(body, model.getNDManager(), targetSample, built.backbone().inputSpec(), 256);
                             if (sourceSample != null) {
                                 source = Inference.features(body, model.getNDManager(), sourceSample, built.backbone().inputSpec(), 256);
+                                predictions = sourcePredictions(built, pretrained, model, targetSample);
                             }
                         }
                         featureSeconds = (System.nanoTime() - started) / 1e9;
                     }
                     long started = System.nanoTime();
-                    double value = metric.score(new SimilarityInputs(Optional.ofNullable(source), Optional.of(target)));
+                    double value = metric.score(new SimilarityInputs(Optional.ofNullable(source), Optional.of(target),
+                            Optional.ofNullable(predictions)));
                     double seconds = (System.nanoTime() - started) / 1e9;
                     listener.info(String.format("similarity %s on %s: %.6g (%.2fs)", metricName, label, value, seconds));
                     store.recordSimilarity(new SimilarityRecord(label, key, metricName, metricJson, value, metric.higherIsBetter(),
@@ -113,6 +122,19 @@ final class SimilarityStage {
                 }
             }
         }
+    }
+
+    /** The source head's probabilities on the target sample, one row per example, target labels. */
+    private static FeatureTable sourcePredictions(BuiltBackbone built, Pretrained pretrained, Model model, LabeledImages targetSample) {
+        Block head = Linear.builder().setUnits(pretrained.sourceClasses()).build();
+        GroupedNetwork network = built.withHead(head, model.getNDManager());
+        GroupedNetwork.loadBlock(model.getNDManager(), head, pretrained.sourceHead());
+        float[][] rows = Inference.probabilities(network, model.getNDManager(), targetSample, built.backbone().inputSpec(), 256);
+        float[] values = new float[rows.length * pretrained.sourceClasses()];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, values, i * pretrained.sourceClasses(), pretrained.sourceClasses());
+        }
+        return new FeatureTable(values, rows.length, pretrained.sourceClasses(), targetSample.labels().clone(), targetSample.numClasses());
     }
 
     /** A fixed stratified sample, the same for every backbone so that scores are comparable. */

@@ -9,5 +9,19 @@ import java.util.Optional;
  *
  * @param sourceFeatures backbone features of source examples
  * @param targetFeatures backbone features of target examples
+ * @param sourcePredictions source-head class probabilities on the target examples, one row per
+ *     target example (columns: source classes; labels: the target labels)
  */
-public record SimilarityInputs(Optional<FeatureTable> sourceFeatures, Optional<FeatureTable> targetFeatures) {}
+public record SimilarityInputs(Optional<FeatureTable> sourceFeatures, Optional<FeatureTable> targetFeatures,
+        Optional<FeatureTable> sourcePredictions) {
+
+    /**
+     * Inputs without source predictions.
+     *
+     * @param sourceFeatures backbone features of source examples
+     * @param targetFeatures backbone features of target examples
+     */
+    public SimilarityInputs(Optional<FeatureTable> sourceFeatures, Optional<FeatureTable> targetFeatures) {
+        this(sourceFeatures, targetFeatures, Optional.empty());
+    }
+}

@@ -2,11 +2,12 @@ package dev.graft.plugins.similarity;
 
 import dev.graft.spi.GraftModule;
 
-/** Registers the built-in similarity metrics. */
+/** Registers the built-in similarity and transferability metrics. */
 public final class SimilarityModule extends GraftModule {
     @Override
     protected void configure() {
-        similarityMetric(MmdFactory.NAME).to(MmdFactory.class);
-        similarityMetric(LinearCkaFactory.NAME).to(LinearCkaFactory.class);
+        for (MetricPlugin<?> plugin : Metrics.all()) {
+            similarityMetric(plugin.name()).toInstance(plugin);
+        }
     }
 }

@@ -1,0 +1,6 @@
+package dev.graft.plugins.similarity;
+
+import dev.graft.spi.similarity.SimilarityConfig;
+
+/** Configuration of a metric without parameters (see {@link Metrics}). */
+public record LeepConfig() implements SimilarityConfig {}

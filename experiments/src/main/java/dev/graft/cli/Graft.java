@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The entry point: dispatches to the subcommands and turns user errors into exit code 2. */
 @Command(name = "graft", mixinStandardHelpOptions = true, versionProvider = GraftVersion.class,
         description = "Transfer-learning experiments on the JVM: sweep strategies beside from-scratch baselines and report the gains.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ReportCommand.class, StatusCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ReportCommand.class, StatusCommand.class, ScoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Graft implements Runnable {
     /** Exit code of user errors: bad descriptor, missing file, unknown plugin. */

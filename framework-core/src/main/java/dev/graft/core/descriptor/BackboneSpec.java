@@ -3,6 +3,7 @@ package dev.graft.core.descriptor;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.backbone.BackboneConfig;
@@ -19,12 +20,17 @@ import dev.graft.spi.backbone.BackboneConfig;
  *     groups above are re-initialised at random and always train, like the head (Yosinski et al.
  *     2014: with {@code frozen} this is their AnB protocol, with {@code full} AnB+). Null keeps
  *     every group.
+ * @param label the backbone's name in reports and progress lines, instead of one derived from
+ *     its config; read from the descriptor but left out of the canonical JSON, so it never
+ *     changes a trial id
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BackboneSpec(
         BackboneConfig architecture,
         @JsonPropertyDescription("the source task this backbone is pretrained on") PretrainSpec pretrain,
-        @JsonPropertyDescription("layer groups, from the input, that keep pretrained weights; the rest are re-initialised") Integer transferLayers) {
+        @JsonPropertyDescription("layer groups, from the input, that keep pretrained weights; the rest are re-initialised") Integer transferLayers,
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+        @JsonPropertyDescription("the backbone's name in reports (default: derived from its config)") String label) {
 
     public BackboneSpec {
         requireNonNull(architecture, "architecture is null");
@@ -43,11 +49,20 @@ public record BackboneSpec(
      * @param pretrain the source task, or null
      */
     public BackboneSpec(BackboneConfig architecture, PretrainSpec pretrain) {
-        this(architecture, pretrain, null);
+        this(architecture, pretrain, null, null);
+    }
+
+    /**
+     * @param architecture the backbone plugin's config
+     * @param pretrain the source task, or null
+     * @param transferLayers groups that keep pretrained weights, or null for all
+     */
+    public BackboneSpec(BackboneConfig architecture, PretrainSpec pretrain, Integer transferLayers) {
+        this(architecture, pretrain, transferLayers, null);
     }
 
     /** @return the same architecture with random initialisation: the scratch baseline's */
     public BackboneSpec scratch() {
-        return new BackboneSpec(architecture, null, null);
+        return new BackboneSpec(architecture, null, null, null);
     }
 }

@@ -247,6 +247,10 @@ public final class DescriptorReader {
                     JsonNode pretrain = value(tuple.getValueNode(), PretrainSpec.class, join(path, key));
                     ok &= pretrain != null;
                     spec.set("pretrain", pretrain);
+                } else if ("label".equals(key)) {
+                    JsonNode label = value(tuple.getValueNode(), String.class, join(path, key));
+                    ok &= label != null;
+                    spec.set("label", label);
                 } else if ("transferLayers".equals(key)) {
                     JsonNode layers = value(tuple.getValueNode(), Integer.class, join(path, key));
                     ok &= layers != null;

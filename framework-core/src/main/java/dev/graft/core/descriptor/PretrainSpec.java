@@ -1,5 +1,6 @@
 package dev.graft.core.descriptor;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.data.DatasetConfig;
@@ -16,13 +17,19 @@ import dev.graft.spi.data.DatasetConfig;
  * @param validationFraction share of the source examples held out for validation
  * @param train how the source task trains
  * @param seed the pretraining seed
+ * @param shuffleLabels whether the source labels are randomly permuted before training (a
+ *     control: a backbone that learned no real task); null when false, so specs without it keep
+ *     their cache keys and trial ids
  */
 public record PretrainSpec(
         @JsonPropertyDescription("the source dataset") DatasetConfig data,
         @JsonPropertyDescription("source examples per class; absent = all") Integer samplesPerClass,
         @JsonPropertyDescription("share held out for validation") Double validationFraction,
         @JsonPropertyDescription("training settings for the source task") TrainConfig train,
-        @JsonPropertyDescription("seed of the pretraining") Long seed) {
+        @JsonPropertyDescription("seed of the pretraining") Long seed,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonPropertyDescription("permute the source labels at random before training (a control backbone that learned no real task)")
+        Boolean shuffleLabels) {
     public PretrainSpec {
         if (data == null) {
             throw new InvalidConfigException("data", "is required");
@@ -36,5 +43,24 @@ public record PretrainSpec(
         }
         train = train == null ? TrainConfig.DEFAULT : train;
         seed = seed == null ? 0L : seed;
+        shuffleLabels = Boolean.TRUE.equals(shuffleLabels) ? Boolean.TRUE : null;
+    }
+
+    /**
+     * Pretraining without label shuffling.
+     *
+     * @param data the source dataset
+     * @param samplesPerClass source examples per class, or null for all
+     * @param validationFraction share of the source examples held out for validation
+     * @param train how the source task trains
+     * @param seed the pretraining seed
+     */
+    public PretrainSpec(DatasetConfig data, Integer samplesPerClass, Double validationFraction, TrainConfig train, Long seed) {
+        this(data, samplesPerClass, validationFraction, train, seed, null);
+    }
+
+    /** @return whether the source labels are shuffled */
+    public boolean shufflesLabels() {
+        return Boolean.TRUE.equals(shuffleLabels);
     }
 }

@@ -110,6 +110,10 @@ public final class PretrainedBackbones {
         long started = System.nanoTime();
         LabelledSplit split = PerClassSampler.draw(source, pretrain.samplesPerClass() == null ? 0 : pretrain.samplesPerClass(),
                 pretrain.validationFraction(), Seeds.derive(pretrain.seed(), "sample"));
+        if (pretrain.shufflesLabels()) {
+            split = new LabelledSplit(shuffledLabels(split.train(), Seeds.derive(pretrain.seed(), "shuffle labels train")),
+                    shuffledLabels(split.validation(), Seeds.derive(pretrain.seed(), "shuffle labels validation")));
+        }
         Engine.getInstance().setRandomSeed((int) Seeds.derive(pretrain.seed(), "init"));
         try (Model model = Model.newInstance("pretrain-" + key)) {
             BuiltBackbone built = BuiltBackbone.build(components, spec.architecture(), source, model.getNDManager(), null);
@@ -133,6 +137,20 @@ public final class PretrainedBackbones {
             provenance.put("environment", Environment.describe());
             return new Pretrained(key, network.saveBackbone(), network.saveHead(), source.numClasses(), accuracy, (System.nanoTime() - started) / 1e9, false, provenance);
         }
+    }
+
+    /** The same images with their labels randomly permuted (Fisher-Yates, seeded). */
+    private static LabeledImages shuffledLabels(LabeledImages data, long seed) {
+        int[] labels = data.labels().clone();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = labels.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = labels[i];
+            labels[i] = labels[j];
+            labels[j] = swap;
+        }
+        return new LabeledImages(data.pixels(), labels, data.channels(), data.height(), data.width(), data.classNames(),
+                data.checksum() + "/shuffled-labels", data.origin() + " (labels shuffled)");
     }
 
     private Pretrained read(Path dir, String key) {

@@ -92,7 +92,13 @@ public final class SweepExpander {
      * @return the label of each backbone choice, in descriptor order, as trials carry it
      */
     public List<String> backboneLabels(Experiment experiment) {
-        return labels(experiment.sweep().backbone().stream().map(this::backboneJson).toList());
+        List<String> derived = labels(experiment.sweep().backbone().stream().map(this::backboneJson).toList());
+        List<String> labels = new ArrayList<>();
+        for (int b = 0; b < derived.size(); b++) {
+            String label = experiment.sweep().backbone().get(b).label();
+            labels.add(label == null ? derived.get(b) : label);
+        }
+        return labels;
     }
 
     private JsonNode json(Object config) {

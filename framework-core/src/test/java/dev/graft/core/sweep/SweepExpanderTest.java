@@ -69,6 +69,25 @@ class SweepExpanderTest {
     }
 
     @Test
+    void aBackboneLabelNamesItWithoutChangingAnyIdAndShuffledLabelsMakeANewBackbone() {
+        List<Trial> plain = expand(DescriptorReaderTest.VALID);
+        String labelled = DescriptorReaderTest.VALID.replace("    - type: test-tiny\n", "    - type: test-tiny\n      label: tiny-pretrained\n");
+        List<Trial> named = expand(labelled);
+        assertEquals(plain.stream().map(Trial::id).toList(), named.stream().map(Trial::id).toList());
+        assertTrue(named.stream().filter(t -> t.spec().kind() == TrialKind.transfer).allMatch(t -> t.labels().backbone().equals("tiny-pretrained")),
+                named.get(1).labels().toString());
+        assertEquals(List.of("tiny-pretrained"), new SweepExpander(PLUGINS.mapper()).backboneLabels(experiment(labelled)));
+
+        String shuffled = DescriptorReaderTest.VALID.replace("data: {type: test-synthetic, classes: [0, 1, 2, 3]}",
+                "data: {type: test-synthetic, classes: [0, 1, 2, 3]}\n        shuffleLabels: true");
+        List<Trial> control = expand(shuffled);
+        Set<String> transferIds = plain.stream().filter(t -> t.spec().kind() == TrialKind.transfer).map(Trial::id).collect(Collectors.toSet());
+        assertTrue(control.stream().filter(t -> t.spec().kind() == TrialKind.transfer).noneMatch(t -> transferIds.contains(t.id())));
+        assertTrue(control.get(0).spec().kind() == TrialKind.scratch && plain.get(0).id().equals(control.get(0).id()), "same baselines");
+        assertTrue(!PLUGINS.mapper().valueToTree(plain.get(1).spec()).toString().contains("shuffleLabels"), "absent when false");
+    }
+
+    @Test
     void withoutARegulariserTheCanonicalSpecHasNoSuchField() {
         // keeps the ids trials had before the regularizer axis existed
         for (Trial trial : expand(DescriptorReaderTest.VALID)) {

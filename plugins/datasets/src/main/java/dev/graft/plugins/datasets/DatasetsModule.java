@@ -7,5 +7,6 @@ public final class DatasetsModule extends GraftModule {
     @Override
     protected void configure() {
         dataset(FashionMnistProvider.NAME).to(FashionMnistProvider.class);
+        dataset(MnistProvider.NAME).to(MnistProvider.class);
     }
 }

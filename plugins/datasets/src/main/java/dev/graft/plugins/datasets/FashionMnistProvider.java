@@ -52,62 +52,19 @@ public final class FashionMnistProvider implements DatasetProvider<FashionMnistC
     public LabeledImages load(FashionMnistConfig config, Split split, DataContext context) {
         Path dir = locate(config, context);
         String prefix = split == Split.TRAIN ? "train" : "t10k";
-        IdxFile images = IdxFile.read(file(dir, prefix + "-images-idx3-ubyte"));
-        IdxFile labels = IdxFile.read(file(dir, prefix + "-labels-idx1-ubyte"));
+        IdxFile images = IdxFile.read(IdxDirectories.file(dir, prefix + "-images-idx3-ubyte"));
+        IdxFile labels = IdxFile.read(IdxDirectories.file(dir, prefix + "-labels-idx1-ubyte"));
         return MnistFormat.toImages(images, labels, CLASS_NAMES, dir + " (" + prefix + ")");
     }
 
     /** The directory holding the four files, per the config's {@code source}. */
     static Path locate(FashionMnistConfig config, DataContext context) {
-        List<Path> candidates = new ArrayList<>();
-        switch (config.source()) {
-            case "auto" -> {
-                for (Path dir : context.dataDirs()) {
-                    candidates.add(dir);
-                    candidates.add(dir.resolve("fashion-mnist"));
-                }
-                candidates.add(SYSTEM_DIR);
-                context.bundledDataDir().ifPresent(dir -> candidates.add(dir.resolve(BUNDLED_NAME)));
-            }
-            case "bundled" -> context.bundledDataDir().ifPresent(dir -> candidates.add(dir.resolve(BUNDLED_NAME)));
-            case "system" -> candidates.add(SYSTEM_DIR);
-            default -> candidates.add(context.descriptorDir().resolve(config.source()));
-        }
-        for (Path dir : candidates) {
-            if (complete(dir)) {
-                return dir;
-            }
-        }
         String hint = switch (config.source()) {
             case "system" -> "install Debian's package: apt-get install dataset-fashion-mnist";
             case "bundled" -> "the bundled subset lives in experiments/data/" + BUNDLED_NAME + " of the Graft repository";
             default -> "install it (apt-get install dataset-fashion-mnist) or point --data-dir at a directory with the four files";
         };
-        throw new GraftException("Fashion-MNIST not found (source: " + config.source() + "); looked in "
-                + String.join(", ", candidates.stream().map(Path::toString).toList()) + " for train-images-idx3-ubyte[.gz], "
-                + "train-labels-idx1-ubyte[.gz], t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]; " + hint);
-    }
-
-    private static boolean complete(Path dir) {
-        for (String name : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
-            if (find(dir, name).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Path file(Path dir, String name) {
-        return find(dir, name).orElseThrow(() -> new GraftException(dir + ": " + name + "[.gz] disappeared"));
-    }
-
-    private static Optional<Path> find(Path dir, String name) {
-        for (String candidate : List.of(name + ".gz", name)) {
-            Path path = dir.resolve(candidate);
-            if (Files.isRegularFile(path)) {
-                return Optional.of(path);
-            }
-        }
-        return Optional.empty();
+        return IdxDirectories.locate("Fashion-MNIST", config.source(), context, "fashion-mnist", SYSTEM_DIR, BUNDLED_NAME,
+                IdxDirectories::hasIdxFiles, String.join(", ", IdxDirectories.FILES.stream().map(f -> f + "[.gz]").toList()), hint);
     }
 }

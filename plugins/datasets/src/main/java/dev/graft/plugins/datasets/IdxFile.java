@@ -93,7 +93,7 @@ record IdxFile(Path path, int[] dims, byte[] data, String sha256) {
         return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in;
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

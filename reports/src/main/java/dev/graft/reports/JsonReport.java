@@ -74,6 +74,7 @@ final class JsonReport {
                 node.put("seconds", s.seconds());
                 node.put("featureSeconds", s.featureSeconds());
                 node.put("error", s.error());
+                node.set("inputs", s.inputsJson() == null ? null : mapper.readTree(s.inputsJson()));
             }
             ArrayNode predictions = root.putArray("metricPredictions");
             for (MetricPredictions.MetricRanking r : data.predictions().metrics()) {

@@ -23,7 +23,9 @@ import dev.graft.spi.similarity.SimilarityInput;
 import dev.graft.spi.similarity.SimilarityInputs;
 import dev.graft.spi.similarity.SimilarityMetric;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,6 +76,7 @@ final class SimilarityStage {
             FeatureTable source = null;
             FeatureTable target = null;
             FeatureTable predictions = null;
+            String inputs = null;
             double featureSeconds = 0;
             for (SimilarityConfig config : experiment.similarity()) {
                 String metricJson = mapper.valueToTree(config).toString();
@@ -106,6 +109,7 @@ final class SimilarityStage {
                             }
                         }
                         featureSeconds = (System.nanoTime() - started) / 1e9;
+                        inputs = inputs(targetSample, target, sourceSample, source, predictions);
                     }
                     long started = System.nanoTime();
                     double value = metric.score(new SimilarityInputs(Optional.ofNullable(source), Optional.of(target),
@@ -113,15 +117,34 @@ final class SimilarityStage {
                     double seconds = (System.nanoTime() - started) / 1e9;
                     listener.info(String.format("similarity %s on %s: %.6g (%.2fs)", metricName, label, value, seconds));
                     store.recordSimilarity(new SimilarityRecord(label, key, metricName, metricJson, value, metric.higherIsBetter(),
-                            seconds, featureSeconds, null));
+                            seconds, featureSeconds, null, inputs));
                 } catch (RuntimeException e) {
                     String message = e instanceof GraftException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
                     listener.info("similarity " + metricName + " on " + label + " failed: " + message);
                     store.recordSimilarity(new SimilarityRecord(label, key, metricName, metricJson, Double.NaN,
-                            metric.higherIsBetter(), 0, featureSeconds, message));
+                            metric.higherIsBetter(), 0, featureSeconds, message, inputs));
                 }
             }
         }
+    }
+
+    /** What the metrics of one backbone read: the samples, their origin and checksums, the feature size. */
+    private String inputs(LabeledImages targetSample, FeatureTable target, LabeledImages sourceSample, FeatureTable source,
+            FeatureTable predictions) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("sampleSeed", SAMPLE_SEED);
+        inputs.put("targetOrigin", targetSample.origin());
+        inputs.put("targetChecksum", targetSample.checksum());
+        inputs.put("targetExamples", target.rows());
+        inputs.put("targetClassCounts", targetSample.classCounts());
+        inputs.put("features", target.cols());
+        if (sourceSample != null) {
+            inputs.put("sourceOrigin", sourceSample.origin());
+            inputs.put("sourceChecksum", sourceSample.checksum());
+            inputs.put("sourceExamples", source.rows());
+            inputs.put("sourceClasses", predictions == null ? null : predictions.cols());
+        }
+        return mapper.valueToTree(inputs).toString();
     }
 
     /** The source head's probabilities on the target sample, one row per example, target labels. */

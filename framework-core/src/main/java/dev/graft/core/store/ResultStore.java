@@ -22,7 +22,7 @@ import java.util.Set;
  * whole trial or nothing of it.
  */
 public final class ResultStore implements AutoCloseable {
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -42,7 +42,7 @@ public final class ResultStore implements AutoCloseable {
         CREATE TABLE IF NOT EXISTS similarity (
           backbone_key TEXT NOT NULL, metric_json TEXT NOT NULL, backbone TEXT NOT NULL, metric TEXT NOT NULL,
           value REAL, higher_is_better INTEGER NOT NULL, seconds REAL, feature_seconds REAL, error TEXT,
-          PRIMARY KEY (backbone_key, metric_json))""",
+          inputs_json TEXT, PRIMARY KEY (backbone_key, metric_json))""",
         """
         CREATE TABLE IF NOT EXISTS pretraining (
           backbone_key TEXT PRIMARY KEY, backbone TEXT NOT NULL, source_accuracy REAL, seconds REAL,
@@ -108,6 +108,10 @@ public final class ResultStore implements AutoCloseable {
                 if (!columnExists("trials", "regularizer")) {
                     statement.execute("ALTER TABLE trials ADD COLUMN regularizer TEXT NOT NULL DEFAULT 'none'");
                     statement.execute("UPDATE trials SET regularizer = '-' WHERE kind = 'scratch'");
+                }
+                // schema 2 did not record the similarity metrics' inputs
+                if (!columnExists("similarity", "inputs_json")) {
+                    statement.execute("ALTER TABLE similarity ADD COLUMN inputs_json TEXT");
                 }
             }
             putMetaInternal("schema_version", Integer.toString(SCHEMA_VERSION));
@@ -257,7 +261,7 @@ public final class ResultStore implements AutoCloseable {
      */
     public void recordSimilarity(SimilarityRecord record) {
         inTransaction(() -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO similarity VALUES (?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO similarity VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                 insert.setString(1, record.backboneKey());
                 insert.setString(2, record.metricJson());
                 insert.setString(3, record.backbone());
@@ -267,6 +271,7 @@ public final class ResultStore implements AutoCloseable {
                 setReal(insert, 7, record.seconds());
                 setReal(insert, 8, record.featureSeconds());
                 insert.setString(9, record.error());
+                insert.setString(10, record.inputsJson());
                 insert.executeUpdate();
             }
         });
@@ -276,7 +281,8 @@ public final class ResultStore implements AutoCloseable {
     public List<SimilarityRecord> similarities() {
         return query("SELECT * FROM similarity ORDER BY backbone, metric", rows -> new SimilarityRecord(rows.getString("backbone"),
                 rows.getString("backbone_key"), rows.getString("metric"), rows.getString("metric_json"), real(rows, "value"),
-                rows.getInt("higher_is_better") == 1, real(rows, "seconds"), real(rows, "feature_seconds"), rows.getString("error")));
+                rows.getInt("higher_is_better") == 1, real(rows, "seconds"), real(rows, "feature_seconds"), rows.getString("error"),
+                rows.getString("inputs_json")));
     }
 
     /**

@@ -84,6 +84,8 @@ class ExperimentRunnerTest {
         try (ResultStore store = ResultStore.openExisting(dir.resolve("run/results.db"))) {
             assertEquals(1, store.similarities().size());
             assertTrue(store.similarities().get(0).error() == null && store.similarities().get(0).value() >= 0);
+            assertTrue(store.similarities().get(0).inputsJson().contains("\"targetChecksum\"")
+                    && store.similarities().get(0).inputsJson().contains("\"sourceExamples\""), store.similarities().get(0).inputsJson());
             assertEquals(1, store.pretrainings().size());
         }
     }

@@ -25,7 +25,7 @@ class ResultStoreTest {
     }
 
     @Test
-    void aSchemaOneStoreGainsTheRegularizerColumnWithItsRowsIntact() throws Exception {
+    void aSchemaOneStoreGainsTheNewColumnsWithItsRowsIntact() throws Exception {
         Path file = dir.resolve("old.db");
         try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
                 var statement = connection.createStatement()) {
@@ -40,6 +40,12 @@ class ResultStoreTest {
                       provenance_json TEXT NOT NULL, confusion_json TEXT, finished_at TEXT NOT NULL)""");
             statement.execute("INSERT INTO trials VALUES ('t', 'transfer', 'b', 'h', 'f', 'none', 10, 1, 's', 'finished', NULL, 0.8, 0.7, "
                     + "3, 5, 1.5, '{}', '{}', NULL, 'x')");
+            statement.execute("""
+                    CREATE TABLE similarity (
+                      backbone_key TEXT NOT NULL, metric_json TEXT NOT NULL, backbone TEXT NOT NULL, metric TEXT NOT NULL,
+                      value REAL, higher_is_better INTEGER NOT NULL, seconds REAL, feature_seconds REAL, error TEXT,
+                      PRIMARY KEY (backbone_key, metric_json))""");
+            statement.execute("INSERT INTO similarity VALUES ('k', '{}', 'b', 'mmd', 0.5, 0, 0.1, 0.2, NULL)");
             statement.execute("INSERT INTO trials VALUES ('s', 'scratch', 'b', 'h', '-', 'none', 10, 1, NULL, 'finished', NULL, 0.6, 0.5, "
                     + "3, 5, 1.5, '{}', '{}', NULL, 'x')");
         }
@@ -49,7 +55,10 @@ class ResultStoreTest {
             assertEquals(0.8, trials.get(1).testAccuracy());
             store.recordTrial(record("new", TrialStatus.finished, 0.9, 1));
             assertEquals(3, store.trials().size());
-            assertEquals(Optional.of("2"), store.meta("schema_version"));
+            assertEquals(Optional.of("3"), store.meta("schema_version"));
+            assertEquals(List.of(new SimilarityRecord("b", "k", "mmd", "{}", 0.5, false, 0.1, 0.2, null, null)), store.similarities());
+            store.recordSimilarity(new SimilarityRecord("b", "k2", "mmd", "{}", 0.7, false, 0.1, 0.2, null, "{\"targetExamples\":500}"));
+            assertEquals("{\"targetExamples\":500}", store.similarities().get(1).inputsJson());
         }
     }
 

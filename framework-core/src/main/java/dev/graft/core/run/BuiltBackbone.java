@@ -12,6 +12,7 @@ import dev.graft.spi.GraftException;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneConfig;
 import dev.graft.spi.backbone.BackboneContext;
+import dev.graft.spi.backbone.InputSpec;
 import dev.graft.spi.data.LabeledImages;
 
 /**
@@ -51,9 +52,13 @@ public record BuiltBackbone(Backbone backbone, Shape inputShape, Shape featureSh
             Integer transferLayers) {
         Backbone backbone = components.backbone(config, new BackboneContext(data.channels(), data.height(), data.width()));
         Batches.checkShape(backbone.inputSpec(), data.channels(), data.height(), data.width());
-        Shape inputShape = new Shape(1, data.channels(), data.height(), data.width());
+        InputSpec spec = backbone.inputSpec();
+        Shape inputShape = new Shape(1, spec.channels(), spec.networkHeight(data.height()), spec.networkWidth(data.width()));
         GroupedNetwork body = new GroupedNetwork(backbone.layerGroups(), null);
         initialize(body, manager, inputShape);
+        if (backbone.importedWeights() != null) {
+            backbone.importedWeights().load(backbone.layerGroups());
+        }
         if (weights != null) {
             int groups = backbone.layerGroups().size();
             int keep = transferLayers == null ? groups : transferLayers;

@@ -1,5 +1,7 @@
 package dev.graft.core.train;
 
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -54,17 +56,31 @@ public final class Batches {
         checkShape(spec, batch.channels(), batch.height(), batch.width());
         float[] mean = spec.mean();
         float[] std = spec.std();
+        int channels = spec.channels();
         int plane = batch.height() * batch.width();
-        float[] out = new float[batch.pixels().length];
+        float[] out = new float[batch.size() * channels * plane];
         float[] in = batch.pixels();
-        for (int offset = 0, c = 0; offset < out.length; offset += plane, c = (c + 1) % batch.channels()) {
-            float m = mean[c];
-            float s = 1f / std[c];
-            for (int i = offset; i < offset + plane; i++) {
-                out[i] = (in[i] - m) * s;
+        for (int n = 0; n < batch.size(); n++) {
+            for (int c = 0; c < channels; c++) {
+                // the network's channel c: the image's own, reversed for BGR, or its only one
+                int source = batch.channels() == 1 ? 0 : spec.bgr() ? channels - 1 - c : c;
+                int from = (n * batch.channels() + source) * plane;
+                int to = (n * channels + c) * plane;
+                float m = mean[c];
+                float s = 1f / std[c];
+                for (int i = 0; i < plane; i++) {
+                    out[to + i] = (in[from + i] - m) * s;
+                }
             }
         }
-        return manager.create(FloatBuffer.wrap(out), new Shape(batch.size(), batch.channels(), batch.height(), batch.width()));
+        NDArray array = manager.create(FloatBuffer.wrap(out), new Shape(batch.size(), channels, batch.height(), batch.width()));
+        int height = spec.networkHeight(batch.height());
+        int width = spec.networkWidth(batch.width());
+        if (height != batch.height() || width != batch.width()) {
+            // bilinear, on NHWC as DJL's image utilities expect
+            array = NDImageUtils.resize(array.transpose(0, 2, 3, 1), width, height, Image.Interpolation.BILINEAR).transpose(0, 3, 1, 2);
+        }
+        return array;
     }
 
     /**
@@ -88,10 +104,7 @@ public final class Batches {
      * @throws GraftException when the data does not fit the backbone
      */
     public static void checkShape(InputSpec spec, int channels, int height, int width) {
-        boolean fits = spec.channels() == channels
-                && (spec.height() == 0 || spec.height() == height)
-                && (spec.width() == 0 || spec.width() == width);
-        if (!fits) {
+        if (!spec.accepts(channels, height, width)) {
             throw new GraftException("the data's images are " + channels + "x" + height + "x" + width
                     + " but the backbone expects " + spec);
         }

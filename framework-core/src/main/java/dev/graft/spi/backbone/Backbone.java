@@ -16,8 +16,21 @@ import java.util.Map;
  * @param layerGroups stages from input to output; at least one
  * @param inputSpec expected input and normalisation
  * @param provenance where the weights came from (file, checksum, source task), as text
+ * @param importedWeights weights to write into the initialised blocks, or null
  */
-public record Backbone(List<LayerGroup> layerGroups, InputSpec inputSpec, Map<String, String> provenance) {
+public record Backbone(List<LayerGroup> layerGroups, InputSpec inputSpec, Map<String, String> provenance, ImportedWeights importedWeights) {
+
+    /**
+     * A backbone whose blocks start from their initialisers.
+     *
+     * @param layerGroups stages from input to output
+     * @param inputSpec expected input and normalisation
+     * @param provenance where the weights came from
+     */
+    public Backbone(List<LayerGroup> layerGroups, InputSpec inputSpec, Map<String, String> provenance) {
+        this(layerGroups, inputSpec, provenance, null);
+    }
+
     public Backbone {
         layerGroups = List.copyOf(layerGroups);
         if (layerGroups.isEmpty()) {

@@ -1,0 +1,147 @@
+package dev.graft.plugins.keras;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.graft.core.plugin.Plugins;
+import dev.graft.core.run.BuiltBackbone;
+import dev.graft.core.run.Components;
+import dev.graft.core.train.Batches;
+import dev.graft.core.train.GroupedNetwork;
+import dev.graft.spi.GraftException;
+import dev.graft.spi.augment.ImageBatch;
+import dev.graft.spi.data.LabeledImages;
+import io.jhdf.HdfFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Imported weights give the activations tools/make_keras_fixtures.py computed with NumPy. */
+class KerasH5Test {
+    static final Path FIXTURES = Path.of("src/test/resources/keras").toAbsolutePath();
+    static final Components COMPONENTS = new Components(Plugins.of(List.of(new KerasModule())).registry());
+
+    @TempDir
+    Path dir;
+
+    /** A (n, h, w, c) dataset as NCHW floats. */
+    static float[] nchw(String dataset, int[] dimsOut) {
+        try (HdfFile file = new HdfFile(FIXTURES.resolve("reference.h5"))) {
+            var data = file.getDatasetByPath(dataset);
+            int[] d = data.getDimensions();
+            float[] flat = (float[]) data.getDataFlat();
+            float[] out = new float[flat.length];
+            for (int n = 0; n < d[0]; n++) {
+                for (int y = 0; y < d[1]; y++) {
+                    for (int x = 0; x < d[2]; x++) {
+                        for (int c = 0; c < d[3]; c++) {
+                            out[((n * d[3] + c) * d[1] + y) * d[2] + x] = flat[((n * d[1] + y) * d[2] + x) * d[3] + c];
+                        }
+                    }
+                }
+            }
+            System.arraycopy(new int[] {d[0], d[3], d[1], d[2]}, 0, dimsOut, 0, 4);
+            return out;
+        }
+    }
+
+    static KerasH5Config config(String file, String architecture, int divisor, boolean strict) {
+        return new KerasH5Config(architecture, FIXTURES.resolve(file).toString(), strict, divisor, 32);
+    }
+
+    static LabeledImages images(float[] pixels, int n, int channels) {
+        return new LabeledImages(pixels, new int[n], channels, 32, 32, List.of("a"), "test", "test");
+    }
+
+    /** Runs the backbone on the reference input through the input pipeline (caffe preprocessing) and returns block5_pool. */
+    static float[] features(KerasH5Config config, boolean throughPipeline) {
+        int[] inputDims = new int[4];
+        float[] input = nchw(throughPipeline ? "/input" : "/preprocessed", inputDims);
+        try (Model model = Model.newInstance("keras")) {
+            NDManager manager = model.getNDManager();
+            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config, images(input, inputDims[0], 3), manager, null);
+            GroupedNetwork body = built.withHead(null, manager);
+            NDArray x = throughPipeline
+                    ? Batches.toArray(manager, new ImageBatch(input, new int[inputDims[0]], 3, 32, 32), built.backbone().inputSpec())
+                    : manager.create(input, new Shape(inputDims[0], 3, 32, 32));
+            return body.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow().toFloatArray();
+        }
+    }
+
+    static void assertClose(float[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length);
+        float scale = 0;
+        for (float v : expected) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5 * scale, "activation " + i + " (largest " + scale + ")");
+        }
+    }
+
+    @Test
+    void everyKerasLayoutGivesTheReferenceActivations() {
+        int[] dims = new int[4];
+        float[] expected = nchw("/features", dims);
+        assertEquals(32, dims[1]);
+        for (String file : List.of("vgg16-w16-weights.h5", "vgg16-w16-model.h5", "vgg16-w16-legacy.h5")) {
+            assertClose(expected, features(config(file, "vgg16", 16, true), false));
+        }
+        // the input pipeline applies preprocess_input(mode='caffe') itself
+        assertClose(expected, features(config("vgg16-w16-weights.h5", "vgg16", 16, true), true));
+    }
+
+    @Test
+    void grayscaleSmallImagesAreReplicatedAndResized() {
+        try (Model model = Model.newInstance("keras")) {
+            LabeledImages gray = new LabeledImages(new float[2 * 28 * 28], new int[2], 1, 28, 28, List.of("a"), "t", "t");
+            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config("vgg16-w16-weights.h5", "vgg16", 16, true), gray, model.getNDManager(), null);
+            assertEquals(new Shape(1, 3, 32, 32), built.inputShape());
+            assertEquals(new Shape(32, 1, 1), built.featureShape());
+            NDArray x = Batches.toArray(model.getNDManager(), new ImageBatch(new float[2 * 28 * 28], new int[2], 1, 28, 28),
+                    built.backbone().inputSpec());
+            assertEquals(new Shape(2, 3, 32, 32), x.getShape());
+            // black pixels become 0 - mean per channel, BGR order
+            assertEquals(-103.939f, x.getFloat(0, 0, 5, 5), 1e-3);
+            assertEquals(-123.68f, x.getFloat(0, 2, 5, 5), 1e-3);
+        }
+    }
+
+    @Test
+    void mismatchesAreListedAtOnceUnlessNotStrict() {
+        GraftException e = assertThrows(GraftException.class, () -> features(config("vgg16-w16-weights.h5", "vgg19", 16, true), false));
+        assertTrue(e.getMessage().contains("missing layer block3_conv4") && e.getMessage().contains("missing layer block5_conv4"), e.getMessage());
+        e = assertThrows(GraftException.class, () -> features(config("vgg16-w16-weights.h5", "vgg16", 8, true), false));
+        assertTrue(e.getMessage().contains("block1_conv1: file has kernel [3, 3, 3, 4]") && e.getMessage().contains("[3, 3, 3, 8]"), e.getMessage());
+        // not strict: vgg19 loads the sixteen convolutions the file has and keeps the rest at their initialisation
+        float[] partial = features(config("vgg16-w16-weights.h5", "vgg19", 16, false), false);
+        assertEquals(64, partial.length);
+    }
+
+    @Test
+    void corruptTruncatedAndForeignFilesAreClearErrors() throws IOException {
+        byte[] bytes = Files.readAllBytes(FIXTURES.resolve("vgg16-w16-weights.h5"));
+        Path truncated = Files.write(dir.resolve("truncated.h5"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Path garbage = Files.writeString(dir.resolve("garbage.h5"), "not an hdf5 file at all\n".repeat(100));
+        Path foreign = FIXTURES.resolve("reference.h5");
+        for (Path file : List.of(truncated, garbage, foreign)) {
+            GraftException e = assertThrows(GraftException.class, () -> KerasWeightsFile.read(file));
+            assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        }
+        assertTrue(assertThrows(GraftException.class, () -> KerasWeightsFile.read(foreign)).getMessage().contains("not a Keras weights file"));
+        GraftException missing = assertThrows(GraftException.class,
+                () -> new KerasH5Factory().create(new KerasH5Config("vgg16", dir.resolve("none.h5").toString(), true, 16, 32),
+                        new dev.graft.spi.backbone.BackboneContext(1, 28, 28)));
+        assertTrue(missing.getMessage().contains("no such Keras weights file"), missing.getMessage());
+    }
+}

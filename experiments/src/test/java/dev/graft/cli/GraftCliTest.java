@@ -71,6 +71,39 @@ class GraftCliTest {
     }
 
     @Test
+    void aPretrainedBackboneIsReusedByPathAsACheckpointWithTheSameNumbers() throws IOException {
+        Path cache = dir.resolve("cache");
+        String frozenOnly = TINY.replace("seeds: [1, 2]", "seeds: [1]").replace("freeze: [{type: frozen}, {type: full}]", "freeze: [{type: frozen}]")
+                .replace("similarity: [{type: mmd}, {type: linear-cka}]\n", "");
+        Path first = Files.writeString(dir.resolve("first.yaml"), frozenOnly);
+        assertEquals(0, graft("run", first.toString(), "--out", dir.resolve("a").toString(), "--cache", cache.toString()).code());
+        Path checkpoint;
+        try (var dirs = Files.list(cache.resolve("backbones"))) {
+            checkpoint = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        String reuse = frozenOnly.replace("name: tiny-fashion", "name: reuse").replace("""
+                    - type: convnet
+                      channels: [4, 8]
+                      pretrain:
+                        data: {type: fashion-mnist, classes: [0, 1], source: bundled}
+                        samplesPerClass: 100
+                        train: {epochs: 1, batchSize: 32}
+                """, "    - {type: checkpoint, path: '" + checkpoint + "'}\n");
+        Path second = Files.writeString(dir.resolve("second.yaml"), reuse);
+        Result run = graft("run", second.toString(), "--out", dir.resolve("b").toString(), "--cache", cache.toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        List<String> a = Files.readAllLines(dir.resolve("a/report/results.csv"));
+        List<String> b = Files.readAllLines(dir.resolve("b/report/results.csv"));
+        String accuracyA = a.stream().filter(r -> r.contains(",transfer,")).findFirst().orElseThrow().split(",")[10];
+        String accuracyB = b.stream().filter(r -> r.contains(",transfer,")).findFirst().orElseThrow().split(",")[10];
+        assertEquals(accuracyA, accuracyB, "the same weights, head and seed give the same test accuracy");
+
+        Path notACheckpoint = Files.writeString(dir.resolve("third.yaml"), reuse.replace(checkpoint.toString(), dir.toString()).replace("name: reuse", "name: bad"));
+        Result bad = graft("run", notACheckpoint.toString(), "--out", dir.resolve("c").toString(), "--cache", cache.toString());
+        assertTrue((bad.out() + bad.err()).contains("not a Graft checkpoint"), bad.out() + bad.err());
+    }
+
+    @Test
     void runsATinySweepEndToEndWritesTheReportAndResumes() throws IOException {
         Path descriptor = Files.writeString(dir.resolve("tiny.yaml"), TINY);
         Path out = dir.resolve("run");

@@ -35,7 +35,7 @@ class PluginIsolationTest {
                 }
             }
         }
-        assertEquals(8, modules.size(), "all plugin modules are on the class path: " + modules);
+        assertEquals(9, modules.size(), "all plugin modules are on the class path: " + modules);
         assertTrue(violations.isEmpty(), "plugins use core internals:\n" + String.join("\n", violations));
     }
 

@@ -16,7 +16,11 @@ import dev.graft.spi.PluginFactory;
 public final class ConfigMapper {
     private ConfigMapper() {}
 
-    static ObjectMapper create(PluginRegistry registry) {
+    /**
+     * @param registry the installed plugins
+     * @return the mapper
+     */
+    public static ObjectMapper create(PluginRegistry registry) {
         JsonMapper mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)

@@ -50,14 +50,34 @@ public record BuiltBackbone(Backbone backbone, Shape inputShape, Shape featureSh
      */
     public static BuiltBackbone build(Components components, BackboneConfig config, LabeledImages data, NDManager manager, byte[] weights,
             Integer transferLayers) {
-        Backbone backbone = components.backbone(config, new BackboneContext(data.channels(), data.height(), data.width()));
+        return build(components, config, data, manager, weights, transferLayers, false);
+    }
+
+    /**
+     * The architecture with random weights throughout, a scratch baseline's: weights the backbone
+     * would import (a Keras file, a checkpoint, a TorchScript export) are not loaded, and plugins
+     * that cannot avoid loading them re-initialise them.
+     *
+     * @param components plugin access
+     * @param config the architecture
+     * @param data data with the input shape to build for
+     * @param manager owner of the parameters
+     * @return the built backbone
+     */
+    public static BuiltBackbone buildRandom(Components components, BackboneConfig config, LabeledImages data, NDManager manager) {
+        return build(components, config, data, manager, null, null, true);
+    }
+
+    private static BuiltBackbone build(Components components, BackboneConfig config, LabeledImages data, NDManager manager, byte[] weights,
+            Integer transferLayers, boolean random) {
+        Backbone backbone = components.backbone(config, new BackboneContext(data.channels(), data.height(), data.width(), random));
         Batches.checkShape(backbone.inputSpec(), data.channels(), data.height(), data.width());
         InputSpec spec = backbone.inputSpec();
         Shape inputShape = new Shape(1, spec.channels(), spec.networkHeight(data.height()), spec.networkWidth(data.width()));
         GroupedNetwork body = new GroupedNetwork(backbone.layerGroups(), null);
         initialize(body, manager, inputShape);
-        if (backbone.importedWeights() != null) {
-            backbone.importedWeights().load(backbone.layerGroups());
+        if (backbone.importedWeights() != null && !random) {
+            backbone.importedWeights().load(backbone.layerGroups(), manager);
         }
         if (weights != null) {
             int groups = backbone.layerGroups().size();

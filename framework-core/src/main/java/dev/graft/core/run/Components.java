@@ -28,12 +28,14 @@ import dev.graft.spi.similarity.SimilarityMetricFactory;
 /** Creates plugin objects from bound configs through the factory registered for each config class. */
 public final class Components {
     private final PluginRegistry registry;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     /**
      * @param registry the installed plugins
      */
     public Components(PluginRegistry registry) {
         this.registry = requireNonNull(registry, "registry is null");
+        this.mapper = dev.graft.core.plugin.ConfigMapper.create(registry);
     }
 
     /**
@@ -43,7 +45,17 @@ public final class Components {
      */
     @SuppressWarnings("unchecked")
     public Backbone backbone(BackboneConfig config, BackboneContext context) {
-        return registry.<BackboneFactory<BackboneConfig>>factoryFor(PluginFamily.BACKBONE, config).create(config, context);
+        BackboneContext withResolver = new BackboneContext(context.channels(), context.height(), context.width(), context.randomInit(), json -> {
+            BackboneConfig other;
+            try {
+                other = mapper.readValue(json, BackboneConfig.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+                Throwable cause = e.getCause() instanceof dev.graft.spi.InvalidConfigException ? e.getCause() : e;
+                throw new dev.graft.spi.GraftException("not a backbone config this installation knows: " + cause.getMessage(), e);
+            }
+            return backbone(other, context);
+        });
+        return registry.<BackboneFactory<BackboneConfig>>factoryFor(PluginFamily.BACKBONE, config).create(config, withResolver);
     }
 
     /**

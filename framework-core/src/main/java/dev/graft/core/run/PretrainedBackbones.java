@@ -125,7 +125,10 @@ public final class PretrainedBackbones {
                             metrics.epoch(), metrics.trainLoss(), metrics.trainAccuracy(), metrics.validationAccuracy(), metrics.seconds())));
             double accuracy = outcome.epochs().get(outcome.bestEpoch() - 1).validationAccuracy();
             Map<String, Object> provenance = new LinkedHashMap<>();
-            provenance.put("architecture", spec.architecture());
+            // with its type, so that a checkpoint backbone can rebuild it from meta.json
+            com.fasterxml.jackson.databind.node.ObjectNode architecture = mapper.valueToTree(spec.architecture());
+            architecture.put("type", components.name(dev.graft.core.plugin.PluginFamily.BACKBONE, spec.architecture()));
+            provenance.put("architecture", architecture);
             provenance.put("pretrain", pretrain);
             provenance.put("sourceOrigin", source.origin());
             provenance.put("sourceChecksum", source.checksum());

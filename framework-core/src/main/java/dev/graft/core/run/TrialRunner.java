@@ -124,8 +124,10 @@ public final class TrialRunner {
             TestScores scores;
             int bestEpoch;
             try (Model model = Model.newInstance("trial-" + trial.id())) {
-                BuiltBackbone built = BuiltBackbone.build(components, spec.backbone().architecture(), pool, model.getNDManager(),
-                        spec.kind() == TrialKind.transfer && pretrained != null ? pretrained.weights() : null, spec.backbone().transferLayers());
+                BuiltBackbone built = spec.kind() == TrialKind.scratch
+                        ? BuiltBackbone.buildRandom(components, spec.backbone().architecture(), pool, model.getNDManager())
+                        : BuiltBackbone.build(components, spec.backbone().architecture(), pool, model.getNDManager(),
+                                pretrained != null ? pretrained.weights() : null, spec.backbone().transferLayers());
                 int firstNewGroup = spec.backbone().transferLayers() == null ? Integer.MAX_VALUE : spec.backbone().transferLayers();
                 provenance.put("backboneProvenance", built.backbone().provenance());
                 provenance.put("layerGroups", built.backbone().layerGroups().stream().map(g -> g.name()).toList());

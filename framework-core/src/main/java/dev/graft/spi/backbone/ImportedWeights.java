@@ -1,5 +1,6 @@
 package dev.graft.spi.backbone;
 
+import ai.djl.ndarray.NDManager;
 import java.util.List;
 
 /**
@@ -13,7 +14,9 @@ public interface ImportedWeights {
 
     /**
      * @param groups the backbone's layer groups, initialised
+     * @param manager the manager new parameter arrays attach to, for implementations that replace
+     *     arrays (DJL's {@code Block.loadParameters}) rather than write into them
      * @throws dev.graft.spi.GraftException when the file does not fit the architecture
      */
-    void load(List<LayerGroup> groups);
+    void load(List<LayerGroup> groups, NDManager manager);
 }

@@ -7,5 +7,6 @@ public final class BackbonesModule extends GraftModule {
     @Override
     protected void configure() {
         backbone(ConvNetFactory.NAME).to(ConvNetFactory.class);
+        backbone(CheckpointFactory.NAME).to(CheckpointFactory.class);
     }
 }

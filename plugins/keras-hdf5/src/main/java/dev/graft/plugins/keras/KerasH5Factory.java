@@ -59,7 +59,7 @@ public final class KerasH5Factory implements BackboneFactory<KerasH5Config> {
         provenance.put("weights", path.toAbsolutePath().toString());
         provenance.put("sha256", sha256(path));
         provenance.put("architecture", config.architecture() + (config.filterDivisor() == 1 ? "" : " with filters / " + config.filterDivisor()));
-        return new Backbone(built.groups(), spec, provenance, groups -> load(config, path, built));
+        return new Backbone(built.groups(), spec, provenance, (groups, manager) -> load(config, path, built));
     }
 
     /** Writes the file's weights into the initialised convolutions; every mismatch is collected and reported at once. */

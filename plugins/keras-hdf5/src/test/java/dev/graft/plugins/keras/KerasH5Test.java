@@ -102,6 +102,19 @@ class KerasH5Test {
     }
 
     @Test
+    void aScratchBaselineDoesNotLoadTheFile() {
+        try (Model model = Model.newInstance("keras")) {
+            LabeledImages gray = new LabeledImages(new float[28 * 28], new int[1], 1, 28, 28, List.of("a"), "t", "t");
+            KerasH5Config config = config("vgg16-w16-weights.h5", "vgg16", 16, true);
+            float[] imported = BuiltBackbone.build(COMPONENTS, config, gray, model.getNDManager(), null).backbone().layerGroups().get(0).block()
+                    .getParameters().valueAt(0).getArray().toFloatArray();
+            float[] random = BuiltBackbone.buildRandom(COMPONENTS, config, gray, model.getNDManager()).backbone().layerGroups().get(0).block()
+                    .getParameters().valueAt(0).getArray().toFloatArray();
+            assertTrue(!java.util.Arrays.equals(imported, random));
+        }
+    }
+
+    @Test
     void grayscaleSmallImagesAreReplicatedAndResized() {
         try (Model model = Model.newInstance("keras")) {
             LabeledImages gray = new LabeledImages(new float[2 * 28 * 28], new int[2], 1, 28, 28, List.of("a"), "t", "t");

@@ -1,0 +1,142 @@
+package dev.graft.plugins.torchscript;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import dev.graft.core.descriptor.OptimizerConfig;
+import dev.graft.core.descriptor.TrainConfig;
+import dev.graft.core.plugin.Plugins;
+import dev.graft.core.run.BuiltBackbone;
+import dev.graft.core.run.Components;
+import dev.graft.core.train.EpochListener;
+import dev.graft.core.train.GroupedNetwork;
+import dev.graft.core.train.NetworkTrainer;
+import dev.graft.spi.GraftException;
+import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.freeze.GroupState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The traced stages give PyTorch's own outputs, train when asked, and load only when trusted. */
+class TorchScriptTest {
+    static final Path FIXTURES = Path.of("src/test/resources/torchscript").toAbsolutePath();
+    static final Components COMPONENTS = new Components(Plugins.of(List.of(new TorchScriptModule())).registry());
+
+    @TempDir
+    Path dir;
+
+    static TorchScriptConfig config(boolean trusted, String... files) {
+        return new TorchScriptConfig(Arrays.stream(files).map(f -> FIXTURES.resolve(f).toString()).toList(), null, trusted, 1, 0,
+                List.of(0.0), List.of(1.0));
+    }
+
+    record Reference(float[] input, float[] output) {}
+
+    static Reference reference() throws IOException {
+        List<String> lines = Files.readAllLines(FIXTURES.resolve("reference.txt"));
+        int n = 2 * 28 * 28;
+        float[] input = new float[n];
+        float[] output = new float[2 * 8];
+        for (int i = 0; i < n; i++) {
+            input[i] = Float.parseFloat(lines.get(1 + i));
+        }
+        for (int i = 0; i < output.length; i++) {
+            output[i] = Float.parseFloat(lines.get(1 + n + i));
+        }
+        return new Reference(input, output);
+    }
+
+    static LabeledImages images(float[] pixels) {
+        return new LabeledImages(pixels, new int[pixels.length / 784], 1, 28, 28, List.of("a", "b"), "t", "t");
+    }
+
+    @Test
+    void twoStagesGiveTheOutputsPyTorchComputed() throws IOException {
+        Reference reference = reference();
+        try (Model model = Model.newInstance("ts")) {
+            NDManager manager = model.getNDManager();
+            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config(true, "stage1.pt", "stage2.pt"), images(reference.input()), manager, null);
+            assertEquals(List.of("stage1", "stage2"), built.backbone().layerGroups().stream().map(g -> g.name()).toList());
+            assertEquals(new Shape(8), built.featureShape());
+            GroupedNetwork body = built.withHead(null, manager);
+            float[] actual = body.forward(new ParameterStore(manager, false), new NDList(manager.create(reference.input(), new Shape(2, 1, 28, 28))),
+                    false).singletonOrThrow().toFloatArray();
+            for (int i = 0; i < actual.length; i++) {
+                assertEquals(reference.output()[i], actual[i], 1e-5, "output " + i);
+            }
+        }
+    }
+
+    @Test
+    void aScratchBaselineDoesNotStartFromTheFilesWeights() throws IOException {
+        Reference reference = reference();
+        try (Model model = Model.newInstance("ts")) {
+            BuiltBackbone pretrained = BuiltBackbone.build(COMPONENTS, config(true, "stage1.pt", "stage2.pt"), images(reference.input()),
+                    model.getNDManager(), null);
+            BuiltBackbone random = BuiltBackbone.buildRandom(COMPONENTS, config(true, "stage1.pt", "stage2.pt"), images(reference.input()),
+                    model.getNDManager());
+            var loaded = pretrained.backbone().layerGroups().get(0).block().getParameters();
+            var fresh = random.backbone().layerGroups().get(0).block().getParameters();
+            assertEquals(loaded.size(), fresh.size());
+            for (int i = 0; i < loaded.size(); i++) {
+                assertFalse(Arrays.equals(loaded.valueAt(i).getArray().toFloatArray(), fresh.valueAt(i).getArray().toFloatArray()),
+                        loaded.keyAt(i));
+            }
+        }
+    }
+
+    @Test
+    void frozenStagesStayAndTrainedStagesMove() throws IOException {
+        Reference reference = reference();
+        LabeledImages data = new LabeledImages(reference.input(), new int[] {0, 1}, 1, 28, 28, List.of("a", "b"), "t", "t");
+        try (Model model = Model.newInstance("ts")) {
+            NDManager manager = model.getNDManager();
+            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config(true, "stage1.pt", "stage2.pt"), data, manager, null);
+            GroupedNetwork network = built.withHead(Linear.builder().setUnits(2).build(), manager);
+            model.setBlock(network);
+            float[] stage1Before = network.groups().get(0).block().getParameters().valueAt(0).getArray().toFloatArray();
+            float[] stage2Before = network.groups().get(1).block().getParameters().valueAt(0).getArray().toFloatArray();
+            // stage1 frozen, stage2 trains
+            new NetworkTrainer(new TrainConfig(3, 2, new OptimizerConfig(OptimizerConfig.OptimizerType.sgd, 0.5, 0.0, null), null),
+                    (groups, position) -> List.of(GroupState.FROZEN, GroupState.TRAINING), null, built.backbone().inputSpec(), 1)
+                    .train(model, data, data.select(new int[0], "none"), EpochListener.NONE);
+            assertTrue(Arrays.equals(stage1Before, network.groups().get(0).block().getParameters().valueAt(0).getArray().toFloatArray()));
+            assertFalse(Arrays.equals(stage2Before, network.groups().get(1).block().getParameters().valueAt(0).getArray().toFloatArray()));
+        }
+    }
+
+    @Test
+    void untrustedCorruptAndMissingFilesAreClearErrors() throws IOException {
+        GraftException untrusted = assertThrows(GraftException.class,
+                () -> new TorchScriptFactory().create(config(false, "stage1.pt"), new dev.graft.spi.backbone.BackboneContext(1, 28, 28)));
+        assertTrue(untrusted.getMessage().contains("trusted: true") && untrusted.getMessage().contains("GRAFT_TRUSTED_DIRS"), untrusted.getMessage());
+        assertTrue(TorchScriptFactory.trusted(FIXTURES.resolve("stage1.pt"), "/nowhere" + java.io.File.pathSeparator + FIXTURES.getParent()));
+        assertFalse(TorchScriptFactory.trusted(FIXTURES.resolve("stage1.pt"), "/nowhere"));
+
+        byte[] bytes = Files.readAllBytes(FIXTURES.resolve("stage1.pt"));
+        Path truncated = Files.write(dir.resolve("truncated.pt"), Arrays.copyOf(bytes, bytes.length / 2));
+        TorchScriptConfig broken = new TorchScriptConfig(List.of(truncated.toString()), null, true, 1, 0, null, null);
+        try (Model model = Model.newInstance("ts")) {
+            GraftException e = assertThrows(GraftException.class,
+                    () -> BuiltBackbone.build(COMPONENTS, broken, images(new float[784]), model.getNDManager(), null));
+            assertTrue(e.getMessage().startsWith(truncated.toString()) && e.getMessage().contains("cannot load as TorchScript"), e.getMessage());
+        }
+        GraftException missing = assertThrows(GraftException.class, () -> new TorchScriptFactory().create(
+                new TorchScriptConfig(List.of(dir.resolve("none.pt").toString()), null, true, 1, 0, null, null),
+                new dev.graft.spi.backbone.BackboneContext(1, 28, 28)));
+        assertTrue(missing.getMessage().contains("no such TorchScript file"), missing.getMessage());
+    }
+}

@@ -8,5 +8,6 @@ public final class DatasetsModule extends GraftModule {
     protected void configure() {
         dataset(FashionMnistProvider.NAME).to(FashionMnistProvider.class);
         dataset(MnistProvider.NAME).to(MnistProvider.class);
+        dataset(SyntheticGlyphsProvider.NAME).to(SyntheticGlyphsProvider.class);
     }
 }

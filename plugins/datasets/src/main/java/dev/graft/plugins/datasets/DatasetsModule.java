@@ -9,5 +9,6 @@ public final class DatasetsModule extends GraftModule {
         dataset(FashionMnistProvider.NAME).to(FashionMnistProvider.class);
         dataset(MnistProvider.NAME).to(MnistProvider.class);
         dataset(SyntheticGlyphsProvider.NAME).to(SyntheticGlyphsProvider.class);
+        dataset(ImageFolderProvider.NAME).to(ImageFolderProvider.class);
     }
 }

@@ -9,5 +9,10 @@ public final class AugmentModule extends GraftModule {
         augmenter(NoneFactory.NAME).to(NoneFactory.class);
         augmenter(FlipFactory.NAME).to(FlipFactory.class);
         augmenter(ShiftFactory.NAME).to(ShiftFactory.class);
+        for (GeometryAugmenters.Plugin<?> plugin : java.util.List.of(new GeometryAugmenters.Rotation(), new GeometryAugmenters.Shear(),
+                new GeometryAugmenters.Zoom())) {
+            augmenter(plugin.name()).toInstance(plugin);
+        }
+        augmenter(BrightnessFactory.NAME).to(BrightnessFactory.class);
     }
 }

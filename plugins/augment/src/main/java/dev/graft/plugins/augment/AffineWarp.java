@@ -1,0 +1,63 @@
+package dev.graft.plugins.augment;
+
+import dev.graft.spi.augment.ImageBatch;
+import java.util.function.IntFunction;
+
+/**
+ * Applies a per-image affine map about the image centre, as Keras' {@code
+ * apply_affine_transform} (scipy's {@code affine_transform}, order 1): each output pixel {@code o}
+ * takes the bilinear sample of the input at {@code M (o - c) + c}, c the centre; points outside
+ * the image take the nearest edge pixel or a constant.
+ */
+final class AffineWarp {
+    private AffineWarp() {}
+
+    /**
+     * @param batch the images
+     * @param matrices for image n, the 2x2 matrix {@code {m00, m01, m10, m11}} mapping output
+     *     offsets (x, y) from the centre to input offsets
+     * @param fill {@code nearest} or {@code constant}
+     * @param value the constant
+     * @return the warped batch
+     */
+    static ImageBatch warp(ImageBatch batch, IntFunction<double[]> matrices, ShiftConfig.Fill fill, double value) {
+        int h = batch.height();
+        int w = batch.width();
+        int plane = h * w;
+        double cx = (w - 1) / 2.0;
+        double cy = (h - 1) / 2.0;
+        float[] in = batch.pixels();
+        float[] out = new float[in.length];
+        for (int n = 0; n < batch.size(); n++) {
+            double[] m = matrices.apply(n);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double sx = m[0] * (x - cx) + m[1] * (y - cy) + cx;
+                    double sy = m[2] * (x - cx) + m[3] * (y - cy) + cy;
+                    for (int c = 0; c < batch.channels(); c++) {
+                        int base = (n * batch.channels() + c) * plane;
+                        out[base + y * w + x] = (float) sample(in, base, w, h, sx, sy, fill, value);
+                    }
+                }
+            }
+        }
+        return new ImageBatch(out, batch.labels(), batch.channels(), h, w);
+    }
+
+    private static double sample(float[] in, int base, int w, int h, double x, double y, ShiftConfig.Fill fill, double value) {
+        if (fill == ShiftConfig.Fill.constant && (x < -0.5 || x > w - 0.5 || y < -0.5 || y > h - 0.5)) {
+            return value;
+        }
+        double cx = Math.max(0, Math.min(w - 1, x));
+        double cy = Math.max(0, Math.min(h - 1, y));
+        int x0 = (int) Math.floor(cx);
+        int y0 = (int) Math.floor(cy);
+        int x1 = Math.min(w - 1, x0 + 1);
+        int y1 = Math.min(h - 1, y0 + 1);
+        double fx = cx - x0;
+        double fy = cy - y0;
+        double top = in[base + y0 * w + x0] * (1 - fx) + in[base + y0 * w + x1] * fx;
+        double bottom = in[base + y1 * w + x0] * (1 - fx) + in[base + y1 * w + x1] * fx;
+        return top * (1 - fy) + bottom * fy;
+    }
+}

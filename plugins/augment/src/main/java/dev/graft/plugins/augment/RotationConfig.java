@@ -1,0 +1,21 @@
+package dev.graft.plugins.augment;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/**
+ * Configuration of {@code rotation}, as Keras' {@code rotation_range}.
+ *
+ * @param range degrees either way (Keras rotation_range)
+ * @param fill {@code nearest} (Keras' default) or {@code constant}
+ * @param value the constant, in [0, 1]
+ */
+public record RotationConfig(
+        @JsonPropertyDescription("degrees either way (Keras rotation_range)") Double range,
+        @JsonPropertyDescription("nearest (Keras' default) or constant") ShiftConfig.Fill fill,
+        @JsonPropertyDescription("fill value for constant, in [0,1]") Double value) implements Geometry {
+    public RotationConfig {
+        range = Geometry.range(range, 15.0, 360);
+        fill = fill == null ? ShiftConfig.Fill.nearest : fill;
+        value = value == null ? 0.0 : value;
+    }
+}

@@ -21,22 +21,42 @@ final class AffineWarp {
      * @return the warped batch
      */
     static ImageBatch warp(ImageBatch batch, IntFunction<double[]> matrices, ShiftConfig.Fill fill, double value) {
+        double cx = (batch.width() - 1) / 2.0;
+        double cy = (batch.height() - 1) / 2.0;
+        double[][] m = new double[batch.size()][];
+        for (int n = 0; n < batch.size(); n++) {
+            m[n] = matrices.apply(n);
+        }
+        return sample(batch, (n, x, y) -> new double[] {m[n][0] * (x - cx) + m[n][1] * (y - cy) + cx, m[n][2] * (x - cx) + m[n][3] * (y - cy) + cy},
+                fill, value);
+    }
+
+    /** Where output pixel (x, y) of image n samples the input. */
+    @FunctionalInterface
+    interface SourceMap {
+        double[] at(int n, int x, int y);
+    }
+
+    /**
+     * @param batch the images
+     * @param map the input position of each output pixel
+     * @param fill outside the image: the nearest edge pixel, or a constant
+     * @param value the constant
+     * @return the resampled batch (bilinear)
+     */
+    static ImageBatch sample(ImageBatch batch, SourceMap map, ShiftConfig.Fill fill, double value) {
         int h = batch.height();
         int w = batch.width();
         int plane = h * w;
-        double cx = (w - 1) / 2.0;
-        double cy = (h - 1) / 2.0;
         float[] in = batch.pixels();
         float[] out = new float[in.length];
         for (int n = 0; n < batch.size(); n++) {
-            double[] m = matrices.apply(n);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    double sx = m[0] * (x - cx) + m[1] * (y - cy) + cx;
-                    double sy = m[2] * (x - cx) + m[3] * (y - cy) + cy;
+                    double[] source = map.at(n, x, y);
                     for (int c = 0; c < batch.channels(); c++) {
                         int base = (n * batch.channels() + c) * plane;
-                        out[base + y * w + x] = (float) sample(in, base, w, h, sx, sy, fill, value);
+                        out[base + y * w + x] = (float) sample(in, base, w, h, source[0], source[1], fill, value);
                     }
                 }
             }

@@ -14,5 +14,8 @@ public final class AugmentModule extends GraftModule {
             augmenter(plugin.name()).toInstance(plugin);
         }
         augmenter(BrightnessFactory.NAME).to(BrightnessFactory.class);
+        augmenter("gaussian-noise").toInstance(new PixelAugmenters.Noise());
+        augmenter("cutout").toInstance(new PixelAugmenters.Cutout());
+        augmenter("random-resized-crop").toInstance(new PixelAugmenters.ResizedCrop());
     }
 }

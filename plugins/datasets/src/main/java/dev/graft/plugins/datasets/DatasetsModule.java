@@ -10,5 +10,7 @@ public final class DatasetsModule extends GraftModule {
         dataset(MnistProvider.NAME).to(MnistProvider.class);
         dataset(SyntheticGlyphsProvider.NAME).to(SyntheticGlyphsProvider.class);
         dataset(ImageFolderProvider.NAME).to(ImageFolderProvider.class);
+        dataset("csv").toInstance(new ArrayDatasets.Csv());
+        dataset("hdf5").toInstance(new ArrayDatasets.Hdf5());
     }
 }

@@ -80,7 +80,8 @@ public final class Components {
      * @return a new augmenter, or null
      */
     public Augmenter augmenter(AugmentConfig config) {
-        return config == null ? null : registry.<AugmenterFactory<AugmentConfig>>factoryFor(PluginFamily.AUGMENT, config).create(config);
+        return config == null ? null
+                : registry.<AugmenterFactory<AugmentConfig>>factoryFor(PluginFamily.AUGMENT, config).create(config, this::augmenter);
     }
 
     /**

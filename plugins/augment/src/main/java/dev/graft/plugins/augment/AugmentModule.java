@@ -14,6 +14,7 @@ public final class AugmentModule extends GraftModule {
             augmenter(plugin.name()).toInstance(plugin);
         }
         augmenter(BrightnessFactory.NAME).to(BrightnessFactory.class);
+        augmenter(ChainFactory.NAME).to(ChainFactory.class);
         augmenter("gaussian-noise").toInstance(new PixelAugmenters.Noise());
         augmenter("cutout").toInstance(new PixelAugmenters.Cutout());
         augmenter("random-resized-crop").toInstance(new PixelAugmenters.ResizedCrop());

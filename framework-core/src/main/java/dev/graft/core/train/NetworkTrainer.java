@@ -197,7 +197,7 @@ public final class NetworkTrainer {
                         try (GradientCollector collector = trainer.newGradientCollector()) {
                             NDList outputs = trainer.forward(new NDList(x));
                             logits = outputs.get(0);
-                            loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                            loss = batch.isMixed() ? mixedLoss(scope, batch, logits) : trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
                             if (regularizer != null) {
                                 loss = loss.add(regularizer.penalty(new Step(scope, outputs, pretrainedSourceLogits, startingWeights, needs)).reshape(new Shape()));
                             }
@@ -249,6 +249,23 @@ public final class NetworkTrainer {
             network.loadAll(model.getNDManager(), bestWeights);
         }
         return new TrainingOutcome(epochs, bestEpoch, stoppedEarly);
+    }
+
+    /**
+     * Cross-entropy against the mixed targets of mixup/CutMix: {@code w onehot(a) + (1 - w)
+     * onehot(b)} per image, averaged over the batch (for unmixed images the usual loss).
+     */
+    private static NDArray mixedLoss(NDManager scope, ImageBatch batch, NDArray logits) {
+        int classes = (int) logits.getShape().get(1);
+        long[] first = new long[batch.size()];
+        long[] second = new long[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            first[i] = batch.labels()[i];
+            second[i] = batch.mixedLabels()[i];
+        }
+        NDArray weights = scope.create(batch.mixWeights(), new Shape(batch.size(), 1));
+        NDArray target = scope.create(first).oneHot(classes).mul(weights).add(scope.create(second).oneHot(classes).mul(weights.neg().add(1f)));
+        return target.mul(logits.logSoftmax(1)).sum(new int[] {1}).mean().neg();
     }
 
     /** Draws what the finished epochs drew from the shuffling and augmentation streams. */

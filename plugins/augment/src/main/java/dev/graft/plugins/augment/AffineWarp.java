@@ -61,7 +61,7 @@ final class AffineWarp {
                 }
             }
         }
-        return new ImageBatch(out, batch.labels(), batch.channels(), h, w);
+        return batch.withPixels(out);
     }
 
     private static double sample(float[] in, int base, int w, int h, double x, double y, ShiftConfig.Fill fill, double value) {

@@ -15,6 +15,8 @@ public final class AugmentModule extends GraftModule {
         }
         augmenter(BrightnessFactory.NAME).to(BrightnessFactory.class);
         augmenter(ChainFactory.NAME).to(ChainFactory.class);
+        augmenter("mixup").toInstance(new LabelMixers.Mixup());
+        augmenter("cutmix").toInstance(new LabelMixers.CutMix());
         augmenter("gaussian-noise").toInstance(new PixelAugmenters.Noise());
         augmenter("cutout").toInstance(new PixelAugmenters.Cutout());
         augmenter("random-resized-crop").toInstance(new PixelAugmenters.ResizedCrop());

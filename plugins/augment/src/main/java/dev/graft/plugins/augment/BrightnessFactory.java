@@ -39,7 +39,7 @@ public final class BrightnessFactory implements AugmenterFactory<BrightnessConfi
                     out[i] = Math.min(1f, in[i] * factor);
                 }
             }
-            return new ImageBatch(out, batch.labels(), batch.channels(), batch.height(), batch.width());
+            return batch.withPixels(out);
         };
     }
 }

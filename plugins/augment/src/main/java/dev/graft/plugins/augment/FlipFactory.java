@@ -48,7 +48,7 @@ public final class FlipFactory implements AugmenterFactory<FlipConfig> {
                     }
                 }
             }
-            return new ImageBatch(out, batch.labels(), batch.channels(), h, w);
+            return batch.withPixels(out);
         };
     }
 }

@@ -33,7 +33,7 @@ final class PixelAugmenters {
                 for (int i = 0; i < in.length; i++) {
                     out[i] = (float) Math.min(1, Math.max(0, in[i] + config.std() * random.nextGaussian()));
                 }
-                return new ImageBatch(out, batch.labels(), batch.channels(), batch.height(), batch.width());
+                return batch.withPixels(out);
             };
         }
     }
@@ -78,7 +78,7 @@ final class PixelAugmenters {
                         }
                     }
                 }
-                return new ImageBatch(out, batch.labels(), batch.channels(), h, w);
+                return batch.withPixels(out);
             };
         }
     }

@@ -59,7 +59,7 @@ public final class ShiftFactory implements AugmenterFactory<ShiftConfig> {
                     }
                 }
             }
-            return new ImageBatch(out, batch.labels(), batch.channels(), h, w);
+            return batch.withPixels(out);
         };
     }
 

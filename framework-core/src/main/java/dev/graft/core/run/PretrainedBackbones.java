@@ -145,13 +145,7 @@ public final class PretrainedBackbones {
     /** The same images with their labels randomly permuted (Fisher-Yates, seeded). */
     private static LabeledImages shuffledLabels(LabeledImages data, long seed) {
         int[] labels = data.labels().clone();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        for (int i = labels.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = labels[i];
-            labels[i] = labels[j];
-            labels[j] = swap;
-        }
+        dev.graft.core.train.Batches.shuffle(labels, new java.util.SplittableRandom(seed));
         return new LabeledImages(data.pixels(), labels, data.channels(), data.height(), data.width(), data.classNames(),
                 data.checksum() + "/shuffled-labels", data.origin() + " (labels shuffled)");
     }

@@ -45,6 +45,21 @@ public final class Batches {
     }
 
     /**
+     * Fisher-Yates in place, drawing {@code nextInt(i + 1)} for i from the end down.
+     *
+     * @param values the array to shuffle
+     * @param random the random source
+     */
+    public static void shuffle(int[] values, java.util.random.RandomGenerator random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
+
+    /**
      * Normalises a batch with the backbone's statistics and copies it into one native array.
      *
      * @param manager the batch's own manager, closed after the batch

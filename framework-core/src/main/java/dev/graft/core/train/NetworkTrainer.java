@@ -343,12 +343,7 @@ public final class NetworkTrainer {
 
     private static int[] shuffled(int n, SplittableRandom random) {
         int[] order = Batches.range(0, n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
+        Batches.shuffle(order, random);
         return order;
     }
 

@@ -2,7 +2,6 @@ package dev.graft.plugins.augment;
 
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
-import dev.graft.spi.augment.ImageBatch;
 
 /**
  * Random translations by whole pixels: each image moves by {@code round(u * W)} pixels
@@ -31,39 +30,14 @@ public final class ShiftFactory implements AugmenterFactory<ShiftConfig> {
     @Override
     public Augmenter create(ShiftConfig config) {
         return (batch, random) -> {
-            int h = batch.height();
-            int w = batch.width();
-            int plane = h * w;
-            float[] in = batch.pixels();
-            float[] out = new float[in.length];
+            int[] dx = new int[batch.size()];
+            int[] dy = new int[batch.size()];
             for (int n = 0; n < batch.size(); n++) {
-                int dx = (int) Math.round((random.nextDouble() * 2 - 1) * config.width() * w);
-                int dy = (int) Math.round((random.nextDouble() * 2 - 1) * config.height() * h);
-                for (int c = 0; c < batch.channels(); c++) {
-                    int base = (n * batch.channels() + c) * plane;
-                    for (int y = 0; y < h; y++) {
-                        int sy = y - dy;
-                        for (int x = 0; x < w; x++) {
-                            int sx = x - dx;
-                            boolean inside = sx >= 0 && sx < w && sy >= 0 && sy < h;
-                            float v;
-                            if (inside) {
-                                v = in[base + sy * w + sx];
-                            } else if (config.fill() == ShiftConfig.Fill.nearest) {
-                                v = in[base + clamp(sy, h) * w + clamp(sx, w)];
-                            } else {
-                                v = config.value().floatValue();
-                            }
-                            out[base + y * w + x] = v;
-                        }
-                    }
-                }
+                dx[n] = (int) Math.round((random.nextDouble() * 2 - 1) * config.width() * batch.width());
+                dy[n] = (int) Math.round((random.nextDouble() * 2 - 1) * config.height() * batch.height());
             }
-            return batch.withPixels(out);
+            // whole-pixel offsets: the bilinear resampler returns the source pixels exactly
+            return AffineWarp.sample(batch, (n, x, y) -> new double[] {x - dx[n], y - dy[n]}, config.fill(), config.value());
         };
-    }
-
-    private static int clamp(int v, int size) {
-        return Math.max(0, Math.min(size - 1, v));
     }
 }

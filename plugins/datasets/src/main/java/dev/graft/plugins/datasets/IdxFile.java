@@ -8,10 +8,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -81,7 +78,7 @@ record IdxFile(Path path, int[] dims, byte[] data, String sha256) {
                     + " values, the file holds " + actual);
         }
         byte[] data = Arrays.copyOfRange(bytes, 4 + 4 * rank, bytes.length);
-        return new IdxFile(path, dims, data, sha256(bytes));
+        return new IdxFile(path, dims, data, Checksums.of(bytes));
     }
 
     private static InputStream open(Path path) throws IOException {
@@ -91,13 +88,5 @@ record IdxFile(Path path, int[] dims, byte[] data, String sha256) {
         int b2 = in.read();
         in.reset();
         return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -87,10 +85,13 @@ public final class ImageFolderProvider implements DatasetProvider<ImageFolderCon
             throw new GraftException(root + ": no images for the " + split.name().toLowerCase(Locale.ROOT) + " split");
         }
         BufferedImage[] decoded = new BufferedImage[files.size()];
+        byte[][] contents = new byte[files.size()][];
         String[] errors = new String[files.size()];
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
-                decoded[i] = ImageIO.read(files.get(i).toFile());
+                // each file is read once: decoded and hashed from the same bytes
+                contents[i] = Files.readAllBytes(files.get(i));
+                decoded[i] = ImageIO.read(new java.io.ByteArrayInputStream(contents[i]));
                 if (decoded[i] == null) {
                     errors[i] = files.get(i) + ": not an image ImageIO can decode";
                 }
@@ -151,7 +152,7 @@ public final class ImageFolderProvider implements DatasetProvider<ImageFolderCon
                 }
             }
         }
-        String checksum = checksum(files);
+        String checksum = checksum(files, contents);
         return new LabeledImages(pixels, kept.stream().mapToInt(Integer::intValue).toArray(), channels, height, width, classes, checksum,
                 root + " (" + split.name().toLowerCase(Locale.ROOT) + ", " + images.size() + " images)");
     }
@@ -185,18 +186,15 @@ public final class ImageFolderProvider implements DatasetProvider<ImageFolderCon
         }
     }
 
-    private static String checksum(List<Path> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Path file : files) {
-                sha.update(file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update(Files.readAllBytes(file));
+    /** The hash of every file's name and content, in order (unreadable files count by name). */
+    private static String checksum(List<Path> files, byte[][] contents) {
+        MessageDigest sha = Checksums.digest();
+        for (int i = 0; i < files.size(); i++) {
+            sha.update(files.get(i).getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (contents[i] != null) {
+                sha.update(contents[i]);
             }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
-        } catch (IOException e) {
-            throw new GraftException("cannot read for the checksum: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
+        return Checksums.hex(sha).substring(0, 32);
     }
 }

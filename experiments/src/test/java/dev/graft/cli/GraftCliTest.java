@@ -71,6 +71,39 @@ class GraftCliTest {
     }
 
     @Test
+    void aBackbonePretrainedWithAnMlpProjectorKeepsItsSourceHeadForLwfAndLeep() throws IOException {
+        String projector = "\n        head: {type: mlp, hidden: [16], dropout: 0}";
+        String yaml = TINY.replace("seeds: [1, 2]", "seeds: [1]")
+                .replace("train: {epochs: 1, batchSize: 32}\n", "train: {epochs: 1, batchSize: 32}" + projector + "\n")
+                .replace("freeze: [{type: frozen}, {type: full}]", """
+                        freeze: [{type: full}]
+                          regularizer: [{type: none}, {type: lwf}]""")
+                .replace("similarity: [{type: mmd}, {type: linear-cka}]", "similarity: [{type: leep}, {type: nce}]");
+        Path descriptor = Files.writeString(dir.resolve("projector.yaml"), yaml);
+        Path out = dir.resolve("run");
+        Path cache = dir.resolve("cache");
+        Result run = graft("run", descriptor.toString(), "--out", out.toString(), "--cache", cache.toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("3 trials planned, 0 already finished, 3 finished now, 0 failed"), run.out());
+        assertTrue(run.out().matches("(?s).*similarity leep on convnet: -?[0-9.]+ .*"), run.out());
+        assertTrue(run.out().matches("(?s).*similarity nce on convnet: -?[0-9.]+ .*"), run.out());
+
+        // the projector is part of the pretraining's identity: without it, another cache entry
+        Result linear = graft("run", Files.writeString(dir.resolve("linear.yaml"), yaml.replace(projector, "")).toString(),
+                "--out", dir.resolve("linear").toString(), "--cache", cache.toString());
+        assertEquals(0, linear.code(), linear.out() + linear.err());
+        try (var entries = Files.list(cache.resolve("backbones"))) {
+            assertEquals(2, entries.count());
+        }
+
+        // a feature head cannot be trained with the backbone
+        Path logistic = Files.writeString(dir.resolve("logistic.yaml"), yaml.replace(projector, "\n        head: {type: logistic}"));
+        Result refused = graft("run", logistic.toString(), "--out", dir.resolve("logistic").toString(), "--cache", cache.toString());
+        assertEquals(2, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("pretrain.head") && refused.err().contains("'logistic' is a feature head"), refused.err());
+    }
+
+    @Test
     void aPretrainedBackboneIsReusedByPathAsACheckpointWithTheSameNumbers() throws IOException {
         Path cache = dir.resolve("cache");
         String frozenOnly = TINY.replace("seeds: [1, 2]", "seeds: [1]").replace("freeze: [{type: frozen}, {type: full}]", "freeze: [{type: frozen}]")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.data.DatasetConfig;
+import dev.graft.spi.head.HeadConfig;
 
 /**
  * Pretraining of a backbone on a source task, before any trial. The backbone is trained with a
@@ -20,6 +21,12 @@ import dev.graft.spi.data.DatasetConfig;
  * @param shuffleLabels whether the source labels are randomly permuted before training (a
  *     control: a backbone that learned no real task); null when false, so specs without it keep
  *     their cache keys and trial ids
+ * @param head the source head trained on top of the backbone; null for a linear classifier (kept
+ *     null so that specs without it keep their cache keys). A hidden layer between the features
+ *     and the source classifier (an MLP "projector") keeps the features beneath it less
+ *     specialised to the source classes, which is known to help them transfer (Wang et al.,
+ *     "Revisiting the Transferability of Supervised Pretraining: an MLP Projector is All You
+ *     Need", CVPR 2022). It must be a network head: a feature head cannot train the backbone.
  */
 public record PretrainSpec(
         @JsonPropertyDescription("the source dataset") DatasetConfig data,
@@ -29,7 +36,10 @@ public record PretrainSpec(
         @JsonPropertyDescription("seed of the pretraining") Long seed,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @JsonPropertyDescription("permute the source labels at random before training (a control backbone that learned no real task)")
-        Boolean shuffleLabels) {
+        Boolean shuffleLabels,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonPropertyDescription("the source head trained on the backbone's features; absent = a linear classifier (e.g. {type: mlp, hidden: [256]} for an MLP projector)")
+        HeadConfig head) {
     public PretrainSpec {
         if (data == null) {
             throw new InvalidConfigException("data", "is required");
@@ -56,7 +66,7 @@ public record PretrainSpec(
      * @param seed the pretraining seed
      */
     public PretrainSpec(DatasetConfig data, Integer samplesPerClass, Double validationFraction, TrainConfig train, Long seed) {
-        this(data, samplesPerClass, validationFraction, train, seed, null);
+        this(data, samplesPerClass, validationFraction, train, seed, null, null);
     }
 
     /** @return whether the source labels are shuffled */

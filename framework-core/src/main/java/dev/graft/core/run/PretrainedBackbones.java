@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.nn.core.Linear;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.data.LabelledSplit;
@@ -91,7 +90,7 @@ public final class PretrainedBackbones {
         Path dir = cacheDir.resolve("backbones").resolve(key);
         // entries written before source heads were kept are pretrained again (deterministically)
         boolean complete = Files.isRegularFile(dir.resolve("meta.json")) && Files.isRegularFile(dir.resolve("source-head.params"));
-        Pretrained result = complete ? read(dir, key) : null;
+        Pretrained result = complete ? read(dir, key, pretrain) : null;
         if (result != null) {
             listener.info("pretrained backbone " + label + ": reusing cache " + dir);
         } else {
@@ -117,7 +116,8 @@ public final class PretrainedBackbones {
         Engine.getInstance().setRandomSeed((int) Seeds.derive(pretrain.seed(), "init"));
         try (Model model = Model.newInstance("pretrain-" + key)) {
             BuiltBackbone built = BuiltBackbone.build(components, spec.architecture(), source, model.getNDManager(), null);
-            GroupedNetwork network = built.withHead(Linear.builder().setUnits(source.numClasses()).build(), model.getNDManager());
+            GroupedNetwork network = built.withHead(Pretrained.newSourceHead(components, pretrain.head(), built.featureShape(), source.numClasses(),
+                    Seeds.derive(pretrain.seed(), "source head")), model.getNDManager());
             model.setBlock(network);
             TrainingOutcome outcome = new NetworkTrainer(pretrain.train(), null, null, built.backbone().inputSpec(), pretrain.seed())
                     .train(model, split.train(), split.validation(), metrics -> listener.info(String.format(
@@ -138,7 +138,7 @@ public final class PretrainedBackbones {
             provenance.put("bestEpoch", outcome.bestEpoch());
             provenance.put("epochs", outcome.epochs());
             provenance.put("environment", Environment.describe());
-            return new Pretrained(key, network.saveBackbone(), network.saveHead(), source.numClasses(), accuracy, (System.nanoTime() - started) / 1e9, false, provenance);
+            return new Pretrained(key, network.saveBackbone(), network.saveHead(), pretrain.head(), source.numClasses(), accuracy, (System.nanoTime() - started) / 1e9, false, provenance);
         }
     }
 
@@ -150,14 +150,14 @@ public final class PretrainedBackbones {
                 data.checksum() + "/shuffled-labels", data.origin() + " (labels shuffled)");
     }
 
-    private Pretrained read(Path dir, String key) {
+    private Pretrained read(Path dir, String key, PretrainSpec pretrain) {
         try {
             Map<String, Object> meta = mapper.readValue(dir.resolve("meta.json").toFile(), new TypeReference<>() {});
             byte[] weights = Files.readAllBytes(dir.resolve("backbone.params"));
             byte[] sourceHead = Files.readAllBytes(dir.resolve("source-head.params"));
             @SuppressWarnings("unchecked")
             Map<String, Object> provenance = (Map<String, Object>) meta.get("provenance");
-            return new Pretrained(key, weights, sourceHead, ((Number) meta.get("sourceClasses")).intValue(),
+            return new Pretrained(key, weights, sourceHead, pretrain.head(), ((Number) meta.get("sourceClasses")).intValue(),
                     ((Number) meta.get("sourceAccuracy")).doubleValue(),
                     ((Number) meta.get("seconds")).doubleValue(), true, provenance);
         } catch (IOException | RuntimeException e) {

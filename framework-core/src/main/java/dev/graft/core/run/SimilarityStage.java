@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.Model;
 import ai.djl.nn.Block;
-import ai.djl.nn.core.Linear;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.data.PerClassSampler;
 import dev.graft.core.descriptor.BackboneSpec;
@@ -148,8 +147,8 @@ final class SimilarityStage {
     }
 
     /** The source head's probabilities on the target sample, one row per example, target labels. */
-    private static FeatureTable sourcePredictions(BuiltBackbone built, Pretrained pretrained, Model model, LabeledImages targetSample) {
-        Block head = Linear.builder().setUnits(pretrained.sourceClasses()).build();
+    private FeatureTable sourcePredictions(BuiltBackbone built, Pretrained pretrained, Model model, LabeledImages targetSample) {
+        Block head = pretrained.newSourceHead(components, built.featureShape());
         GroupedNetwork network = built.withHead(head, model.getNDManager());
         GroupedNetwork.loadBlock(model.getNDManager(), head, pretrained.sourceHead());
         float[][] rows = Inference.probabilities(network, model.getNDManager(), targetSample, built.backbone().inputSpec(), 256);

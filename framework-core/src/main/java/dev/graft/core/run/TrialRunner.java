@@ -176,7 +176,7 @@ public final class TrialRunner {
                         headBlock = Linear.builder().setUnits(pool.numClasses()).build();
                         provenance.put("scratchHead", "linear layer standing in for feature head '" + trial.labels().head() + "'");
                     }
-                    Block sourceHead = needsSource ? Linear.builder().setUnits(pretrained.sourceClasses()).build() : null;
+                    Block sourceHead = needsSource ? pretrained.newSourceHead(components, built.featureShape()) : null;
                     GroupedNetwork network = built.withHead(headBlock, sourceHead, model.getNDManager());
                     model.setBlock(network);
                     Regularization regularization = null;
@@ -187,7 +187,7 @@ public final class TrialRunner {
                             // untouched pretrained network gives the outputs to stay close to
                             GroupedNetwork.loadBlock(model.getNDManager(), sourceHead, pretrained.sourceHead());
                             pretrainedSource = BuiltBackbone.build(components, spec.backbone().architecture(), pool, model.getNDManager(),
-                                    pretrained.weights()).withHead(Linear.builder().setUnits(pretrained.sourceClasses()).build(), null,
+                                    pretrained.weights()).withHead(pretrained.newSourceHead(components, built.featureShape()), null,
                                     model.getNDManager());
                             GroupedNetwork.loadBlock(model.getNDManager(), pretrainedSource.head(), pretrained.sourceHead());
                             pretrainedSource.freezeParameters(true);

@@ -1,13 +1,11 @@
 package dev.graft.plugins.keras;
 
-import ai.djl.ndarray.NDArray;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneContext;
 import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.backbone.InputSpec;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,17 +17,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keras applications' VGG16/VGG19 ({@code include_top=False}) with weights from a Keras HDF5
- * file: Conv2D kernels (kh, kw, in, out) are permuted to DJL's (out, in, kh, kw); biases copied.
- * The input pipeline applies Keras' {@code preprocess_input(mode='caffe')}: RGB to BGR, pixel
- * values in [0, 255] minus the ImageNet means (103.939, 116.779, 123.68); grayscale images are
- * replicated to three channels and every image is resized to {@code inputSize}.
+ * Keras applications' VGG16/VGG19, ResNet50 and MobileNetV2 ({@code include_top=False}) with
+ * weights from a Keras HDF5 file: Conv2D kernels (kh, kw, in, out) are permuted to DJL's (out,
+ * in, kh, kw), DepthwiseConv2D kernels (kh, kw, c, 1) to (c, 1, kh, kw), biases copied,
+ * BatchNormalization read as gamma, beta, moving mean, moving variance, each in the order the
+ * file's {@code weight_names} give. The input pipeline applies the preprocessing each expects:
+ * Keras' {@code preprocess_input(mode='caffe')} for VGG and ResNet50 (RGB to BGR, pixel values in
+ * [0, 255] minus the ImageNet means 103.939, 116.779, 123.68), {@code mode='tf'} for MobileNetV2
+ * (scaled to [-1, 1], RGB); grayscale images are replicated to three channels and every image is
+ * resized to {@code inputSize}.
  */
 public final class KerasH5Factory implements BackboneFactory<KerasH5Config> {
     /** The {@code type:} name. */
     public static final String NAME = "keras-h5";
     private static final float[] CAFFE_MEAN_BGR = {103.939f / 255f, 116.779f / 255f, 123.68f / 255f};
     private static final float[] CAFFE_STD = {1 / 255f, 1 / 255f, 1 / 255f};
+    /** preprocess_input(mode='tf'): x / 127.5 - 1 on [0, 255], i.e. (p - 0.5) / 0.5 on [0, 1] pixels. */
+    private static final float[] TF_MEAN = {0.5f, 0.5f, 0.5f};
+    private static final float[] TF_STD = {0.5f, 0.5f, 0.5f};
 
     /** A file as it is on disk now: a changed file is read again. */
     private record FileVersion(Path path, long size, long modified) {
@@ -59,8 +64,8 @@ public final class KerasH5Factory implements BackboneFactory<KerasH5Config> {
 
     @Override
     public String description() {
-        return "Keras applications' VGG16/VGG19 (include_top=False) with weights from a Keras HDF5 file; caffe preprocessing, "
-                + "inputs resized and replicated to RGB; one layer group per stage";
+        return "Keras applications' VGG16/VGG19, ResNet50 or MobileNetV2 (include_top=False) with weights from a Keras HDF5 file; "
+                + "the preprocessing each expects, inputs resized and replicated to RGB; one layer group per stage";
     }
 
     @Override
@@ -69,12 +74,14 @@ public final class KerasH5Factory implements BackboneFactory<KerasH5Config> {
         if (!Files.isRegularFile(path)) {
             throw new GraftException(path.toAbsolutePath() + ": no such Keras weights file (keras-h5 path)");
         }
-        Vgg.Built built = Vgg.build(config.architecture(), 3, config.filterDivisor());
-        InputSpec spec = new InputSpec(3, config.inputSize(), config.inputSize(), CAFFE_MEAN_BGR, CAFFE_STD, true);
+        KerasArchitecture.Built built = KerasArchitecture.build(config);
+        InputSpec spec = KerasArchitecture.tfPreprocessing(config.architecture())
+                ? new InputSpec(3, config.inputSize(), config.inputSize(), TF_MEAN, TF_STD, false)
+                : new InputSpec(3, config.inputSize(), config.inputSize(), CAFFE_MEAN_BGR, CAFFE_STD, true);
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("weights", path.toAbsolutePath().toString());
         provenance.put("sha256", read(path).sha256());
-        provenance.put("architecture", config.architecture() + (config.filterDivisor() == 1 ? "" : " with filters / " + config.filterDivisor()));
+        provenance.put("architecture", describe(config));
         return new Backbone(built.groups(), spec, provenance, (groups, manager) -> load(config, path, read(path).weights(), built));
     }
 
@@ -83,66 +90,54 @@ public final class KerasH5Factory implements BackboneFactory<KerasH5Config> {
         return files.computeIfAbsent(FileVersion.of(path), version -> new Read(sha256(path), KerasWeightsFile.read(path)));
     }
 
-    static void load(KerasH5Config config, Path path, KerasWeightsFile file, Vgg.Built built) {
+    static void load(KerasH5Config config, Path path, KerasWeightsFile file, KerasArchitecture.Built built) {
         List<String> problems = new ArrayList<>();
         int loaded = 0;
-        for (Map.Entry<String, Vgg.Conv> entry : built.convolutions().entrySet()) {
-            String layer = entry.getKey();
-            Vgg.Conv conv = entry.getValue();
-            List<KerasWeightsFile.Weight> weights = file.layers().get(layer);
+        for (KerasLayer layer : built.layers().values()) {
+            List<KerasWeightsFile.Weight> weights = file.layers().get(layer.name());
             if (weights == null || weights.isEmpty()) {
-                problems.add("missing layer " + layer);
+                problems.add("missing layer " + layer.name());
                 continue;
             }
-            if (weights.size() != 2) {
-                problems.add(layer + " has " + weights.size() + " weights in the file, a Conv2D has 2 (kernel, bias)");
+            if (weights.size() != layer.shapes().size()) {
+                problems.add(layer.name() + " has " + weights.size() + " weights in the file, a " + layer.kind() + " here has "
+                        + layer.shapes().size());
                 continue;
             }
-            KerasWeightsFile.Weight kernel = weights.get(0);
-            KerasWeightsFile.Weight bias = weights.get(1);
-            int[] expected = {3, 3, conv.in(), conv.out()};
-            if (!java.util.Arrays.equals(kernel.dims(), expected) || bias.dims().length != 1 || bias.dims()[0] != conv.out()) {
-                problems.add(layer + ": file has kernel " + java.util.Arrays.toString(kernel.dims()) + " and bias "
-                        + java.util.Arrays.toString(bias.dims()) + ", the architecture needs " + java.util.Arrays.toString(expected)
-                        + " and [" + conv.out() + "]");
+            List<String> wrong = new ArrayList<>();
+            for (int i = 0; i < weights.size(); i++) {
+                if (!java.util.Arrays.equals(weights.get(i).dims(), layer.shapes().get(i))) {
+                    wrong.add(weights.get(i).name() + " is " + java.util.Arrays.toString(weights.get(i).dims()) + ", the architecture needs "
+                            + java.util.Arrays.toString(layer.shapes().get(i)));
+                }
+            }
+            if (!wrong.isEmpty()) {
+                problems.add(layer.name() + ": " + String.join(", ", wrong));
                 continue;
             }
-            set(conv.block().getParameters().get("weight").getArray(), toOutInHw(kernel.values(), conv.in(), conv.out()));
-            set(conv.block().getParameters().get("bias").getArray(), bias.values());
+            layer.loader().load(weights.stream().map(KerasWeightsFile.Weight::values).toList());
             loaded++;
         }
         for (Map.Entry<String, List<KerasWeightsFile.Weight>> layer : file.layers().entrySet()) {
-            if (!layer.getValue().isEmpty() && !built.convolutions().containsKey(layer.getKey())) {
+            if (!layer.getValue().isEmpty() && !built.layers().containsKey(layer.getKey())) {
                 problems.add("unexpected layer " + layer.getKey() + " (" + layer.getValue().size() + " weights)");
             }
         }
         if (!problems.isEmpty()) {
-            String message = path + " does not fit keras-h5 " + config.architecture()
-                    + (config.filterDivisor() == 1 ? "" : " (filters / " + config.filterDivisor() + ")") + ": " + String.join("; ", problems);
+            String message = path + " does not fit keras-h5 " + describe(config) + ": " + String.join("; ", problems);
             if (config.strict()) {
                 throw new GraftException(message + " (strict: false loads the layers that match)");
             }
-            System.err.println("graft: keras-h5: loaded " + loaded + " of " + built.convolutions().size() + " convolutions; " + message);
+            System.err.println("graft: keras-h5: loaded " + loaded + " of " + built.layers().size() + " layers with weights; " + message);
         }
     }
 
-    /** Keras' (kh, kw, in, out), row-major, to DJL's (out, in, kh, kw). */
-    static float[] toOutInHw(float[] keras, int in, int out) {
-        float[] djl = new float[keras.length];
-        for (int y = 0; y < 3; y++) {
-            for (int x = 0; x < 3; x++) {
-                for (int i = 0; i < in; i++) {
-                    for (int o = 0; o < out; o++) {
-                        djl[((o * in + i) * 3 + y) * 3 + x] = keras[((y * 3 + x) * in + i) * out + o];
-                    }
-                }
-            }
+    /** The architecture as configured, e.g. {@code resnet50 (filters / 16)} or {@code mobilenet-v2 (alpha 0.35)}. */
+    static String describe(KerasH5Config config) {
+        if (config.alpha() != null) {
+            return config.architecture() + " (alpha " + config.alpha() + ")";
         }
-        return djl;
-    }
-
-    private static void set(NDArray array, float[] values) {
-        array.set(FloatBuffer.wrap(values));
+        return config.architecture() + (config.filterDivisor() == 1 ? "" : " (filters / " + config.filterDivisor() + ")");
     }
 
     private static String sha256(Path path) {

@@ -3,11 +3,9 @@ package dev.graft.plugins.keras;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import dev.graft.spi.backbone.LayerGroup;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,34 +19,23 @@ final class Vgg {
     static final Map<String, int[]> CONVS_PER_STAGE = Map.of("vgg16", new int[] {2, 2, 3, 3, 3}, "vgg19", new int[] {2, 2, 4, 4, 4});
     private static final int[] FILTERS = {64, 128, 256, 512, 512};
 
-    /**
-     * @param groups one per stage
-     * @param convolutions each convolution by its Keras layer name, with its input channels
-     */
-    record Built(List<LayerGroup> groups, Map<String, Conv> convolutions) {}
-
-    /** A convolution and the kernel shape Keras stores for it: (3, 3, in, out). */
-    record Conv(Conv2d block, int in, int out) {}
-
     private Vgg() {}
 
-    static Built build(String architecture, int inputChannels, int filterDivisor) {
+    static KerasArchitecture.Built build(String architecture, int inputChannels, int filterDivisor) {
         int[] convs = CONVS_PER_STAGE.get(architecture);
+        KerasArchitecture.Layers layers = new KerasArchitecture.Layers();
         List<LayerGroup> groups = new ArrayList<>();
-        Map<String, Conv> convolutions = new LinkedHashMap<>();
         int channels = inputChannels;
         for (int stage = 0; stage < 5; stage++) {
             SequentialBlock block = new SequentialBlock();
             int filters = FILTERS[stage] / filterDivisor;
             for (int i = 1; i <= convs[stage]; i++) {
-                Conv2d conv = Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build();
-                block.add(conv).add(Activation.reluBlock());
-                convolutions.put("block" + (stage + 1) + "_conv" + i, new Conv(conv, channels, filters));
+                block.add(layers.conv("block" + (stage + 1) + "_conv" + i, 3, 1, 1, channels, filters, true)).add(Activation.reluBlock());
                 channels = filters;
             }
             block.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
-            groups.add(new LayerGroup("block" + (stage + 1), block));
+            groups.add(KerasArchitecture.group("block" + (stage + 1), block));
         }
-        return new Built(groups, convolutions);
+        return new KerasArchitecture.Built(groups, layers.all());
     }
 }

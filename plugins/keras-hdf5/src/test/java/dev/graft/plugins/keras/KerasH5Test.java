@@ -34,9 +34,14 @@ class KerasH5Test {
     @TempDir
     Path dir;
 
-    /** A (n, h, w, c) dataset as NCHW floats. */
+    /** A (n, h, w, c) dataset of reference.h5 as NCHW floats. */
     static float[] nchw(String dataset, int[] dimsOut) {
-        try (HdfFile file = new HdfFile(FIXTURES.resolve("reference.h5"))) {
+        return nchw("reference.h5", dataset, dimsOut);
+    }
+
+    /** A (n, h, w, c) dataset as NCHW floats. */
+    static float[] nchw(String reference, String dataset, int[] dimsOut) {
+        try (HdfFile file = new HdfFile(FIXTURES.resolve(reference))) {
             var data = file.getDatasetByPath(dataset);
             int[] d = data.getDimensions();
             float[] flat = (float[]) data.getDataFlat();
@@ -60,7 +65,11 @@ class KerasH5Test {
     }
 
     static LabeledImages images(float[] pixels, int n, int channels) {
-        return new LabeledImages(pixels, new int[n], channels, 32, 32, List.of("a"), "test", "test");
+        return images(pixels, n, channels, 32);
+    }
+
+    static LabeledImages images(float[] pixels, int n, int channels, int size) {
+        return new LabeledImages(pixels, new int[n], channels, size, size, List.of("a"), "test", "test");
     }
 
     /** Runs the backbone on the reference input through the input pipeline (caffe preprocessing) and returns block5_pool. */
@@ -101,6 +110,117 @@ class KerasH5Test {
         assertClose(expected, features(config("vgg16-w16-weights.h5", "vgg16", 16, true), true));
     }
 
+    /** The architecture's output on reference-cnn.h5's input of one size, through the input pipeline. */
+    static float[] cnnFeatures(KerasH5Config config, int size) {
+        int[] dims = new int[4];
+        float[] input = nchw("reference-cnn.h5", "/" + config.architecture() + "/input" + size, dims);
+        try (Model model = Model.newInstance("keras")) {
+            NDManager manager = model.getNDManager();
+            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config, images(input, dims[0], 3, size), manager, null);
+            NDArray x = Batches.toArray(manager, new ImageBatch(input, new int[dims[0]], 3, size, size), built.backbone().inputSpec());
+            return built.withHead(null, manager).forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow().toFloatArray();
+        }
+    }
+
+    static KerasH5Config resnet(int size, int divisor, boolean strict) {
+        return new KerasH5Config("resnet50", FIXTURES.resolve("resnet50-w16-weights.h5").toString(), strict, divisor, size);
+    }
+
+    static KerasH5Config mobilenet(int size, double alpha, boolean strict) {
+        return new KerasH5Config("mobilenet-v2", FIXTURES.resolve("mobilenet-v2-a010-model.h5").toString(), strict, 1, size, alpha);
+    }
+
+    @Test
+    void resNet50AndMobileNetV2GiveTheReferenceActivationsOnEvenAndOddSizes() {
+        // 45 makes odd feature maps, where TensorFlow's 'same' padding at stride 2 is symmetric;
+        // 64 keeps them even, where it pads only after
+        for (int size : new int[] {64, 45}) {
+            int[] dims = new int[4];
+            assertClose(nchw("reference-cnn.h5", "/resnet50/features" + size, dims), cnnFeatures(resnet(size, 16, true), size));
+            assertEquals(128, dims[1]);
+            assertClose(nchw("reference-cnn.h5", "/mobilenet-v2/features" + size, dims), cnnFeatures(mobilenet(size, 0.1, true), size));
+            assertEquals(1280, dims[1]);
+        }
+    }
+
+    @Test
+    void theFullSizeArchitecturesHaveKerasLayerAndParameterCounts() {
+        // keras.applications with include_top=False: ResNet50 23,587,712 parameters in 53
+        // convolutions and 53 BatchNormalizations; MobileNetV2 (alpha 1.0) 2,257,984 in 52 and 52
+        record Expected(KerasH5Config config, int layers, long parameters, List<String> groups) {}
+        for (Expected expected : List.of(
+                new Expected(resnet(224, 1, true), 106, 23_587_712L, List.of("conv1", "conv2", "conv3", "conv4", "conv5")),
+                new Expected(mobilenet(224, 1.0, true), 104, 2_257_984L, List.of("stem", "stage1", "stage2", "stage3", "stage4")),
+                new Expected(new KerasH5Config("vgg16", "x.h5", true, 1, 224), 13, 14_714_688L,
+                        List.of("block1", "block2", "block3", "block4", "block5")))) {
+            KerasArchitecture.Built built = KerasArchitecture.build(expected.config());
+            long parameters = built.layers().values().stream().flatMap(l -> l.shapes().stream())
+                    .mapToLong(shape -> java.util.Arrays.stream(shape).asLongStream().reduce(1, (a, b) -> a * b)).sum();
+            assertEquals(expected.layers(), built.layers().size(), expected.config().architecture());
+            assertEquals(expected.parameters(), parameters, expected.config().architecture());
+            assertEquals(expected.groups(), built.groups().stream().map(dev.graft.spi.backbone.LayerGroup::name).toList());
+        }
+        assertTrue(KerasArchitecture.build(resnet(224, 1, true)).layers().containsKey("conv4_block6_3_bn"));
+        assertTrue(KerasArchitecture.build(mobilenet(224, 1.0, true)).layers().containsKey("block_16_project_BN"));
+        assertEquals(List.of(8, 16, 32, 48, 1280), List.of(MobileNetV2.makeDivisible(32 * 0.25), MobileNetV2.makeDivisible(16),
+                MobileNetV2.makeDivisible(32), MobileNetV2.makeDivisible(96 * 0.5), 1280));
+    }
+
+    @Test
+    void gradientsReachTheFirstLayerThroughPaddingAndResidualBlocks() {
+        for (KerasH5Config config : List.of(mobilenet(45, 0.1, true), resnet(45, 16, true))) {
+            int[] dims = new int[4];
+            float[] input = nchw("reference-cnn.h5", "/" + config.architecture() + "/input45", dims);
+            try (Model model = Model.newInstance("keras")) {
+                NDManager manager = model.getNDManager();
+                BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config, images(input, dims[0], 3, 45), manager, null);
+                GroupedNetwork body = built.withHead(null, manager);
+                NDArray x = Batches.toArray(manager, new ImageBatch(input, new int[dims[0]], 3, 45, 45), built.backbone().inputSpec());
+                ai.djl.nn.Parameter first = built.backbone().layerGroups().get(0).block().getParameters().valueAt(0);
+                for (var parameter : body.getParameters().values()) {
+                    if (parameter.requiresGradient()) {
+                        parameter.getArray().setRequiresGradient(true);
+                    }
+                }
+                try (ai.djl.training.GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    NDArray out = body.forward(new ParameterStore(manager, false), new NDList(x), true).singletonOrThrow();
+                    collector.backward(out.square().mean());
+                }
+                float[] gradient = first.getArray().getGradient().toFloatArray();
+                double norm = 0;
+                for (float g : gradient) {
+                    assertTrue(Float.isFinite(g));
+                    norm += g * g;
+                }
+                assertTrue(norm > 0, config.architecture() + ": no gradient reached " + first.getName());
+            }
+        }
+    }
+
+    @Test
+    void mobileNetV2IsPreprocessedToMinusOneToOneInRgb() {
+        try (Model model = Model.newInstance("keras")) {
+            float[] pixels = new float[3 * 32 * 32];
+            java.util.Arrays.fill(pixels, 0, 32 * 32, 1f); // red channel white, the rest black
+            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, mobilenet(32, 0.1, true), images(pixels, 1, 3), model.getNDManager(), null);
+            NDArray x = Batches.toArray(model.getNDManager(), new ImageBatch(pixels, new int[1], 3, 32, 32), built.backbone().inputSpec());
+            assertEquals(1f, x.getFloat(0, 0, 3, 3), 1e-6);
+            assertEquals(-1f, x.getFloat(0, 2, 3, 3), 1e-6);
+        }
+    }
+
+    @Test
+    void architectureMismatchesNameTheLayersAndShapes() {
+        GraftException e = assertThrows(GraftException.class, () -> cnnFeatures(mobilenet(64, 0.35, true), 64));
+        assertTrue(e.getMessage().contains("Conv1: Conv1/kernel:0 is [3, 3, 3, 8], the architecture needs [3, 3, 3, 16]"), e.getMessage());
+        e = assertThrows(GraftException.class, () -> cnnFeatures(new KerasH5Config("resnet50",
+                FIXTURES.resolve("mobilenet-v2-a010-model.h5").toString(), true, 16, 64), 64));
+        assertTrue(e.getMessage().contains("missing layer conv1_conv") && e.getMessage().contains("unexpected layer block_16_project"),
+                e.getMessage());
+        assertThrows(dev.graft.spi.InvalidConfigException.class, () -> new KerasH5Config("vgg16", "x.h5", true, 1, 224, 0.5));
+        assertThrows(dev.graft.spi.InvalidConfigException.class, () -> new KerasH5Config("mobilenet-v2", "x.h5", true, 2, 224, null));
+    }
+
     @Test
     void aScratchBaselineDoesNotLoadTheFile() {
         try (Model model = Model.newInstance("keras")) {
@@ -135,7 +255,7 @@ class KerasH5Test {
         GraftException e = assertThrows(GraftException.class, () -> features(config("vgg16-w16-weights.h5", "vgg19", 16, true), false));
         assertTrue(e.getMessage().contains("missing layer block3_conv4") && e.getMessage().contains("missing layer block5_conv4"), e.getMessage());
         e = assertThrows(GraftException.class, () -> features(config("vgg16-w16-weights.h5", "vgg16", 8, true), false));
-        assertTrue(e.getMessage().contains("block1_conv1: file has kernel [3, 3, 3, 4]") && e.getMessage().contains("[3, 3, 3, 8]"), e.getMessage());
+        assertTrue(e.getMessage().contains("block1_conv1: block1_conv1/kernel:0 is [3, 3, 3, 4], the architecture needs [3, 3, 3, 8]"), e.getMessage());
         // not strict: vgg19 loads the sixteen convolutions the file has and keeps the rest at their initialisation
         float[] partial = features(config("vgg16-w16-weights.h5", "vgg19", 16, false), false);
         assertEquals(64, partial.length);

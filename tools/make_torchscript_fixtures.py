@@ -6,6 +6,8 @@ A two-stage CNN for 1x28x28 inputs, seeded random weights, each stage traced and
 
   stage1.pt   Conv2d(1, 4, 3, padding=1), BatchNorm2d(4), ReLU, MaxPool2d(2)      -> 4 x 14 x 14
   stage2.pt   Conv2d(4, 8, 3, padding=1), ReLU, AdaptiveAvgPool2d(1), Flatten      -> 8
+  whole/whole.pt  both stages in one traced module (nn.Sequential(stage1, stage2)), in a directory
+                 of its own as a DJL model directory for the djl-zoo backbone; same outputs
   reference.txt  first line the input shape, then the input values, then the eval-mode output
                  (2 x 8) values, one per line
 
@@ -37,6 +39,8 @@ def main():
     example = torch.rand(1, 1, 28, 28)
     torch.jit.trace(stage1, example).save(os.path.join(OUT, "stage1.pt"))
     torch.jit.trace(stage2, stage1(example)).save(os.path.join(OUT, "stage2.pt"))
+    os.makedirs(os.path.join(OUT, "whole"), exist_ok=True)
+    torch.jit.trace(nn.Sequential(stage1, stage2).eval(), example).save(os.path.join(OUT, "whole", "whole.pt"))
     x = torch.rand(2, 1, 28, 28)
     with torch.no_grad():
         y = stage2(stage1(x))

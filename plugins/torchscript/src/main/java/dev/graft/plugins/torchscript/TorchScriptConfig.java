@@ -37,21 +37,14 @@ public record TorchScriptConfig(
         }
         groups = groups == null ? null : List.copyOf(groups);
         trusted = trusted != null && trusted;
-        channels = channels == null ? 3 : channels;
-        if (channels < 1) {
-            throw new InvalidConfigException("channels", "must be positive, got " + channels);
-        }
-        inputSize = inputSize == null ? 0 : inputSize;
-        if (inputSize < 0) {
-            throw new InvalidConfigException("inputSize", "must be >= 0, got " + inputSize);
-        }
-        mean = mean == null ? List.of(0.0) : List.copyOf(mean);
-        std = std == null ? List.of(1.0) : List.copyOf(std);
-        if (mean.size() != 1 && mean.size() != channels) {
-            throw new InvalidConfigException("mean", "needs 1 or " + channels + " values, got " + mean.size());
-        }
-        if (std.size() != 1 && std.size() != channels || std.stream().anyMatch(s -> !(s > 0))) {
-            throw new InvalidConfigException("std", "needs 1 or " + channels + " positive values, got " + std);
-        }
+        Preprocessing preprocessing = Preprocessing.of(channels, inputSize, mean, std);
+        channels = preprocessing.channels();
+        inputSize = preprocessing.inputSize();
+        mean = preprocessing.mean();
+        std = preprocessing.std();
+    }
+
+    Preprocessing preprocessing() {
+        return new Preprocessing(channels, inputSize, mean, std);
     }
 }

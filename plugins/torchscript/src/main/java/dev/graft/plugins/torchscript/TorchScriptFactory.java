@@ -4,7 +4,6 @@ import dev.graft.spi.GraftException;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneContext;
 import dev.graft.spi.backbone.BackboneFactory;
-import dev.graft.spi.backbone.InputSpec;
 import dev.graft.spi.backbone.LayerGroup;
 import java.io.File;
 import java.io.IOException;
@@ -63,14 +62,8 @@ public final class TorchScriptFactory implements BackboneFactory<TorchScriptConf
             groups.add(new LayerGroup(name, new TorchScriptStage(path, context.randomInit())));
             provenance.put("file" + (i + 1), path + " sha256 " + sha256(path));
         }
-        float[] mean = new float[config.channels()];
-        float[] std = new float[config.channels()];
-        for (int c = 0; c < config.channels(); c++) {
-            mean[c] = config.mean().get(config.mean().size() == 1 ? 0 : c).floatValue();
-            std[c] = config.std().get(config.std().size() == 1 ? 0 : c).floatValue();
-        }
         provenance.put("weights", "TorchScript");
-        return new Backbone(groups, new InputSpec(config.channels(), config.inputSize(), config.inputSize(), mean, std), provenance);
+        return new Backbone(groups, config.preprocessing().inputSpec(), provenance);
     }
 
     /** @return whether {@code path} lies inside one of the listed directories */
@@ -86,7 +79,7 @@ public final class TorchScriptFactory implements BackboneFactory<TorchScriptConf
         return false;
     }
 
-    private static String sha256(Path path) {
+    static String sha256(Path path) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path)));
         } catch (IOException e) {

@@ -63,6 +63,41 @@ class TorchScriptTest {
         return new LabeledImages(pixels, new int[pixels.length / 784], 1, 28, 28, List.of("a", "b"), "t", "t");
     }
 
+    static DjlZooConfig zoo(String url, boolean trusted) {
+        return new DjlZooConfig(url, null, trusted, 1, 0, List.of(0.0), List.of(1.0));
+    }
+
+    @Test
+    void aDjlModelDirectoryLoadsThroughCriteriaOfflineAsOneGroup() throws IOException {
+        Reference reference = reference();
+        Path modelDir = FIXTURES.resolve("whole");
+        for (String url : List.of(modelDir.toString(), modelDir.toUri().toString())) {
+            try (Model model = Model.newInstance("zoo")) {
+                NDManager manager = model.getNDManager();
+                BuiltBackbone built = BuiltBackbone.build(COMPONENTS, zoo(url, true), images(reference.input()), manager, null);
+                assertEquals(List.of("model"), built.backbone().layerGroups().stream().map(g -> g.name()).toList());
+                assertTrue(built.backbone().provenance().get("file").contains("whole.pt sha256 "), built.backbone().provenance().toString());
+                float[] actual = built.withHead(null, manager).forward(new ParameterStore(manager, false),
+                        new NDList(manager.create(reference.input(), new Shape(2, 1, 28, 28))), false).singletonOrThrow().toFloatArray();
+                for (int i = 0; i < actual.length; i++) {
+                    assertEquals(reference.output()[i], actual[i], 1e-5, url + " output " + i);
+                }
+            }
+        }
+        // not trusted: refused before DJL loads anything; a missing directory is named
+        GraftException refused = assertThrows(GraftException.class, () -> new DjlZooFactory().create(zoo(modelDir.toString(), false),
+                new dev.graft.spi.backbone.BackboneContext(1, 28, 28)));
+        assertTrue(refused.getMessage().contains("runs code from it") && refused.getMessage().contains("GRAFT_TRUSTED_DIRS"), refused.getMessage());
+        GraftException missing = assertThrows(GraftException.class, () -> new DjlZooFactory().create(zoo(dir.resolve("nothing").toString(), true),
+                new dev.graft.spi.backbone.BackboneContext(1, 28, 28)));
+        assertTrue(missing.getMessage().contains("no such model directory"), missing.getMessage());
+        // a directory DJL finds no model in
+        Files.writeString(dir.resolve("readme.txt"), "no model here");
+        GraftException empty = assertThrows(GraftException.class, () -> new DjlZooFactory().create(zoo(dir.toString(), true),
+                new dev.graft.spi.backbone.BackboneContext(1, 28, 28)));
+        assertTrue(empty.getMessage().startsWith(dir.toUri().toString()), empty.getMessage());
+    }
+
     @Test
     void twoStagesGiveTheOutputsPyTorchComputed() throws IOException {
         Reference reference = reference();

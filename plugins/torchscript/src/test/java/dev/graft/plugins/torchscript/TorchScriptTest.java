@@ -99,6 +99,24 @@ class TorchScriptTest {
     }
 
     @Test
+    void aModelSplitByItsModuleHierarchyGivesTheWholeModelsOutputsInTwoGroups() throws IOException {
+        // whole-split/ is what tools/split_torchscript.py wrote for whole/whole.pt (one file per child)
+        Reference reference = reference();
+        try (Model model = Model.newInstance("split")) {
+            NDManager manager = model.getNDManager();
+            TorchScriptConfig config = new TorchScriptConfig(List.of(FIXTURES.resolve("whole-split/1-0.pt").toString(),
+                    FIXTURES.resolve("whole-split/2-1.pt").toString()), List.of("features", "pool"), true, 1, 0, List.of(0.0), List.of(1.0));
+            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config, images(reference.input()), manager, null);
+            assertEquals(List.of("features", "pool"), built.backbone().layerGroups().stream().map(g -> g.name()).toList());
+            float[] actual = built.withHead(null, manager).forward(new ParameterStore(manager, false),
+                    new NDList(manager.create(reference.input(), new Shape(2, 1, 28, 28))), false).singletonOrThrow().toFloatArray();
+            for (int i = 0; i < actual.length; i++) {
+                assertEquals(reference.output()[i], actual[i], 1e-5, "output " + i);
+            }
+        }
+    }
+
+    @Test
     void twoStagesGiveTheOutputsPyTorchComputed() throws IOException {
         Reference reference = reference();
         try (Model model = Model.newInstance("ts")) {

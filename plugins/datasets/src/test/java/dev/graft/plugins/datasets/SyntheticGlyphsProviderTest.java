@@ -20,7 +20,7 @@ class SyntheticGlyphsProviderTest {
     static final DataContext CONTEXT = new DataContext(List.of(), Optional.empty(), Path.of("."));
 
     static SyntheticGlyphsConfig config(long seed) {
-        return new SyntheticGlyphsConfig(null, "digits", 28, 20, 5, null, null, null, null, null, seed);
+        return new SyntheticGlyphsConfig(null, "digits", 28, 20, 5, null, null, null, null, null, seed, null);
     }
 
     @org.junit.jupiter.api.BeforeAll
@@ -71,8 +71,8 @@ class SyntheticGlyphsProviderTest {
     @Test
     void unknownFontsAndEmptyGlyphsAreClearErrors() {
         GraftException e = assertThrows(GraftException.class, () -> new SyntheticGlyphsProvider().describe(
-                new SyntheticGlyphsConfig(null, "digits", 28, 2, 2, List.of("No Such Font"), null, null, null, null, 0L), CONTEXT));
+                new SyntheticGlyphsConfig(null, "digits", 28, 2, 2, List.of("No Such Font"), null, null, null, null, 0L, null), CONTEXT));
         assertTrue(e.getMessage().contains("'No Such Font' is not installed"), e.getMessage());
-        assertThrows(dev.graft.spi.InvalidConfigException.class, () -> new SyntheticGlyphsConfig(null, "", null, null, null, null, null, null, null, null, null));
+        assertThrows(dev.graft.spi.InvalidConfigException.class, () -> new SyntheticGlyphsConfig(null, "", null, null, null, null, null, null, null, null, null, null));
     }
 }

@@ -7,7 +7,8 @@ import java.util.function.IntFunction;
  * Applies a per-image affine map about the image centre, as Keras' {@code
  * apply_affine_transform} (scipy's {@code affine_transform}, order 1): each output pixel {@code o}
  * takes the bilinear sample of the input at {@code M (o - c) + c}, c the centre; points outside
- * the image take the nearest edge pixel or a constant.
+ * the image take the nearest edge pixel, a constant, the mirrored image or the repeated image
+ * (Keras' {@code fill_mode}: nearest, constant, reflect, wrap).
  */
 final class AffineWarp {
     private AffineWarp() {}
@@ -65,17 +66,50 @@ final class AffineWarp {
     }
 
     private static double sample(float[] in, int base, int w, int h, double x, double y, ShiftConfig.Fill fill, double value) {
-        if (fill == ShiftConfig.Fill.constant && (x < -0.5 || x > w - 0.5 || y < -0.5 || y > h - 0.5)) {
-            return value;
+        switch (fill) {
+            case constant -> {
+                if (x < -0.5 || x > w - 0.5 || y < -0.5 || y > h - 0.5) {
+                    return value;
+                }
+            }
+            case reflect -> {
+                x = reflect(x, w);
+                y = reflect(y, h);
+            }
+            case wrap -> {
+                // periodic: the neighbours of the last column are the first, and so on
+                int fx0 = (int) Math.floor(x);
+                int fy0 = (int) Math.floor(y);
+                double fx = x - fx0;
+                double fy = y - fy0;
+                int x0 = Math.floorMod(fx0, w);
+                int y0 = Math.floorMod(fy0, h);
+                int x1 = (x0 + 1) % w;
+                int y1 = (y0 + 1) % h;
+                return bilinear(in, base, w, x0, y0, x1, y1, fx, fy);
+            }
+            default -> { }
         }
         double cx = Math.max(0, Math.min(w - 1, x));
         double cy = Math.max(0, Math.min(h - 1, y));
         int x0 = (int) Math.floor(cx);
         int y0 = (int) Math.floor(cy);
-        int x1 = Math.min(w - 1, x0 + 1);
-        int y1 = Math.min(h - 1, y0 + 1);
-        double fx = cx - x0;
-        double fy = cy - y0;
+        return bilinear(in, base, w, x0, y0, Math.min(w - 1, x0 + 1), Math.min(h - 1, y0 + 1), cx - x0, cy - y0);
+    }
+
+    /** Mirrors a coordinate about the image's outer pixel edges (-0.5 and n - 0.5), as often as needed. */
+    static double reflect(double x, int n) {
+        double u = (x + 0.5) % (2.0 * n);
+        if (u < 0) {
+            u += 2.0 * n;
+        }
+        if (u > n) {
+            u = 2.0 * n - u;
+        }
+        return u - 0.5;
+    }
+
+    private static double bilinear(float[] in, int base, int w, int x0, int y0, int x1, int y1, double fx, double fy) {
         double top = in[base + y0 * w + x0] * (1 - fx) + in[base + y0 * w + x1] * fx;
         double bottom = in[base + y1 * w + x0] * (1 - fx) + in[base + y1 * w + x1] * fx;
         return top * (1 - fy) + bottom * fy;

@@ -20,5 +20,6 @@ public final class AugmentModule extends GraftModule {
         augmenter("gaussian-noise").toInstance(new PixelAugmenters.Noise());
         augmenter("cutout").toInstance(new PixelAugmenters.Cutout());
         augmenter("random-resized-crop").toInstance(new PixelAugmenters.ResizedCrop());
+        augmenter("color-jitter").toInstance(new PixelAugmenters.ColorJitter());
     }
 }

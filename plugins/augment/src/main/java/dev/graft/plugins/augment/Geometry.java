@@ -8,7 +8,7 @@ interface Geometry extends AugmentConfig {
     /** @return the range (degrees for rotation and shear, a factor spread for zoom) */
     Double range();
 
-    /** @return nearest or constant */
+    /** @return nearest, constant, reflect or wrap */
     ShiftConfig.Fill fill();
 
     /** @return the constant fill value */

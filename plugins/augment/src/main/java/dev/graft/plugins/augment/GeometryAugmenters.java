@@ -15,7 +15,7 @@ final class GeometryAugmenters {
     /** {@code rotation}: theta uniform in [-range, range] degrees, Keras' matrix; with y pointing down a positive angle turns content clockwise on screen. */
     static final class Rotation extends Plugin<RotationConfig> {
         Rotation() {
-            super("rotation", RotationConfig.class, "random rotation by up to range degrees either way (Keras rotation_range), bilinear, fill nearest or constant");
+            super("rotation", RotationConfig.class, "random rotation by up to range degrees either way (Keras rotation_range), bilinear, fill nearest, constant, reflect or wrap");
         }
 
         @Override
@@ -31,7 +31,7 @@ final class GeometryAugmenters {
     /** {@code shear}: angle uniform in [-range, range] degrees; Keras' [[1, -sin s], [0, cos s]] in (row, col). */
     static final class Shear extends Plugin<ShearConfig> {
         Shear() {
-            super("shear", ShearConfig.class, "random shear by up to range degrees either way (Keras shear_range), bilinear, fill nearest or constant");
+            super("shear", ShearConfig.class, "random shear by up to range degrees either way (Keras shear_range), bilinear, fill nearest, constant, reflect or wrap");
         }
 
         @Override

@@ -10,19 +10,25 @@ import dev.graft.spi.augment.AugmentConfig;
  *
  * @param width largest horizontal shift, as a fraction of the width
  * @param height largest vertical shift, as a fraction of the height
- * @param fill {@code nearest} (repeat the edge pixel, Keras' default) or {@code constant}
+ * @param fill {@code nearest} (repeat the edge pixel, Keras' default), {@code constant}, {@code reflect} or {@code wrap}
  * @param value the fill value for {@code constant}, in [0, 1]
  */
 public record ShiftConfig(
         @JsonPropertyDescription("largest horizontal shift, fraction of the width") Double width,
         @JsonPropertyDescription("largest vertical shift, fraction of the height") Double height,
-        @JsonPropertyDescription("nearest (repeat the edge, Keras' default) or constant") Fill fill,
+        @JsonPropertyDescription("nearest (repeat the edge, Keras' default), constant, reflect or wrap (Keras fill_mode)") Fill fill,
         @JsonPropertyDescription("fill value for constant, in [0,1]") Double value) implements AugmentConfig {
 
-    /** How uncovered pixels are filled. */
+    /** How uncovered pixels are filled (Keras' {@code fill_mode}). */
     public enum Fill {
+        /** the nearest edge pixel: aaaaaaaa|abcd|dddddddd */
         nearest,
-        constant
+        /** a constant value: kkkkkkkk|abcd|kkkkkkkk */
+        constant,
+        /** the image mirrored at its edges: abcddcba|abcd|dcbaabcd */
+        reflect,
+        /** the image repeated: abcdabcd|abcd|abcdabcd */
+        wrap
     }
 
     public ShiftConfig {

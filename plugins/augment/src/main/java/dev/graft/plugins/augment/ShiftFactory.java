@@ -24,7 +24,7 @@ public final class ShiftFactory implements AugmenterFactory<ShiftConfig> {
 
     @Override
     public String description() {
-        return "random whole-pixel translations, as Keras' width_shift_range / height_shift_range (fractions), fill nearest or constant";
+        return "random whole-pixel translations, as Keras' width_shift_range / height_shift_range (fractions), fill nearest, constant, reflect or wrap";
     }
 
     @Override

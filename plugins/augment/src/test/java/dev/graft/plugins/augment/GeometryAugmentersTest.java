@@ -95,4 +95,38 @@ class GeometryAugmentersTest {
         ImageBatch out = new BrightnessFactory().create(new BrightnessConfig(1.5, 1.5)).apply(new ImageBatch(pixels, new int[] {0}, 1, 1, 2), TOP);
         assertArrayEquals(new float[] {0.3f, 1f}, out.pixels(), 1e-6f);
     }
+
+    /** One row 0.1, 0.2, ..., 0.5 shifted right by two whole pixels under each Keras fill mode. */
+    static float[] shiftedRow(ShiftConfig.Fill fill) {
+        float[] row = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f};
+        ImageBatch batch = new ImageBatch(row, new int[] {0}, 1, 1, 5);
+        return AffineWarp.sample(batch, (n, x, y) -> new double[] {x - 2, y}, fill, 0.9).pixels();
+    }
+
+    @Test
+    void fillModesFillUncoveredPixelsAsKerasDocumentsThem() {
+        // Keras: nearest aaaa|abcd, constant kkkk|abcd, reflect dcba|abcd (abcddcba|abcd|dcbaabcd), wrap abcd|abcd
+        assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f, 0.2f, 0.3f}, shiftedRow(ShiftConfig.Fill.nearest), 1e-6f);
+        assertArrayEquals(new float[] {0.9f, 0.9f, 0.1f, 0.2f, 0.3f}, shiftedRow(ShiftConfig.Fill.constant), 1e-6f);
+        assertArrayEquals(new float[] {0.2f, 0.1f, 0.1f, 0.2f, 0.3f}, shiftedRow(ShiftConfig.Fill.reflect), 1e-6f);
+        assertArrayEquals(new float[] {0.4f, 0.5f, 0.1f, 0.2f, 0.3f}, shiftedRow(ShiftConfig.Fill.wrap), 1e-6f);
+        // far outside: reflection repeats with period 2n, wrapping with period n
+        assertEquals(2.0, AffineWarp.reflect(-3.0, 5), 1e-12);
+        assertEquals(3.0, AffineWarp.reflect(6.0, 5), 1e-12);
+        assertEquals(1.0, AffineWarp.reflect(11.0, 5), 1e-12);
+        // a half-pixel wrap interpolates between the last and the first pixel
+        float[] half = AffineWarp.sample(new ImageBatch(new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f}, new int[] {0}, 1, 1, 5),
+                (n, x, y) -> new double[] {x - 0.5, y}, ShiftConfig.Fill.wrap, 0).pixels();
+        assertEquals(0.3f, half[0], 1e-6f);
+    }
+
+    @Test
+    void everyGeometricAugmenterAcceptsEveryFillMode() {
+        for (ShiftConfig.Fill fill : ShiftConfig.Fill.values()) {
+            ImageBatch rotated = new GeometryAugmenters.Rotation().create(new RotationConfig(30.0, fill, 0.5)).apply(image(9, 2, 3), TOP);
+            for (float v : rotated.pixels()) {
+                assertTrue(v >= 0 && v <= 1, fill + ": " + v);
+            }
+        }
+    }
 }

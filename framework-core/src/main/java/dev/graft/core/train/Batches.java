@@ -68,6 +68,40 @@ public final class Batches {
      * @return an NCHW float32 array
      */
     public static NDArray toArray(NDManager manager, ImageBatch batch, InputSpec spec) {
+        return toArray(manager, normalize(batch, spec), batch, spec);
+    }
+
+    /**
+     * The native half of {@link #toArray(NDManager, ImageBatch, InputSpec)}: copies pixels
+     * already normalised by {@link #normalize} and resizes them to the network's input size.
+     *
+     * @param manager the array's manager
+     * @param normalized the batch normalised by {@link #normalize(ImageBatch, InputSpec)}
+     * @param batch the batch it came from (its size and image shape)
+     * @param spec the backbone's input spec
+     * @return an (n, channels, height, width) float32 array at the network's input size
+     */
+    public static NDArray toArray(NDManager manager, float[] normalized, ImageBatch batch, InputSpec spec) {
+        NDArray array = manager.create(FloatBuffer.wrap(normalized), new Shape(batch.size(), spec.channels(), batch.height(), batch.width()));
+        int height = spec.networkHeight(batch.height());
+        int width = spec.networkWidth(batch.width());
+        if (height != batch.height() || width != batch.width()) {
+            // bilinear, on NHWC as DJL's image utilities expect
+            array = NDImageUtils.resize(array.transpose(0, 2, 3, 1), width, height, Image.Interpolation.BILINEAR).transpose(0, 3, 1, 2);
+        }
+        return array;
+    }
+
+    /**
+     * The heap half of {@link #toArray(NDManager, ImageBatch, InputSpec)}, which may run off the
+     * training thread: the backbone's channel order, mean and scale applied to [0, 1] pixels,
+     * grayscale replicated to the backbone's channels.
+     *
+     * @param batch images in [0, 1]
+     * @param spec the backbone's input spec
+     * @return the normalised pixels, (n, spec channels, height, width) row-major
+     */
+    public static float[] normalize(ImageBatch batch, InputSpec spec) {
         checkShape(spec, batch.channels(), batch.height(), batch.width());
         float[] mean = spec.mean();
         float[] std = spec.std();
@@ -88,14 +122,7 @@ public final class Batches {
                 }
             }
         }
-        NDArray array = manager.create(FloatBuffer.wrap(out), new Shape(batch.size(), channels, batch.height(), batch.width()));
-        int height = spec.networkHeight(batch.height());
-        int width = spec.networkWidth(batch.width());
-        if (height != batch.height() || width != batch.width()) {
-            // bilinear, on NHWC as DJL's image utilities expect
-            array = NDImageUtils.resize(array.transpose(0, 2, 3, 1), width, height, Image.Interpolation.BILINEAR).transpose(0, 3, 1, 2);
-        }
-        return array;
+        return out;
     }
 
     /**

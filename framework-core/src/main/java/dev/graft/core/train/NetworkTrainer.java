@@ -48,6 +48,8 @@ public final class NetworkTrainer {
     private final TrainConfig config;
     private final FreezeSchedule schedule;
     private final Augmenter augmenter;
+    /** Seconds the last {@code train} call's training thread waited for prepared batches. */
+    private double dataWaitSeconds;
     private final InputSpec inputSpec;
     private final long seed;
     private final int firstNewGroup;
@@ -150,7 +152,8 @@ public final class NetworkTrainer {
             idToName.put(parameter.getValue().getId(), parameter.getKey());
         }
         TrialCheckpoint resumed = checkpointFile == null ? null : TrialCheckpoint.read(checkpointFile, checkpointKey).orElse(null);
-        try (Trainer trainer = model.newTrainer(trainingConfig)) {
+        try (Trainer trainer = model.newTrainer(trainingConfig);
+                BatchPrefetcher prefetcher = new BatchPrefetcher(train, augmenter, inputSpec, config.batchSize())) {
             if (resumed != null) {
                 network.loadAll(model.getNDManager(), resumed.weights());
                 ((PerParameterSteps.Checkpointable) optimizer).bookkeeping().restore(resumed.optimizer(), idToName);
@@ -178,16 +181,11 @@ public final class NetworkTrainer {
                 double lossSum = 0;
                 long correct = 0;
                 int batches = 0;
-                for (int start = 0; start < order.length; start += config.batchSize()) {
-                    int end = Math.min(order.length, start + config.batchSize());
-                    int[] indices = new int[end - start];
-                    System.arraycopy(order, start, indices, 0, indices.length);
-                    ImageBatch batch = Batches.gather(train, indices);
-                    if (augmenter != null) {
-                        batch = augmenter.apply(batch, augmentRandom);
-                    }
+                prefetcher.startEpoch(order, augmentRandom);
+                for (BatchPrefetcher.Prepared prepared = prefetcher.next(); prepared != null; prepared = prefetcher.next()) {
+                    ImageBatch batch = prepared.batch();
                     try (NDManager scope = model.getNDManager().newSubManager()) {
-                        NDArray x = Batches.toArray(scope, batch, inputSpec);
+                        NDArray x = Batches.toArray(scope, prepared.normalized(), batch, inputSpec);
                         NDArray y = Batches.labels(scope, batch.labels());
                         NDArray pretrainedSourceLogits = needs.contains(Regularizer.Need.SOURCE_OUTPUTS)
                                 ? regularization.pretrainedSource().forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow()
@@ -244,11 +242,17 @@ public final class NetworkTrainer {
                             .write(checkpointFile);
                 }
             }
+            dataWaitSeconds = prefetcher.waitSeconds();
         }
         if (bestWeights != null && bestEpoch != epochs.size()) {
             network.loadAll(model.getNDManager(), bestWeights);
         }
         return new TrainingOutcome(epochs, bestEpoch, stoppedEarly);
+    }
+
+    /** @return seconds the last {@code train} call waited for its batches to be prepared (gathered, augmented, normalised) */
+    public double dataWaitSeconds() {
+        return dataWaitSeconds;
     }
 
     /**

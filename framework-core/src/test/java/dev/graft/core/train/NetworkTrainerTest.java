@@ -121,4 +121,50 @@ class NetworkTrainerTest {
         }
         return new LabeledImages(pixels, data.labels(), data.channels(), data.height(), data.width(), data.classNames(), "x", "x");
     }
+
+    /** Trains with an augmenter and returns the trained weights. */
+    private static Map<String, float[]> trainAugmented(dev.graft.spi.augment.Augmenter augmenter, NetworkTrainer[] trainerOut) {
+        Engine.getInstance().setRandomSeed(3);
+        try (Model model = Model.newInstance("test")) {
+            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), DATA.train(), model.getNDManager(), null);
+            GroupedNetwork network = built.withHead(Linear.builder().setUnits(4).build(), model.getNDManager());
+            model.setBlock(network);
+            NetworkTrainer trainer = new NetworkTrainer(CONFIG, null, augmenter, built.backbone().inputSpec(), 3);
+            trainer.train(model, DATA.train(), DATA.validation(), EpochListener.NONE);
+            trainerOut[0] = trainer;
+            return snapshot(network);
+        }
+    }
+
+    @Test
+    void augmentationRunsOffTheTrainingThreadInOrderAndItsErrorsFailTheTraining() {
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Double> draws = new java.util.ArrayList<>();
+        dev.graft.spi.augment.Augmenter invert = new TestPlugins.Invert().create(new TestPlugins.InvertConfig());
+        dev.graft.spi.augment.Augmenter recording = (batch, random) -> {
+            threads.add(Thread.currentThread().getName());
+            synchronized (draws) {
+                draws.add(random.nextDouble());
+            }
+            return invert.apply(batch, random);
+        };
+        NetworkTrainer[] trainer = new NetworkTrainer[1];
+        Map<String, float[]> first = trainAugmented(recording, trainer);
+        assertEquals(java.util.Set.of("graft-batches"), threads, "augmentation never runs on the training thread");
+        assertTrue(trainer[0].dataWaitSeconds() >= 0);
+        List<Double> firstDraws = List.copyOf(draws);
+        draws.clear();
+        Map<String, float[]> second = trainAugmented(recording, trainer);
+        assertEquals(firstDraws, draws, "the augmenter draws the same numbers in the same order");
+        for (String name : first.keySet()) {
+            assertArrayEquals(first.get(name), second.get(name), name);
+        }
+        // the draws are what one sequential pass over the epochs' batches makes: 4 epochs x 2 batches
+        assertEquals(4 * ((DATA.train().size() + 7) / 8), firstDraws.size());
+
+        IllegalStateException broken = assertThrows(IllegalStateException.class, () -> trainAugmented((batch, random) -> {
+            throw new IllegalStateException("augmenter broke");
+        }, trainer));
+        assertEquals("augmenter broke", broken.getMessage());
+    }
 }

@@ -28,14 +28,16 @@ final class AffineWarp {
         for (int n = 0; n < batch.size(); n++) {
             m[n] = matrices.apply(n);
         }
-        return sample(batch, (n, x, y) -> new double[] {m[n][0] * (x - cx) + m[n][1] * (y - cy) + cx, m[n][2] * (x - cx) + m[n][3] * (y - cy) + cy},
-                fill, value);
+        return sample(batch, (n, x, y, source) -> {
+            source[0] = m[n][0] * (x - cx) + m[n][1] * (y - cy) + cx;
+            source[1] = m[n][2] * (x - cx) + m[n][3] * (y - cy) + cy;
+        }, fill, value);
     }
 
-    /** Where output pixel (x, y) of image n samples the input. */
+    /** Where output pixel (x, y) of image n samples the input: written to {@code source} as (x, y), no allocation per pixel. */
     @FunctionalInterface
     interface SourceMap {
-        double[] at(int n, int x, int y);
+        void at(int n, int x, int y, double[] source);
     }
 
     /**
@@ -51,10 +53,11 @@ final class AffineWarp {
         int plane = h * w;
         float[] in = batch.pixels();
         float[] out = new float[in.length];
+        double[] source = new double[2];
         for (int n = 0; n < batch.size(); n++) {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    double[] source = map.at(n, x, y);
+                    map.at(n, x, y, source);
                     for (int c = 0; c < batch.channels(); c++) {
                         int base = (n * batch.channels() + c) * plane;
                         out[base + y * w + x] = (float) sample(in, base, w, h, source[0], source[1], fill, value);

@@ -125,8 +125,10 @@ final class PixelAugmenters {
                     }
                 }
                 // output pixel (x, y) samples the crop at x0 + (x + 0.5) * cw / w - 0.5 (pixel centres aligned)
-                return AffineWarp.sample(batch, (n, x, y) -> new double[] {
-                    crops[n][2] + (x + 0.5) * crops[n][0] / w - 0.5, crops[n][3] + (y + 0.5) * crops[n][1] / h - 0.5}, ShiftConfig.Fill.nearest, 0);
+                return AffineWarp.sample(batch, (n, x, y, source) -> {
+                    source[0] = crops[n][2] + (x + 0.5) * crops[n][0] / w - 0.5;
+                    source[1] = crops[n][3] + (y + 0.5) * crops[n][1] / h - 0.5;
+                }, ShiftConfig.Fill.nearest, 0);
             };
         }
     }

@@ -37,7 +37,10 @@ public final class ShiftFactory implements AugmenterFactory<ShiftConfig> {
                 dy[n] = (int) Math.round((random.nextDouble() * 2 - 1) * config.height() * batch.height());
             }
             // whole-pixel offsets: the bilinear resampler returns the source pixels exactly
-            return AffineWarp.sample(batch, (n, x, y) -> new double[] {x - dx[n], y - dy[n]}, config.fill(), config.value());
+            return AffineWarp.sample(batch, (n, x, y, source) -> {
+                source[0] = x - dx[n];
+                source[1] = y - dy[n];
+            }, config.fill(), config.value());
         };
     }
 }

@@ -100,7 +100,10 @@ class GeometryAugmentersTest {
     static float[] shiftedRow(ShiftConfig.Fill fill) {
         float[] row = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f};
         ImageBatch batch = new ImageBatch(row, new int[] {0}, 1, 1, 5);
-        return AffineWarp.sample(batch, (n, x, y) -> new double[] {x - 2, y}, fill, 0.9).pixels();
+        return AffineWarp.sample(batch, (n, x, y, source) -> {
+            source[0] = x - 2;
+            source[1] = y;
+        }, fill, 0.9).pixels();
     }
 
     @Test
@@ -116,7 +119,10 @@ class GeometryAugmentersTest {
         assertEquals(1.0, AffineWarp.reflect(11.0, 5), 1e-12);
         // a half-pixel wrap interpolates between the last and the first pixel
         float[] half = AffineWarp.sample(new ImageBatch(new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f}, new int[] {0}, 1, 1, 5),
-                (n, x, y) -> new double[] {x - 0.5, y}, ShiftConfig.Fill.wrap, 0).pixels();
+                (n, x, y, source) -> {
+                    source[0] = x - 0.5;
+                    source[1] = y;
+                }, ShiftConfig.Fill.wrap, 0).pixels();
         assertEquals(0.3f, half[0], 1e-6f);
     }
 

@@ -35,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "cache of pretrained backbones (default: $GRAFT_HOME/cache, ~/.graft/cache)")
     Path cache;
 
+    @Option(names = "--no-feature-cache", description = "compute a frozen backbone's features in every batch instead of once per backbone and dataset")
+    boolean noFeatureCache;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
         stdout.println("graft: running " + descriptor + " into " + runDir);
         RunSummary summary;
         try (Progress progress = Progress.create(stdout)) {
-            summary = new ExperimentRunner(plugins).run(parsed, runDir, cacheDir, Locations.dataContext(dataDirs, descriptor), progress);
+            summary = new ExperimentRunner(plugins).featureCache(!noFeatureCache).run(parsed, runDir, cacheDir, Locations.dataContext(dataDirs, descriptor), progress);
         }
         Path report = ReportWriter.write(runDir);
         stdout.println(String.format(Locale.ROOT, "graft: %d trials planned, %d already finished, %d finished now, %d failed, in %.1fs",

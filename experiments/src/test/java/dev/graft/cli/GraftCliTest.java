@@ -154,6 +154,8 @@ class GraftCliTest {
         String html = Files.readString(out.resolve("report/index.html"));
         assertTrue(html.contains("<svg") && html.contains("linear-cka") && html.contains("gain [95% CI]"), "self-contained report");
         assertTrue(Files.readString(out.resolve("report/report.md")).contains("| convnet | linear | frozen | none | 5 | 2 |"));
+        assertTrue(Files.readString(out.resolve("report/report.md")).contains("Feature cache: 2 trials with a frozen backbone trained on cached features."),
+                Files.readString(out.resolve("report/report.md")));
         assertTrue(Files.readString(out.resolve("report/results.json")).contains("\"provenance\""));
         assertTrue(Files.exists(out.resolve("report/plots/gain.svg")));
 

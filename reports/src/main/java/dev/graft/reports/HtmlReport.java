@@ -31,6 +31,9 @@ final class HtmlReport {
         h.append("<p>").append(data.planned()).append(" trials planned, ").append(finished).append(" finished, ").append(failed)
                 .append(" failed, ").append(data.planned() - finished - failed).append(" not run. Generated ")
                 .append(escape(Instant.now().toString())).append(".</p>\n");
+        if (!data.featureCacheNote().isEmpty()) {
+            h.append("<p>").append(escape(data.featureCacheNote())).append("</p>\n");
+        }
 
         h.append("<h2>Transfer gain</h2>\n<p>Gain = test accuracy of the transfer trial minus that of its paired scratch baseline ")
                 .append("(same architecture, head, augmentation, labelled sample and seed; random initialisation, every layer trained). ")

@@ -19,6 +19,9 @@ final class MarkdownReport {
         long finished = data.analysis().trials().stream().filter(t -> t.status() == TrialStatus.finished).count();
         long failed = data.analysis().trials().stream().filter(t -> t.status() == TrialStatus.failed).count();
         m.append(data.planned()).append(" trials planned, ").append(finished).append(" finished, ").append(failed).append(" failed.\n\n");
+        if (!data.featureCacheNote().isEmpty()) {
+            m.append(data.featureCacheNote()).append("\n\n");
+        }
         m.append("## Transfer gain\n\nGain = test accuracy of transfer minus its paired scratch baseline, mean over seeds ")
                 .append("with a paired 95% t-interval.\n\n");
         boolean regularized = data.analysis().regularized();

@@ -26,6 +26,44 @@ import java.util.Map;
 public record RunData(String experiment, String description, int planned, TransferAnalysis analysis,
         List<SimilarityRecord> similarities, List<PretrainRecord> pretrainings) {
 
+    /**
+     * What the feature cache did for this run's trials whose backbone stayed frozen: how many
+     * trained their heads on cached features, and how many bypassed the cache and why.
+     *
+     * @return one sentence, or an empty string when no trial kept its backbone frozen
+     */
+    public String featureCacheNote() {
+        int used = 0;
+        java.util.Map<String, Integer> bypassed = new java.util.TreeMap<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (var trial : analysis.trials()) {
+            if (trial.provenanceJson() == null) {
+                continue;
+            }
+            try {
+                var cache = json.readTree(trial.provenanceJson()).path("featureCache");
+                if (cache.path("used").asBoolean(false)) {
+                    used++;
+                } else if (cache.has("reason")) {
+                    bypassed.merge(cache.path("reason").asText(), 1, Integer::sum);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // provenance of an older version: nothing to count
+            }
+        }
+        if (used == 0 && bypassed.isEmpty()) {
+            return "";
+        }
+        StringBuilder note = new StringBuilder("Feature cache: ").append(used).append(used == 1 ? " trial" : " trials")
+                .append(" with a frozen backbone trained on cached features");
+        if (!bypassed.isEmpty()) {
+            note.append("; bypassed by ");
+            note.append(bypassed.entrySet().stream().map(e -> e.getValue() + (e.getValue() == 1 ? " trial" : " trials") + " (" + e.getKey() + ")")
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return note.append('.').toString();
+    }
+
     /** @return how well each similarity metric predicted the realised outcomes */
     public MetricPredictions predictions() {
         return MetricPredictions.of(similarities, analysis);

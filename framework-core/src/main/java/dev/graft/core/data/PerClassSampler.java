@@ -43,8 +43,10 @@ public final class PerClassSampler {
         // interleave classes deterministically: sort by original position
         train.sort(null);
         validation.sort(null);
-        return new LabelledSplit(pool.select(toArray(train), pool.origin() + " sample " + perClass + "/class seed " + seed),
-                pool.select(toArray(validation), pool.origin() + " validation"));
+        int[] trainIndices = toArray(train);
+        int[] validationIndices = toArray(validation);
+        return new LabelledSplit(pool.select(trainIndices, pool.origin() + " sample " + perClass + "/class seed " + seed),
+                pool.select(validationIndices, pool.origin() + " validation"), trainIndices, validationIndices);
     }
 
     /**

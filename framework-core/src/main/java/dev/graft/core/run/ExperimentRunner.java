@@ -46,6 +46,7 @@ public final class ExperimentRunner {
     private final Plugins plugins;
     private final ObjectMapper mapper;
     private final Components components;
+    private boolean featureCacheOn = true;
 
     /**
      * @param plugins the installed plugins
@@ -54,6 +55,19 @@ public final class ExperimentRunner {
         this.plugins = requireNonNull(plugins, "plugins is null");
         this.mapper = plugins.mapper();
         this.components = new Components(plugins.registry());
+    }
+
+    /**
+     * Turns the feature cache on (the default) or off. With it, trials whose backbone stays
+     * frozen and sees no augmentation train their heads on features computed once per backbone
+     * and dataset, kept in memory and, when large, in {@code <cache>/features/}.
+     *
+     * @param on whether to use it
+     * @return this runner
+     */
+    public ExperimentRunner featureCache(boolean on) {
+        this.featureCacheOn = on;
+        return this;
     }
 
     /**
@@ -120,7 +134,10 @@ public final class ExperimentRunner {
             }
             new SimilarityStage(components, catalog, mapper, listener).run(experiment, backboneLabels, pretrainedBackbones, pool, store);
 
-            TrialRunner runner = new TrialRunner(components, mapper);
+            // a quarter of the heap for features in memory; tables over 64 MiB also go to disk
+            FeatureCache features = featureCacheOn
+                    ? new FeatureCache(cacheDir.resolve("features"), Runtime.getRuntime().maxMemory() / 4, 64L << 20) : null;
+            TrialRunner runner = new TrialRunner(components, mapper, features);
             int done = 0;
             int failed = 0;
             for (Trial trial : trials) {

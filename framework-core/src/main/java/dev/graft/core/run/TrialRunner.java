@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +17,7 @@ import dev.graft.core.plugin.PluginFamily;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.Trial;
+import dev.graft.core.sweep.TrialIds;
 import dev.graft.core.sweep.TrialKind;
 import dev.graft.core.sweep.TrialSpec;
 import dev.graft.core.train.EpochListener;
@@ -28,6 +30,7 @@ import dev.graft.core.train.Seeds;
 import dev.graft.core.train.TrainingOutcome;
 import dev.graft.core.train.TrialCheckpoint;
 import dev.graft.spi.GraftException;
+import dev.graft.spi.backbone.InputSpec;
 import dev.graft.spi.data.FeatureTable;
 import dev.graft.spi.data.LabeledImages;
 import dev.graft.spi.freeze.FreezeSchedule;
@@ -51,14 +54,26 @@ import java.util.Map;
 public final class TrialRunner {
     private final Components components;
     private final ObjectMapper mapper;
+    private final FeatureCache featureCache;
 
     /**
      * @param components plugin access
      * @param mapper the canonical config mapper
      */
     public TrialRunner(Components components, ObjectMapper mapper) {
+        this(components, mapper, null);
+    }
+
+    /**
+     * @param components plugin access
+     * @param mapper the canonical config mapper
+     * @param featureCache where frozen trials find their backbone's features, or null to compute
+     *     them through the backbone in every batch
+     */
+    public TrialRunner(Components components, ObjectMapper mapper, FeatureCache featureCache) {
         this.components = requireNonNull(components, "components is null");
         this.mapper = requireNonNull(mapper, "mapper is null");
+        this.featureCache = featureCache;
     }
 
     /**
@@ -156,16 +171,32 @@ public final class TrialRunner {
                         throw new GraftException("a feature head needs a fully transferred, frozen backbone, but transferLayers = "
                                 + firstNewGroup + " re-initialises groups that must train");
                     }
-                    GroupedNetwork body = built.withHead(null, model.getNDManager());
-                    int batch = Math.max(256, spec.train().batchSize());
-                    FeatureTable trainFeatures = Inference.features(body, model.getNDManager(), split.train(), built.backbone().inputSpec(), batch);
-                    FeatureTable validationFeatures = Inference.features(body, model.getNDManager(), split.validation(), built.backbone().inputSpec(), batch);
-                    FeatureTable testFeatures = Inference.features(body, model.getNDManager(), test, built.backbone().inputSpec(), batch);
+                    CachedFeatures cached = cachedFeatures(trial, built, pretrained, pool, test, split, model.getNDManager(), provenance);
+                    FeatureTable trainFeatures = cached.train();
+                    FeatureTable validationFeatures = cached.validation();
+                    FeatureTable testFeatures = cached.test();
                     long fitStarted = System.nanoTime();
                     Head.FeatureClassifier.Fitted fitted = classifier.fit(trainFeatures, validationFeatures, spec.seed());
                     listener.epochFinished(new EpochMetrics(1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, (System.nanoTime() - fitStarted) / 1e9, List.of()));
                     scores = Scoring.score(fitted.predictProbabilities(testFeatures), test.labels(), test.classNames());
                     bestEpoch = 1;
+                } else if (cacheable(spec, head, schedule, built, regularizer, firstNewGroup, provenance)) {
+                    // a frozen backbone's features, computed once per backbone and dataset, feed the head
+                    CachedFeatures cached = cachedFeatures(trial, built, pretrained, pool, test, split, model.getNDManager(), provenance);
+                    Block headBlock = ((Head.Network) head).block();
+                    GroupedNetwork network = cached.headNetwork(built, headBlock, model.getNDManager());
+                    model.setBlock(network);
+                    InputSpec identity = cached.inputSpec();
+                    NetworkTrainer trainer = new NetworkTrainer(spec.train(), schedule, null, identity, spec.seed(), firstNewGroup, null);
+                    if (checkpoint != null) {
+                        trainer.checkpointTo(checkpoint, trial.id());
+                        provenance.put("resumedFromEpoch", TrialCheckpoint.read(checkpoint, trial.id()).map(TrialCheckpoint::epochsDone).orElse(0));
+                    }
+                    TrainingOutcome outcome = trainer.train(model, cached.asImages(cached.train()), cached.asImages(cached.validation()), listener);
+                    bestEpoch = outcome.bestEpoch();
+                    provenance.put("stoppedEarly", outcome.stoppedEarly());
+                    scores = Scoring.score(Inference.probabilities(network, model.getNDManager(), cached.asImages(cached.test()), identity,
+                            Math.max(256, spec.train().batchSize())), test.labels(), test.classNames());
                 } else {
                     Block headBlock;
                     if (head instanceof Head.Network network) {
@@ -220,6 +251,101 @@ public final class TrialRunner {
             provenance.put("seconds", seconds);
             return record(trial, TrialStatus.failed, message, Double.NaN, Double.NaN, 0, epochs, seconds, provenance, null);
         }
+    }
+
+    /**
+     * Whether a trial can train its head on cached features: a transfer trial with a network head
+     * whose schedule keeps every backbone group frozen in every epoch, all groups transferred, no
+     * regulariser and BatchNorm not training. Such a trial's backbone sees every image the same
+     * way in every epoch, unless augmentation changes the images first: then the cache is
+     * bypassed, and the provenance says why.
+     */
+    private boolean cacheable(TrialSpec spec, Head head, FreezeSchedule schedule, BuiltBackbone built, Regularizer regularizer,
+            int firstNewGroup, Map<String, Object> provenance) {
+        if (spec.kind() != TrialKind.transfer || !(head instanceof Head.Network) || !frozenThroughout(schedule, built, spec)) {
+            return false;
+        }
+        String bypass = null;
+        if (featureCache == null) {
+            bypass = "feature cache off";
+        } else if (spec.augment() != null && !"none".equals(components.name(PluginFamily.AUGMENT, spec.augment()))) {
+            bypass = "augmentation before the frozen backbone";
+        } else if (regularizer != null) {
+            bypass = "a regularizer acts on the backbone";
+        } else if (spec.train().trainBatchNorm()) {
+            bypass = "BatchNorm of frozen groups trains";
+        } else if (firstNewGroup < built.backbone().layerGroups().size()) {
+            bypass = "transferLayers re-initialises groups";
+        }
+        if (bypass != null) {
+            provenance.put("featureCache", Map.of("used", false, "reason", bypass));
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean frozenThroughout(FreezeSchedule schedule, BuiltBackbone built, TrialSpec spec) {
+        List<String> groups = built.backbone().layerGroups().stream().map(g -> g.name()).toList();
+        for (int epoch = 0; epoch < spec.train().epochs(); epoch++) {
+            for (GroupState state : schedule.plan(groups, new TrainingPosition(epoch, spec.train().epochs()))) {
+                if (state.trains()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The trial's training, validation and test features: rows of the pool's and the test split's
+     * feature tables, which the cache computes once per backbone weights, dataset and
+     * preprocessing (without a cache, computed here).
+     */
+    private CachedFeatures cachedFeatures(Trial trial, BuiltBackbone built, Pretrained pretrained, LabeledImages pool, LabeledImages test,
+            LabelledSplit split, NDManager manager, Map<String, Object> provenance) {
+        TrialSpec spec = trial.spec();
+        GroupedNetwork body = built.withHead(null, manager);
+        int batch = Math.max(256, spec.train().batchSize());
+        int cols = (int) built.featureShape().size();
+        Map<String, Object> backbone = new LinkedHashMap<>();
+        backbone.put("architecture", spec.backbone().architecture());
+        backbone.put("transferLayers", spec.backbone().transferLayers());
+        backbone.put("pretrained", pretrained == null ? null : pretrained.key());
+        backbone.put("provenance", built.backbone().provenance());
+        backbone.put("inputSpec", built.backbone().inputSpec());
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("used", featureCache != null);
+        float[][] tables = new float[2][];
+        LabeledImages[] sets = {pool, test};
+        String[] names = {"pool", "test"};
+        for (int i = 0; i < 2; i++) {
+            LabeledImages data = sets[i];
+            Map<String, Object> identity = new LinkedHashMap<>(backbone);
+            identity.put("data", Map.of("checksum", data.checksum(), "origin", data.origin(), "size", data.size()));
+            String key = TrialIds.hash(mapper, "graft-features-v1", identity).substring(0, 24);
+            java.util.function.Supplier<float[]> compute = () -> Inference.features(body, manager, data, built.backbone().inputSpec(), batch).values();
+            if (featureCache == null) {
+                tables[i] = compute.get();
+            } else {
+                FeatureCache.Lookup lookup = featureCache.get(key, data.size(), cols, compute);
+                tables[i] = lookup.values();
+                used.put(names[i], lookup.source().name());
+                used.put(names[i] + "Key", key);
+            }
+        }
+        provenance.put("featureCache", used);
+        int[] trainRows = split.trainIndices();
+        int[] validationRows = split.validationIndices();
+        return new CachedFeatures(rows(tables[0], cols, trainRows, split.train()), rows(tables[0], cols, validationRows, split.validation()),
+                new FeatureTable(tables[1], test.size(), cols, test.labels().clone(), test.numClasses()), built.featureShape(), pool.classNames());
+    }
+
+    private static FeatureTable rows(float[] table, int cols, int[] indices, LabeledImages examples) {
+        float[] values = new float[indices.length * cols];
+        for (int r = 0; r < indices.length; r++) {
+            System.arraycopy(table, indices[r] * cols, values, r * cols, cols);
+        }
+        return new FeatureTable(values, indices.length, cols, examples.labels().clone(), examples.numClasses());
     }
 
     private static void requireFrozenThroughout(FreezeSchedule schedule, BuiltBackbone built, TrialSpec spec) {

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * spillBytes} is also written to an HDF5 file ({@code features/<key>.h5}, dataset {@code
  * /features}, rows x columns, float32) under the cache directory, where a later run finds it.
  */
-final class FeatureCache {
+public final class FeatureCache {
     /** Where a table came from. */
     enum Source { memory, disk, computed }
 
@@ -37,7 +37,7 @@ final class FeatureCache {
      * @param memoryBytes the most bytes kept in memory
      * @param spillBytes tables larger than this are also written to {@code dir}
      */
-    FeatureCache(Path dir, long memoryBytes, long spillBytes) {
+    public FeatureCache(Path dir, long memoryBytes, long spillBytes) {
         this.dir = dir;
         this.memoryBytes = memoryBytes;
         this.spillBytes = spillBytes;

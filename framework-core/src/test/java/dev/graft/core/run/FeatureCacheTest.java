@@ -37,6 +37,7 @@ class FeatureCacheTest {
                   pretrain:
                     data: {type: test-synthetic, classes: [2, 3]}
                     train: {epochs: 1}
+                - {type: test-tiny, label: random-per-seed}
               head: [{type: test-dense}]
               freeze: [{type: test-freeze-bottom, frozen: 2}, {type: test-freeze-bottom, frozen: 1}]
             """;
@@ -85,9 +86,10 @@ class FeatureCacheTest {
                 assertTrue(a.freeze().contains("frozen=2") && a.augment().contains("test-invert"), a.augment());
             }
         }
-        // 2 seeds x 2 sizes: frozen without augmentation uses the cache, frozen with it bypasses it
-        assertEquals(4, used);
-        assertEquals(4, bypassed);
+        // 2 backbones (one pretrained, one initialised from each trial's seed, whose features differ
+        // per seed) x 2 seeds x 2 sizes: frozen without augmentation uses the cache, with it bypasses it
+        assertEquals(8, used);
+        assertEquals(8, bypassed);
     }
 
     @Test

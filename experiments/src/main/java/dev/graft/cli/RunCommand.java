@@ -7,6 +7,7 @@ import dev.graft.core.run.ExperimentRunner;
 import dev.graft.core.run.RunSummary;
 import dev.graft.reports.ReportWriter;
 import java.io.PrintWriter;
+import dev.graft.spi.GraftException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "cache of pretrained backbones (default: $GRAFT_HOME/cache, ~/.graft/cache)")
     Path cache;
 
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads per operation (default: one per core); the count changes results at the last bits")
+    Integer threads;
+
     @Option(names = "--no-feature-cache", description = "compute a frozen backbone's features in every batch instead of once per backbone and dataset")
     boolean noFeatureCache;
 
@@ -48,6 +52,13 @@ final class RunCommand implements Callable<Integer> {
         Descriptor parsed = new DescriptorReader(plugins).read(descriptor);
         Path runDir = out != null ? out : Path.of("runs", parsed.experiment().name());
         Path cacheDir = cache != null ? cache : Locations.cacheDir();
+        if (threads != null) {
+            if (threads < 1) {
+                throw new GraftException("--threads must be at least 1, got " + threads);
+            }
+            ai.djl.engine.Engine.getInstance(); // loads PyTorch, whose thread count is then set
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
         stdout.println("graft: running " + descriptor + " into " + runDir);
         RunSummary summary;
         try (Progress progress = Progress.create(stdout)) {

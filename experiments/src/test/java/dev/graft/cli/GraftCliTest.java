@@ -104,6 +104,25 @@ class GraftCliTest {
     }
 
     @Test
+    void threadsSetsPytorchsThreadsPerOperationAndTheProvenanceRecordsIt() throws IOException {
+        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        try {
+            Path descriptor = Files.writeString(dir.resolve("threads.yaml"), TINY.replace("seeds: [1, 2]", "seeds: [1]")
+                    .replace("freeze: [{type: frozen}, {type: full}]", "freeze: [{type: full}]"));
+            Result run = graft("run", descriptor.toString(), "--out", dir.resolve("run").toString(), "--cache", dir.resolve("cache").toString(),
+                    "--threads", "1");
+            assertEquals(0, run.code(), run.out() + run.err());
+            assertEquals(1, ai.djl.pytorch.jni.JniUtils.getNumThreads());
+            assertTrue(Files.readString(dir.resolve("run/report/results.json")).contains("\"intraOpThreads\" : \"1\""));
+            Result refused = graft("run", descriptor.toString(), "--out", dir.resolve("run0").toString(), "--threads", "0");
+            assertEquals(2, refused.code());
+            assertTrue(refused.err().contains("--threads must be at least 1, got 0"), refused.err());
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
+        }
+    }
+
+    @Test
     void aPretrainedBackboneIsReusedByPathAsACheckpointWithTheSameNumbers() throws IOException {
         Path cache = dir.resolve("cache");
         String frozenOnly = TINY.replace("seeds: [1, 2]", "seeds: [1]").replace("freeze: [{type: frozen}, {type: full}]", "freeze: [{type: frozen}]")

@@ -36,6 +36,10 @@ public final class Environment {
         facts.put("engine", engine.getEngineName() + " " + engine.getVersion());
         // oneDNN's kernel choice changes the numbers (see README: Determinism)
         facts.put("onednnMaxCpuIsa", System.getenv().getOrDefault("ONEDNN_MAX_CPU_ISA", "unset"));
+        // so does the number of threads inside an operation
+        if ("PyTorch".equals(engine.getEngineName())) {
+            facts.put("intraOpThreads", Integer.toString(ai.djl.pytorch.jni.JniUtils.getNumThreads()));
+        }
         return facts;
     }
 }

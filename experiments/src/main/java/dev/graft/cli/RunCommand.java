@@ -36,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "cache of pretrained backbones (default: $GRAFT_HOME/cache, ~/.graft/cache)")
     Path cache;
 
+    @Option(names = "--workers", paramLabel = "N", description = "trials run in N worker processes at a time (default 1: one after another here)")
+    int workers = 1;
+
     @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads per operation (default: one per core); the count changes results at the last bits")
     Integer threads;
 
@@ -59,10 +62,15 @@ final class RunCommand implements Callable<Integer> {
             ai.djl.engine.Engine.getInstance(); // loads PyTorch, whose thread count is then set
             ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
         }
+        if (workers < 1) {
+            throw new GraftException("--workers must be at least 1, got " + workers);
+        }
+        // the cores are shared out: each worker's operations get cores / workers threads unless --threads says otherwise
+        int workerThreads = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
         stdout.println("graft: running " + descriptor + " into " + runDir);
         RunSummary summary;
         try (Progress progress = Progress.create(stdout)) {
-            summary = new ExperimentRunner(plugins).featureCache(!noFeatureCache).run(parsed, runDir, cacheDir, Locations.dataContext(dataDirs, descriptor), progress);
+            summary = new ExperimentRunner(plugins).featureCache(!noFeatureCache).workers(workers, workerThreads).run(parsed, runDir, cacheDir, Locations.dataContext(dataDirs, descriptor), progress);
         }
         Path report = ReportWriter.write(runDir);
         stdout.println(String.format(Locale.ROOT, "graft: %d trials planned, %d already finished, %d finished now, %d failed, in %.1fs",

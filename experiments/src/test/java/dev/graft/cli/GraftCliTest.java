@@ -105,6 +105,7 @@ class GraftCliTest {
 
     @Test
     void threadsSetsPytorchsThreadsPerOperationAndTheProvenanceRecordsIt() throws IOException {
+        ai.djl.engine.Engine.getInstance(); // loads PyTorch
         int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
         try {
             Path descriptor = Files.writeString(dir.resolve("threads.yaml"), TINY.replace("seeds: [1, 2]", "seeds: [1]")

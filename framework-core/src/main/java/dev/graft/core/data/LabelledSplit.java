@@ -22,4 +22,20 @@ public record LabelledSplit(LabeledImages train, LabeledImages validation, int[]
     public LabelledSplit(LabeledImages train, LabeledImages validation) {
         this(train, validation, null, null);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LabelledSplit that && train.equals(that.train) && validation.equals(that.validation)
+                && java.util.Arrays.equals(trainIndices, that.trainIndices) && java.util.Arrays.equals(validationIndices, that.validationIndices);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(train, validation, java.util.Arrays.hashCode(trainIndices), java.util.Arrays.hashCode(validationIndices));
+    }
+
+    @Override
+    public String toString() {
+        return "LabelledSplit[train=" + train + ", validation=" + validation + "]";
+    }
 }

@@ -47,6 +47,8 @@ public final class ExperimentRunner {
     private final ObjectMapper mapper;
     private final Components components;
     private boolean featureCacheOn = true;
+    private int workers = 1;
+    private int workerThreads = 1;
 
     /**
      * @param plugins the installed plugins
@@ -71,6 +73,31 @@ public final class ExperimentRunner {
     }
 
     /**
+     * Runs trials in {@code workers} processes at a time, each with {@code threads} PyTorch threads
+     * per operation; this process stays the only writer of the results. A trial gives the same
+     * numbers in a worker as in a sequential run with the same threads per operation.
+     *
+     * @param workers worker processes (1: trials run one after another in this process)
+     * @param threads PyTorch threads per operation in each worker
+     * @return this runner
+     */
+    public ExperimentRunner workers(int workers, int threads) {
+        if (workers < 1 || threads < 1) {
+            throw new IllegalArgumentException("workers and threads must be at least 1");
+        }
+        this.workers = workers;
+        this.workerThreads = threads;
+        return this;
+    }
+
+    private TrialWorker.Job job(Descriptor descriptor, DataContext dataContext, Path outDir, Path cacheDir) {
+        return new TrialWorker.Job(plugins.modules(), descriptor.file().toString(), descriptor.text(),
+                dataContext.dataDirs().stream().map(Path::toString).toList(), dataContext.bundledDataDir().map(Path::toString).orElse(null),
+                dataContext.descriptorDir().toString(), outDir.toAbsolutePath().toString(), cacheDir.toAbsolutePath().toString(),
+                featureCacheOn, workerThreads);
+    }
+
+    /**
      * @param descriptor the parsed descriptor
      * @param outDir the run directory ({@code results.db}, {@code trials/})
      * @param cacheDir the cache root for pretrained backbones
@@ -81,16 +108,13 @@ public final class ExperimentRunner {
     public RunSummary run(Descriptor descriptor, Path outDir, Path cacheDir, DataContext dataContext, RunListener listener) {
         long started = System.nanoTime();
         Experiment experiment = descriptor.experiment();
-        DataCatalog catalog = new DataCatalog(plugins.registry(), mapper, dataContext);
-        ExperimentChecks.check(descriptor, catalog);
-        SweepExpander expander = new SweepExpander(mapper);
-        List<Trial> trials = expander.expand(experiment);
         listener.info("loading target data");
-        LabeledImages pool = catalog.load(experiment.target().data(), Split.TRAIN);
-        LabeledImages test = catalog.load(experiment.target().data(), Split.TEST);
-        if (experiment.target().testSamplesPerClass() != null) {
-            test = PerClassSampler.firstPerClass(test, experiment.target().testSamplesPerClass());
-        }
+        Prepared prepared = prepare(descriptor, dataContext);
+        DataCatalog catalog = prepared.catalog();
+        SweepExpander expander = new SweepExpander(mapper);
+        List<Trial> trials = prepared.trials();
+        LabeledImages pool = prepared.pool();
+        LabeledImages test = prepared.test();
         listener.info("target: " + pool.size() + " training-pool and " + test.size() + " test examples, classes " + pool.classNames());
         requireEnoughExamples(descriptor, pool);
         try {
@@ -134,41 +158,89 @@ public final class ExperimentRunner {
             }
             new SimilarityStage(components, catalog, mapper, listener).run(experiment, backboneLabels, pretrainedBackbones, pool, store);
 
-            // a quarter of the heap for features in memory; tables over 64 MiB also go to disk
-            FeatureCache features = featureCacheOn
-                    ? new FeatureCache(cacheDir.resolve("features"), Runtime.getRuntime().maxMemory() / 4, 64L << 20) : null;
-            TrialRunner runner = new TrialRunner(components, mapper, features);
-            int done = 0;
-            int failed = 0;
-            for (Trial trial : trials) {
-                if (finished.contains(trial.id())) {
-                    continue;
+            List<Trial> remaining = trials.stream().filter(t -> !finished.contains(t.id())).toList();
+            int[] counts = new int[2]; // finished now, failed
+            java.util.function.Consumer<TrialRecord> tally = record -> counts[record.status() == TrialStatus.failed ? 1 : 0]++;
+            if (workers > 1 && remaining.size() > 1) {
+                TrialWorkers.Finisher finisher = (trial, record) -> {
+                    finish(store, record, outDir.resolve("trials").resolve(trial.id()));
+                    tally.accept(record);
+                    listener.trialFinished(trial, record);
+                };
+                new TrialWorkers(workers, job(descriptor, dataContext, outDir, cacheDir), new TrialRunner(components, mapper))
+                        .run(remaining, listener::trialStarted, finisher);
+            } else {
+                TrialRunner runner = trialRunner(cacheDir);
+                for (Trial trial : remaining) {
+                    listener.trialStarted(trial);
+                    Path trialDir = outDir.resolve("trials").resolve(trial.id());
+                    Pretrained weights = trial.spec().kind() == TrialKind.transfer ? pretrained.get(trial.spec().backbone()) : null;
+                    TrialRecord record = runTrial(runner, trial, pool, test, weights, trialDir);
+                    finish(store, record, trialDir);
+                    tally.accept(record);
+                    listener.trialFinished(trial, record);
                 }
-                listener.trialStarted(trial);
-                Path trialDir = outDir.resolve("trials").resolve(trial.id());
-                Files.createDirectories(trialDir);
-                Pretrained weights = trial.spec().kind() == TrialKind.transfer ? pretrained.get(trial.spec().backbone()) : null;
-                TrialRecord record;
-                try (Writer metrics = Files.newBufferedWriter(trialDir.resolve("epochs.csv"), StandardCharsets.UTF_8)) {
-                    metrics.write("epoch,train_loss,train_accuracy,validation_accuracy,validation_loss,seconds,training_groups\n");
-                    record = runner.run(trial, pool, test, weights, epoch -> writeEpoch(metrics, epoch), trialDir.resolve("checkpoint.bin"));
-                }
-                store.recordTrial(record);
-                // recorded: a rerun of a failed trial starts over
-                Files.deleteIfExists(trialDir.resolve("checkpoint.bin"));
-                Files.writeString(trialDir.resolve("trial.json"), mapper.writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(mapper.readTree(record.provenanceJson())), StandardCharsets.UTF_8);
-                if (record.status() == TrialStatus.failed) {
-                    failed++;
-                    Files.writeString(trialDir.resolve("error.txt"), record.error() + "\n", StandardCharsets.UTF_8);
-                } else {
-                    done++;
-                }
-                listener.trialFinished(trial, record);
             }
-            return new RunSummary(trials.size(), alreadyFinished, done, failed, (System.nanoTime() - started) / 1e9);
+            return new RunSummary(trials.size(), alreadyFinished, counts[0], counts[1], (System.nanoTime() - started) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What every process of a run derives the same way from the descriptor: the checked data,
+     * the trials and the target's training pool and test split.
+     *
+     * @param trials the plan, in order
+     * @param pool the target's training split, classes selected
+     * @param test the target's test split, classes selected and capped
+     * @param catalog the data access the pool and test came from
+     */
+    record Prepared(List<Trial> trials, LabeledImages pool, LabeledImages test, DataCatalog catalog) {}
+
+    Prepared prepare(Descriptor descriptor, DataContext dataContext) {
+        Experiment experiment = descriptor.experiment();
+        DataCatalog catalog = new DataCatalog(plugins.registry(), mapper, dataContext);
+        ExperimentChecks.check(descriptor, catalog);
+        List<Trial> trials = new SweepExpander(mapper).expand(experiment);
+        LabeledImages pool = catalog.load(experiment.target().data(), Split.TRAIN);
+        LabeledImages test = catalog.load(experiment.target().data(), Split.TEST);
+        if (experiment.target().testSamplesPerClass() != null) {
+            test = PerClassSampler.firstPerClass(test, experiment.target().testSamplesPerClass());
+        }
+        return new Prepared(trials, pool, test, catalog);
+    }
+
+    Components components() {
+        return components;
+    }
+
+    /** The trial runner of this run, with a quarter of the heap for features in memory; tables over 64 MiB also go to disk. */
+    TrialRunner trialRunner(Path cacheDir) {
+        FeatureCache features = featureCacheOn
+                ? new FeatureCache(cacheDir.resolve("features"), Runtime.getRuntime().maxMemory() / 4, 64L << 20) : null;
+        return new TrialRunner(components, mapper, features);
+    }
+
+    /** Runs one trial, its per-epoch metrics going to {@code trialDir/epochs.csv} and its checkpoint to {@code trialDir/checkpoint.bin}. */
+    static TrialRecord runTrial(TrialRunner runner, Trial trial, LabeledImages pool, LabeledImages test, Pretrained weights, Path trialDir)
+            throws IOException {
+        Files.createDirectories(trialDir);
+        try (Writer metrics = Files.newBufferedWriter(trialDir.resolve("epochs.csv"), StandardCharsets.UTF_8)) {
+            metrics.write("epoch,train_loss,train_accuracy,validation_accuracy,validation_loss,seconds,training_groups\n");
+            return runner.run(trial, pool, test, weights, epoch -> writeEpoch(metrics, epoch), trialDir.resolve("checkpoint.bin"));
+        }
+    }
+
+    /** Records a finished or failed trial (the orchestrator only) and writes its files. */
+    private void finish(ResultStore store, TrialRecord record, Path trialDir) throws IOException {
+        store.recordTrial(record);
+        // recorded: a rerun of a failed trial starts over
+        Files.deleteIfExists(trialDir.resolve("checkpoint.bin"));
+        Files.writeString(trialDir.resolve("trial.json"), mapper.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(mapper.readTree(record.provenanceJson())), StandardCharsets.UTF_8);
+        if (record.status() == TrialStatus.failed) {
+            Files.writeString(trialDir.resolve("error.txt"), record.error() + "\n", StandardCharsets.UTF_8);
         }
     }
 

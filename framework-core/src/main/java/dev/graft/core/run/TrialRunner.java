@@ -389,6 +389,21 @@ public final class TrialRunner {
         return plugins;
     }
 
+    /**
+     * A failed record for a trial that could not report itself (its worker process died).
+     *
+     * @param trial the trial
+     * @param error why it failed
+     * @return the record
+     */
+    TrialRecord failedRecord(Trial trial, String error) {
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("trialId", trial.id());
+        provenance.put("spec", trial.spec());
+        provenance.put("environment", Environment.describe());
+        return record(trial, TrialStatus.failed, error, Double.NaN, Double.NaN, 0, List.of(), 0, provenance, null);
+    }
+
     private TrialRecord record(Trial trial, TrialStatus status, String error, double accuracy, double macroF1, int bestEpoch,
             List<EpochMetrics> epochs, double seconds, Map<String, Object> provenance, String confusion) {
         TrialSpec spec = trial.spec();

@@ -1,0 +1,182 @@
+package dev.graft.core.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.sweep.Trial;
+import dev.graft.spi.GraftException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * The orchestrator's side of {@code --workers N}: starts N worker JVMs ({@link TrialWorker}) with
+ * this JVM's class path and settings, sends each a trial at a time and hands every answer to the
+ * caller on the calling thread, so the results database keeps a single writer. A worker that dies
+ * fails its trial (recorded, the sweep goes on) and is replaced.
+ */
+final class TrialWorkers {
+    /** Called on the orchestrator's thread for every answered trial. */
+    @FunctionalInterface
+    interface Finisher {
+        void finished(Trial trial, TrialRecord record) throws IOException;
+    }
+
+    private record Event(Worker worker, String line) {}
+
+    private final int count;
+    private final TrialWorker.Job job;
+    private final ObjectMapper json = new ObjectMapper();
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
+    private final TrialRunner failures;
+
+    TrialWorkers(int count, TrialWorker.Job job, TrialRunner failures) {
+        this.count = count;
+        this.job = job;
+        this.failures = failures;
+    }
+
+    void run(List<Trial> trials, Consumer<Trial> started, Finisher finisher) throws IOException {
+        Path jobFile = Path.of(job.outDir()).resolve("worker-job.json");
+        Files.writeString(jobFile, json.writeValueAsString(job), StandardCharsets.UTF_8);
+        Deque<Trial> pending = new ArrayDeque<>(trials);
+        List<Worker> workers = new ArrayList<>();
+        try {
+            for (int i = 0; i < Math.min(count, trials.size()); i++) {
+                Worker worker = new Worker(i, jobFile);
+                workers.add(worker);
+                assign(worker, pending, started);
+            }
+            int outstanding = trials.size();
+            while (outstanding > 0) {
+                Event event = events.take();
+                Worker worker = event.worker();
+                Trial trial = worker.current;
+                if (trial == null) {
+                    continue;
+                }
+                TrialRecord record;
+                if (event.line() == null) {
+                    // the worker died: its trial fails, a new worker takes over
+                    record = failures.failedRecord(trial, "the worker process running this trial exited (code "
+                            + worker.exitCode() + "); see the run's output for its messages");
+                    workers.set(workers.indexOf(worker), worker = new Worker(worker.index, jobFile));
+                } else if (event.line().startsWith("DONE ")) {
+                    record = json.readValue(event.line().substring(5), TrialRecord.class);
+                    if (!record.trialId().equals(trial.id())) {
+                        throw new IllegalStateException("worker answered " + record.trialId() + " for " + trial.id());
+                    }
+                } else {
+                    continue;
+                }
+                worker.current = null;
+                outstanding--;
+                finisher.finished(trial, record);
+                assign(worker, pending, started);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraftException("interrupted while waiting for the worker processes", e);
+        } finally {
+            for (Worker worker : workers) {
+                worker.close();
+            }
+        }
+    }
+
+    private static void assign(Worker worker, Deque<Trial> pending, Consumer<Trial> started) throws IOException {
+        Trial next = pending.poll();
+        if (next == null) {
+            return;
+        }
+        worker.current = next;
+        started.accept(next);
+        worker.send("RUN " + next.id());
+    }
+
+    /** One worker JVM and the thread that reads its answers. */
+    private final class Worker {
+        final int index;
+        final Process process;
+        final Writer in;
+        Trial current;
+
+        Worker(int index, Path jobFile) throws IOException {
+            this.index = index;
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                // this JVM's settings (-D properties, heap size), not its debugging or agent flags
+                if (argument.startsWith("-D") || argument.startsWith("-Xmx") || argument.startsWith("-Xms")) {
+                    command.add(argument);
+                }
+            }
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(TrialWorker.class.getName());
+            command.add(jobFile.toString());
+            this.process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = out.readLine(); line != null; line = out.readLine()) {
+                        events.add(new Event(this, line));
+                    }
+                } catch (IOException e) {
+                    // the process is gone: reported below
+                }
+                events.add(new Event(this, null));
+            }, "graft-worker-" + index);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        void send(String line) throws IOException {
+            try {
+                in.write(line + "\n");
+                in.flush();
+            } catch (IOException e) {
+                // a dead worker: its reader reports the end
+            }
+        }
+
+        int exitCode() {
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+
+        void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // closing a dead worker's input
+            }
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+}

@@ -1,0 +1,96 @@
+package dev.graft.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.graft.core.descriptor.DescriptorReader;
+import dev.graft.core.plugin.Plugins;
+import dev.graft.core.store.ResultStore;
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.store.TrialStatus;
+import dev.graft.spi.data.DataContext;
+import dev.graft.testing.TestPlugins;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trials run in worker processes give the numbers a sequential run gives, and only the orchestrator writes them. */
+class WorkersTest {
+    static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins()));
+    static final String SWEEP = """
+            name: workers
+            seeds: [1, 2, 3]
+            target:
+              data: {type: test-synthetic, classes: [0, 1, 2]}
+              samplesPerClass: [6]
+            train: {epochs: 3, batchSize: 4}
+            sweep:
+              backbone:
+                - type: test-tiny
+                  pretrain:
+                    data: {type: test-synthetic, classes: [2, 3]}
+                    train: {epochs: 1}
+              head: [{type: test-dense}, {type: test-dense, fail: true}]
+              freeze: [{type: test-freeze-bottom, frozen: 1}, {type: test-freeze-bottom, frozen: 2}]
+              augment: [{type: test-invert}]
+            """;
+
+    @TempDir
+    Path dir;
+
+    private RunSummary run(String name, int workers) {
+        return new ExperimentRunner(PLUGINS).workers(workers, 1).run(new DescriptorReader(PLUGINS).read(dir.resolve("exp.yaml"), SWEEP),
+                dir.resolve(name), dir.resolve("cache"), new DataContext(List.of(), Optional.empty(), dir), RunListener.NONE);
+    }
+
+    private Map<String, TrialRecord> trials(String name) {
+        try (ResultStore store = ResultStore.openExisting(dir.resolve(name).resolve("results.db"))) {
+            return store.trials().stream().collect(Collectors.toMap(TrialRecord::trialId, t -> t));
+        }
+    }
+
+    @Test
+    void twoWorkersGiveTheSequentialNumbersRecordFailuresAndResume() throws Exception {
+        ai.djl.engine.Engine.getInstance(); // loads PyTorch
+        int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        RunSummary sequential;
+        try {
+            // the same threads per operation as each worker: the count changes results at the last bits
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+            sequential = run("sequential", 1);
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+        RunSummary parallel = run("parallel", 2);
+        assertEquals(sequential.finished(), parallel.finished());
+        assertEquals(sequential.failed(), parallel.failed());
+        assertTrue(parallel.failed() > 0, "the failing head's trials are recorded as failed");
+        Map<String, TrialRecord> a = trials("sequential");
+        Map<String, TrialRecord> b = trials("parallel");
+        assertEquals(a.keySet(), b.keySet());
+        for (String id : a.keySet()) {
+            assertEquals(a.get(id).status(), b.get(id).status(), id);
+            assertEquals(a.get(id).error(), b.get(id).error(), id);
+            if (a.get(id).status() == TrialStatus.finished) {
+                assertEquals(a.get(id).testAccuracy(), b.get(id).testAccuracy(), 0.0, id);
+                assertEquals(a.get(id).epochs().size(), b.get(id).epochs().size(), id);
+                for (int e = 0; e < a.get(id).epochs().size(); e++) {
+                    assertEquals(a.get(id).epochs().get(e).trainLoss(), b.get(id).epochs().get(e).trainLoss(), 0.0, id + " epoch " + e);
+                }
+                assertTrue(b.get(id).provenanceJson().contains("\"intraOpThreads\":\"1\""), b.get(id).provenanceJson());
+            }
+            assertTrue(Files.isRegularFile(dir.resolve("parallel/trials/" + id + "/epochs.csv")), id);
+            assertTrue(Files.isRegularFile(dir.resolve("parallel/trials/" + id + "/trial.json")), id);
+        }
+        // a second run resumes: the finished trials are skipped, the failed ones run again
+        RunSummary again = run("parallel", 2);
+        assertEquals(sequential.finished(), again.skipped());
+        assertEquals(parallel.failed(), again.failed());
+        assertEquals(b.size(), trials("parallel").size(), "nothing duplicated");
+    }
+}

@@ -54,6 +54,13 @@ public final class TrainBenchmark {
         BenchmarkSupport support = new BenchmarkSupport();
         Components components = new Components(support.plugins.registry());
         LabeledImages data = PerClassSampler.firstPerClass(support.data("{type: fashion-mnist, source: bundled}", Split.TRAIN), 300);
+        if (args.length > 0) {
+            // one loop alone, for a profiler attached to this process: profile-graft or profile-raw, then epochs
+            int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+            double rate = args[0].equals("profile-raw") ? raw(data, epochs) : graft(components, support, data, epochs);
+            BenchmarkSupport.figure(args[0], "images_per_s", rate, "epochs", epochs);
+            return;
+        }
         // warm-up, then seven alternating rounds of each: the machine's speed drifts (shared cores),
         // so each figure is the median of its rounds, and the ratio is taken round by round too
         graft(components, support, data, 1);

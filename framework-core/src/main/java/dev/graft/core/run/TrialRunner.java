@@ -285,15 +285,20 @@ public final class TrialRunner {
     }
 
     private static boolean frozenThroughout(FreezeSchedule schedule, BuiltBackbone built, TrialSpec spec) {
+        return firstTrainingEpoch(schedule, built, spec) < 0;
+    }
+
+    /** @return the first epoch (0-based) in which the schedule trains a backbone group, or -1 */
+    private static int firstTrainingEpoch(FreezeSchedule schedule, BuiltBackbone built, TrialSpec spec) {
         List<String> groups = built.backbone().layerGroups().stream().map(g -> g.name()).toList();
         for (int epoch = 0; epoch < spec.train().epochs(); epoch++) {
             for (GroupState state : schedule.plan(groups, new TrainingPosition(epoch, spec.train().epochs()))) {
                 if (state.trains()) {
-                    return false;
+                    return epoch;
                 }
             }
         }
-        return true;
+        return -1;
     }
 
     /**
@@ -359,17 +364,14 @@ public final class TrialRunner {
     }
 
     private static void requireFrozenThroughout(FreezeSchedule schedule, BuiltBackbone built, TrialSpec spec) {
-        List<String> groups = built.backbone().layerGroups().stream().map(g -> g.name()).toList();
-        for (int epoch = 0; epoch < spec.train().epochs(); epoch++) {
-            for (GroupState state : schedule.plan(groups, new TrainingPosition(epoch, spec.train().epochs()))) {
-                if (state.trains()) {
-                    throw new GraftException("a feature head is fitted on features of a frozen backbone, but this freeze "
-                            + "schedule trains backbone groups in epoch " + (epoch + 1) + "; pair feature heads with "
-                            + "'frozen' or exclude the combination");
-                }
-            }
+        int epoch = firstTrainingEpoch(schedule, built, spec);
+        if (epoch >= 0) {
+            throw new GraftException("a feature head is fitted on features of a frozen backbone, but this freeze "
+                    + "schedule trains backbone groups in epoch " + (epoch + 1) + "; pair feature heads with "
+                    + "'frozen' or exclude the combination");
         }
     }
+
 
     /** Each component's plugin: its name, factory class and the version of the jar it came from. */
     private Map<String, Map<String, String>> pluginNames(TrialSpec spec) {

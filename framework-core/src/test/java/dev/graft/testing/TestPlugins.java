@@ -133,10 +133,20 @@ public final class TestPlugins extends GraftModule {
         }
     }
 
-    /** @param fail throw when the head is created */
-    public record DenseConfig(Boolean fail) implements HeadConfig {
+    /**
+     * @param fail throw when the head is created
+     * @param halt end the whole JVM with this exit code when the head is created (a crashing
+     *     worker process); left out of the canonical JSON when null
+     */
+    public record DenseConfig(Boolean fail, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Integer halt) implements HeadConfig {
         public DenseConfig {
             fail = fail != null && fail;
+        }
+
+        /** @param fail throw when the head is created */
+        public DenseConfig(Boolean fail) {
+            this(fail, null);
         }
     }
 
@@ -157,6 +167,9 @@ public final class TestPlugins extends GraftModule {
         }
 
         public Head create(DenseConfig config, HeadContext context) {
+            if (config.halt() != null) {
+                Runtime.getRuntime().halt(config.halt());
+            }
             if (config.fail()) {
                 throw new IllegalStateException("test head asked to fail");
             }

@@ -93,4 +93,23 @@ class WorkersTest {
         assertEquals(parallel.failed(), again.failed());
         assertEquals(b.size(), trials("parallel").size(), "nothing duplicated");
     }
+
+    @Test
+    void aWorkerThatDiesFailsItsTrialAndTheSweepGoesOnInANewWorker() {
+        String crashing = SWEEP.replace("head: [{type: test-dense}, {type: test-dense, fail: true}]",
+                "head: [{type: test-dense}, {type: test-dense, halt: 3}]").replace("seeds: [1, 2, 3]", "seeds: [1, 2]");
+        RunSummary summary = new ExperimentRunner(PLUGINS).workers(2, 1).run(new DescriptorReader(PLUGINS).read(dir.resolve("exp.yaml"), crashing),
+                dir.resolve("crash"), dir.resolve("cache"), new DataContext(List.of(), Optional.empty(), dir), RunListener.NONE);
+        Map<String, TrialRecord> records = trials("crash");
+        assertEquals(summary.planned(), records.size(), "every trial recorded once");
+        for (TrialRecord record : records.values()) {
+            if (record.head().contains("halt=3")) {
+                assertEquals(TrialStatus.failed, record.status());
+                assertTrue(record.error().contains("the worker process running this trial exited (code 3)"), record.error());
+            } else {
+                assertEquals(TrialStatus.finished, record.status(), record.error());
+            }
+        }
+        assertTrue(summary.failed() > 0 && summary.finished() > 0, summary.toString());
+    }
 }

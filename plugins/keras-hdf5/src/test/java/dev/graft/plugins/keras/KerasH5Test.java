@@ -189,7 +189,7 @@ class KerasH5Test {
                 float[] gradient = first.getArray().getGradient().toFloatArray();
                 double norm = 0;
                 for (float g : gradient) {
-                    assertTrue(Float.isFinite(g));
+                    assertTrue(Float.isFinite(g), config.architecture() + ": gradient " + g + " in " + first.getName());
                     norm += g * g;
                 }
                 assertTrue(norm > 0, config.architecture() + ": no gradient reached " + first.getName());

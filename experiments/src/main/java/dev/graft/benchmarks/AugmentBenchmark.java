@@ -47,11 +47,12 @@ public final class AugmentBenchmark {
         LabeledImages rgb = toRgb(data);
         int batch = 64;
         for (String yaml : AUGMENTERS) {
-            Augmenter augmenter = components.augmenter(support.config(yaml, AugmentConfig.class));
+            AugmentConfig config = support.config(yaml, AugmentConfig.class);
+            Augmenter augmenter = components.augmenter(config);
             LabeledImages images = yaml.contains("color-jitter") ? rgb : data;
             double rate = imagesPerSecond(augmenter, images, batch, seconds);
-            BenchmarkSupport.figure("augment", "name", components.name(dev.graft.core.plugin.PluginFamily.AUGMENT,
-                    support.config(yaml, AugmentConfig.class)), "images_per_s", rate, "channels", images.channels());
+            BenchmarkSupport.figure("augment", "name", components.name(dev.graft.core.plugin.PluginFamily.AUGMENT, config),
+                    "images_per_s", rate, "channels", images.channels());
         }
         waitShare(support, components, data);
     }

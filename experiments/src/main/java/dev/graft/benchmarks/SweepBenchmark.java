@@ -88,8 +88,8 @@ public final class SweepBenchmark {
         return new Plan(trials, pool, cap == null ? test : dev.graft.core.data.PerClassSampler.firstPerClass(test, cap));
     }
 
-    /** Seconds for every trial of the plan, and their test accuracies. */
-    private static double[] run(TrialRunner runner, Plan plan, double[] accuracies) {
+    /** @return seconds for every trial of the plan; their test accuracies go into {@code accuracies} */
+    private static double run(TrialRunner runner, Plan plan, double[] accuracies) {
         long started = System.nanoTime();
         for (int i = 0; i < plan.trials().size(); i++) {
             TrialRecord record = runner.run(plan.trials().get(i), plan.pool(), plan.test(), null, EpochListener.NONE);
@@ -98,7 +98,7 @@ public final class SweepBenchmark {
             }
             accuracies[i] = record.testAccuracy();
         }
-        return new double[] {(System.nanoTime() - started) / 1e9};
+        return (System.nanoTime() - started) / 1e9;
     }
 
     static void frozenSweep(BenchmarkSupport support) {
@@ -106,10 +106,10 @@ public final class SweepBenchmark {
         Plan plan = plan(support, FROZEN, TrialKind.transfer);
         double[] cachedAccuracy = new double[plan.trials().size()];
         double[] uncachedAccuracy = new double[plan.trials().size()];
-        double uncached = run(new TrialRunner(components, support.plugins.mapper(), null), plan, uncachedAccuracy)[0];
+        double uncached = run(new TrialRunner(components, support.plugins.mapper(), null), plan, uncachedAccuracy);
         // a fresh cache in memory: the first trial computes the features, as in a new run
         double cached = run(new TrialRunner(components, support.plugins.mapper(), new FeatureCache(null, 1L << 30, Long.MAX_VALUE)), plan,
-                cachedAccuracy)[0];
+                cachedAccuracy);
         BenchmarkSupport.figure("frozen-sweep", "trials", plan.trials().size(), "cached", cached, "uncached", uncached,
                 "speedup", uncached / cached, "same_accuracies", java.util.Arrays.equals(cachedAccuracy, uncachedAccuracy));
     }

@@ -304,7 +304,7 @@ public final class TrialRunner {
     /**
      * The trial's training, validation and test features: rows of the pool's and the test split's
      * feature tables, which the cache computes once per backbone weights, dataset and
-     * preprocessing (without a cache, computed here).
+     * preprocessing (without a cache, the trial's own examples computed here).
      */
     private CachedFeatures cachedFeatures(Trial trial, BuiltBackbone built, Pretrained pretrained, LabeledImages pool, LabeledImages test,
             LabelledSplit split, NDManager manager, Map<String, Object> provenance) {
@@ -312,6 +312,14 @@ public final class TrialRunner {
         GroupedNetwork body = built.withHead(null, manager);
         int batch = Math.max(256, spec.train().batchSize());
         int cols = (int) built.featureShape().size();
+        if (featureCache == null) {
+            // nothing to share with other trials: only this trial's examples go through the backbone
+            provenance.put("featureCache", Map.of("used", false));
+            InputSpec input = built.backbone().inputSpec();
+            return new CachedFeatures(Inference.features(body, manager, split.train(), input, batch),
+                    Inference.features(body, manager, split.validation(), input, batch), Inference.features(body, manager, test, input, batch),
+                    built.featureShape(), pool.classNames());
+        }
         Map<String, Object> backbone = new LinkedHashMap<>();
         backbone.put("architecture", spec.backbone().architecture());
         backbone.put("transferLayers", spec.backbone().transferLayers());
@@ -321,7 +329,7 @@ public final class TrialRunner {
         backbone.put("weights", sha256(body.saveBackbone()));
         backbone.put("inputSpec", built.backbone().inputSpec());
         Map<String, Object> used = new LinkedHashMap<>();
-        used.put("used", featureCache != null);
+        used.put("used", true);
         float[][] tables = new float[2][];
         LabeledImages[] sets = {pool, test};
         String[] names = {"pool", "test"};
@@ -330,15 +338,11 @@ public final class TrialRunner {
             Map<String, Object> identity = new LinkedHashMap<>(backbone);
             identity.put("data", Map.of("checksum", data.checksum(), "origin", data.origin(), "size", data.size()));
             String key = TrialIds.hash(mapper, "graft-features-v1", identity).substring(0, 24);
-            java.util.function.Supplier<float[]> compute = () -> Inference.features(body, manager, data, built.backbone().inputSpec(), batch).values();
-            if (featureCache == null) {
-                tables[i] = compute.get();
-            } else {
-                FeatureCache.Lookup lookup = featureCache.get(key, data.size(), cols, compute);
-                tables[i] = lookup.values();
-                used.put(names[i], lookup.source().name());
-                used.put(names[i] + "Key", key);
-            }
+            FeatureCache.Lookup lookup = featureCache.get(key, data.size(), cols,
+                    () -> Inference.features(body, manager, data, built.backbone().inputSpec(), batch).values());
+            tables[i] = lookup.values();
+            used.put(names[i], lookup.source().name());
+            used.put(names[i] + "Key", key);
         }
         provenance.put("featureCache", used);
         int[] trainRows = split.trainIndices();

@@ -3,7 +3,7 @@
 
 Three blocks of conv 3x3 (no bias), BatchNorm, ReLU, 2x2 max pooling (global average pooling after
 the last), a linear layer to 10 classes; Adam; batches of --batch random 1x28x28 images (the
-throughput does not depend on the pixel values). One warm-up epoch, then the better of two rounds
+throughput does not depend on the pixel values). One warm-up epoch, then the best of --rounds rounds
 of --epochs epochs. Prints images per second as its last line. Needs python3-torch; exits 1 with
 a message otherwise.
 """
@@ -47,6 +47,7 @@ def main():
     parser.add_argument("--images", type=int, default=3000)
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -56,7 +57,7 @@ def main():
     model = network().train()
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     run(model, optimizer, x, y, args.batch, 1)
-    print(max(run(model, optimizer, x, y, args.batch, args.epochs) for _ in range(2)))
+    print(max(run(model, optimizer, x, y, args.batch, args.epochs) for _ in range(args.rounds)))
 
 
 if __name__ == "__main__":

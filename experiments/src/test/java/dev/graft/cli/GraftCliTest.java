@@ -1,5 +1,6 @@
 package dev.graft.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,59 @@ class GraftCliTest {
         Result refused = graft("run", logistic.toString(), "--out", dir.resolve("logistic").toString(), "--cache", cache.toString());
         assertEquals(2, refused.code(), refused.out() + refused.err());
         assertTrue(refused.err().contains("pretrain.head") && refused.err().contains("'logistic' is a feature head"), refused.err());
+    }
+
+    @Test
+    void pretrainingAugmentsTheSourceImagesReproduciblyAndIsPartOfThePretrainingsIdentity() throws IOException {
+        String augment = "\n        augment: {type: chain, steps: [{type: flip}, {type: shift, width: 0.2, height: 0.2}]}";
+        String plain = TINY.replace("seeds: [1, 2]", "seeds: [1]").replace("freeze: [{type: frozen}, {type: full}]", "freeze: [{type: frozen}]")
+                .replace("similarity: [{type: mmd}, {type: linear-cka}]\n", "");
+        String augmented = plain.replace("train: {epochs: 1, batchSize: 32}\n", "train: {epochs: 1, batchSize: 32}" + augment + "\n");
+        Path descriptor = Files.writeString(dir.resolve("augmented.yaml"), augmented);
+        byte[][] weights = new byte[2][];
+        for (int i = 0; i < 2; i++) {
+            Path cache = dir.resolve("cache" + i);
+            Result run = graft("run", descriptor.toString(), "--out", dir.resolve("run" + i).toString(), "--cache", cache.toString());
+            assertEquals(0, run.code(), run.out() + run.err());
+            Path entry = onlyEntry(cache);
+            weights[i] = Files.readAllBytes(entry.resolve("backbone.params"));
+            assertTrue(Files.readString(entry.resolve("meta.json")).contains("\"augment\""), "the provenance records the augmentation");
+        }
+        assertArrayEquals(weights[0], weights[1], "the same pretraining twice gives the same weights");
+
+        // without the augmentation: another cache entry, other weights (the augmenter really ran)
+        Path cache = dir.resolve("cache0");
+        Result run = graft("run", Files.writeString(dir.resolve("plain.yaml"), plain).toString(), "--out", dir.resolve("plain").toString(),
+                "--cache", cache.toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        try (var entries = Files.list(cache.resolve("backbones"))) {
+            List<Path> dirs = entries.toList();
+            assertEquals(2, dirs.size());
+            Path other = dirs.stream().filter(d -> !java.util.Arrays.equals(weights[0], read(d.resolve("backbone.params")))).findFirst().orElseThrow();
+            assertTrue(!Files.readString(other.resolve("meta.json")).contains("\"augment\""));
+        }
+
+        // an unknown augmenter inside the pretrain block is refused with its position
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), augmented.replace("{type: flip}", "{type: flipp}"));
+        Result refused = graft("validate", bad.toString());
+        assertEquals(2, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().matches("(?s).*bad\\.yaml:\\d+:\\d+: .*pretrain\\.augment.*flipp.*flip.*"), refused.err());
+    }
+
+    private static Path onlyEntry(Path cache) throws IOException {
+        try (var entries = Files.list(cache.resolve("backbones"))) {
+            List<Path> dirs = entries.toList();
+            assertEquals(1, dirs.size(), dirs.toString());
+            return dirs.get(0);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

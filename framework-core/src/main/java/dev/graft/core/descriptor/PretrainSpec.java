@@ -3,6 +3,7 @@ package dev.graft.core.descriptor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.graft.spi.InvalidConfigException;
+import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.data.DatasetConfig;
 import dev.graft.spi.head.HeadConfig;
 
@@ -27,6 +28,8 @@ import dev.graft.spi.head.HeadConfig;
  *     specialised to the source classes, which is known to help them transfer (Wang et al.,
  *     "Revisiting the Transferability of Supervised Pretraining: an MLP Projector is All You
  *     Need", CVPR 2022). It must be a network head: a feature head cannot train the backbone.
+ * @param augment augmentation of the source training images (drawn from the pretraining seed);
+ *     null for none (kept null so that specs without it keep their cache keys)
  */
 public record PretrainSpec(
         @JsonPropertyDescription("the source dataset") DatasetConfig data,
@@ -39,7 +42,10 @@ public record PretrainSpec(
         Boolean shuffleLabels,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @JsonPropertyDescription("the source head trained on the backbone's features; absent = a linear classifier (e.g. {type: mlp, hidden: [256]} for an MLP projector)")
-        HeadConfig head) {
+        HeadConfig head,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonPropertyDescription("augmentation of the source training images; absent = none")
+        AugmentConfig augment) {
     public PretrainSpec {
         if (data == null) {
             throw new InvalidConfigException("data", "is required");
@@ -66,7 +72,7 @@ public record PretrainSpec(
      * @param seed the pretraining seed
      */
     public PretrainSpec(DatasetConfig data, Integer samplesPerClass, Double validationFraction, TrainConfig train, Long seed) {
-        this(data, samplesPerClass, validationFraction, train, seed, null, null);
+        this(data, samplesPerClass, validationFraction, train, seed, null, null, null);
     }
 
     /** @return whether the source labels are shuffled */

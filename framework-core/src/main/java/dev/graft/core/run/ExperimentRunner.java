@@ -144,41 +144,44 @@ public final class ExperimentRunner {
             listener.trialsPlanned(trials.size(), alreadyFinished);
 
 
-            List<String> backboneLabels = expander.backboneLabels(experiment);
-            PretrainedBackbones pretrainedBackbones = new PretrainedBackbones(cacheDir, components, catalog, mapper, listener);
-            Map<BackboneSpec, Pretrained> pretrained = new LinkedHashMap<>();
-            for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
-                BackboneSpec spec = experiment.sweep().backbone().get(b);
-                if (spec.pretrain() != null) {
-                    Pretrained weights = pretrainedBackbones.get(spec, backboneLabels.get(b));
-                    pretrained.put(spec, weights);
-                    store.recordPretraining(new PretrainRecord(weights.key(), backboneLabels.get(b), weights.sourceAccuracy(),
-                            weights.seconds(), weights.cached(), mapper.writeValueAsString(weights.provenance())));
-                }
-            }
-            new SimilarityStage(components, catalog, mapper, listener).run(experiment, backboneLabels, pretrainedBackbones, pool, store);
-
             List<Trial> remaining = trials.stream().filter(t -> !finished.contains(t.id())).toList();
             int[] counts = new int[2]; // finished now, failed
             java.util.function.Consumer<TrialRecord> tally = record -> counts[record.status() == TrialStatus.failed ? 1 : 0]++;
-            if (workers > 1 && remaining.size() > 1) {
-                TrialWorkers.Finisher finisher = (trial, record) -> {
-                    finish(store, record, outDir.resolve("trials").resolve(trial.id()));
-                    tally.accept(record);
-                    listener.trialFinished(trial, record);
-                };
-                new TrialWorkers(workers, job(descriptor, dataContext, outDir, cacheDir), new TrialRunner(components, mapper))
-                        .run(remaining, listener::trialStarted, finisher);
-            } else {
-                TrialRunner runner = trialRunner(cacheDir);
-                for (Trial trial : remaining) {
-                    listener.trialStarted(trial);
-                    Path trialDir = outDir.resolve("trials").resolve(trial.id());
-                    Pretrained weights = trial.spec().kind() == TrialKind.transfer ? pretrained.get(trial.spec().backbone()) : null;
-                    TrialRecord record = runTrial(runner, trial, pool, test, weights, trialDir);
-                    finish(store, record, trialDir);
-                    tally.accept(record);
-                    listener.trialFinished(trial, record);
+            try (TrialWorkers workerProcesses = workers > 1 && remaining.size() > 1
+                    ? new TrialWorkers(workers, remaining.size(), job(descriptor, dataContext, outDir, cacheDir), new TrialRunner(components, mapper))
+                    : null) {
+                List<String> backboneLabels = expander.backboneLabels(experiment);
+                PretrainedBackbones pretrainedBackbones = new PretrainedBackbones(cacheDir, components, catalog, mapper, listener);
+                Map<BackboneSpec, Pretrained> pretrained = new LinkedHashMap<>();
+                for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
+                    BackboneSpec spec = experiment.sweep().backbone().get(b);
+                    if (spec.pretrain() != null) {
+                        Pretrained weights = pretrainedBackbones.get(spec, backboneLabels.get(b));
+                        pretrained.put(spec, weights);
+                        store.recordPretraining(new PretrainRecord(weights.key(), backboneLabels.get(b), weights.sourceAccuracy(),
+                                weights.seconds(), weights.cached(), mapper.writeValueAsString(weights.provenance())));
+                    }
+                }
+                new SimilarityStage(components, catalog, mapper, listener).run(experiment, backboneLabels, pretrainedBackbones, pool, store);
+
+                if (workerProcesses != null) {
+                    TrialWorkers.Finisher finisher = (trial, record) -> {
+                        finish(store, record, outDir.resolve("trials").resolve(trial.id()));
+                        tally.accept(record);
+                        listener.trialFinished(trial, record);
+                    };
+                    workerProcesses.run(remaining, listener::trialStarted, finisher);
+                } else {
+                    TrialRunner runner = trialRunner(cacheDir);
+                    for (Trial trial : remaining) {
+                        listener.trialStarted(trial);
+                        Path trialDir = outDir.resolve("trials").resolve(trial.id());
+                        Pretrained weights = trial.spec().kind() == TrialKind.transfer ? pretrained.get(trial.spec().backbone()) : null;
+                        TrialRecord record = runTrial(runner, trial, pool, test, weights, trialDir);
+                        finish(store, record, trialDir);
+                        tally.accept(record);
+                        listener.trialFinished(trial, record);
+                    }
                 }
             }
             return new RunSummary(trials.size(), alreadyFinished, counts[0], counts[1], (System.nanoTime() - started) / 1e9);

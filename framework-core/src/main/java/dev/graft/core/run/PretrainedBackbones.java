@@ -119,7 +119,7 @@ public final class PretrainedBackbones {
             GroupedNetwork network = built.withHead(Pretrained.newSourceHead(components, pretrain.head(), built.featureShape(), source.numClasses(),
                     Seeds.derive(pretrain.seed(), "source head")), model.getNDManager());
             model.setBlock(network);
-            TrainingOutcome outcome = new NetworkTrainer(pretrain.train(), null, null, built.backbone().inputSpec(), pretrain.seed())
+            TrainingOutcome outcome = new NetworkTrainer(pretrain.train(), null, components.augmenter(pretrain.augment()), built.backbone().inputSpec(), pretrain.seed())
                     .train(model, split.train(), split.validation(), metrics -> listener.info(String.format(
                             "  pretrain epoch %d: loss %.4f, train accuracy %.4f, validation accuracy %.4f (%.1fs)",
                             metrics.epoch(), metrics.trainLoss(), metrics.trainAccuracy(), metrics.validationAccuracy(), metrics.seconds())));

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * caller on the calling thread, so the results database keeps a single writer. A worker that dies
  * fails its trial (recorded, the sweep goes on) and is replaced.
  */
-final class TrialWorkers {
+final class TrialWorkers implements AutoCloseable {
     /** Called on the orchestrator's thread for every answered trial. */
     @FunctionalInterface
     interface Finisher {
@@ -36,28 +36,41 @@ final class TrialWorkers {
 
     private record Event(Worker worker, String line) {}
 
-    private final int count;
-    private final TrialWorker.Job job;
     private final ObjectMapper json = new ObjectMapper();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-
     private final TrialRunner failures;
+    private final Path jobFile;
+    private final List<Worker> workers = new ArrayList<>();
 
-    TrialWorkers(int count, TrialWorker.Job job, TrialRunner failures) {
-        this.count = count;
-        this.job = job;
+    /**
+     * Starts the worker processes at once, so that their start-up (a JVM, PyTorch, the plugins,
+     * the data) overlaps whatever the orchestrator does before the trials (pretraining,
+     * similarity metrics).
+     *
+     * @param count worker processes wanted
+     * @param trials trials there will be to run (no more workers than trials are started)
+     * @param job what a worker needs to rebuild the run
+     * @param failures builds the records of trials whose worker died
+     * @throws IOException if the job file cannot be written or a process cannot start
+     */
+    TrialWorkers(int count, int trials, TrialWorker.Job job, TrialRunner failures) throws IOException {
         this.failures = failures;
+        this.jobFile = Path.of(job.outDir()).resolve("worker-job.json");
+        Files.writeString(jobFile, json.writeValueAsString(job), StandardCharsets.UTF_8);
+        try {
+            for (int i = 0; i < Math.min(count, trials); i++) {
+                workers.add(new Worker(i, jobFile));
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     void run(List<Trial> trials, Consumer<Trial> started, Finisher finisher) throws IOException {
-        Path jobFile = Path.of(job.outDir()).resolve("worker-job.json");
-        Files.writeString(jobFile, json.writeValueAsString(job), StandardCharsets.UTF_8);
         Deque<Trial> pending = new ArrayDeque<>(trials);
-        List<Worker> workers = new ArrayList<>();
         try {
-            for (int i = 0; i < Math.min(count, trials.size()); i++) {
-                Worker worker = new Worker(i, jobFile);
-                workers.add(worker);
+            for (Worker worker : workers) {
                 assign(worker, pending, started);
             }
             int outstanding = trials.size();
@@ -90,10 +103,14 @@ final class TrialWorkers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GraftException("interrupted while waiting for the worker processes", e);
-        } finally {
-            for (Worker worker : workers) {
-                worker.close();
-            }
+        }
+    }
+
+    /** Ends every worker (their input closes; they exit after the trial they run, if any). */
+    @Override
+    public void close() {
+        for (Worker worker : workers) {
+            worker.close();
         }
     }
 

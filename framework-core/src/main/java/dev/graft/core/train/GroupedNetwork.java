@@ -272,10 +272,8 @@ public final class GroupedNetwork extends AbstractBlock {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             for (Block block : blocks) {
                 block.loadParameters(manager, in);
-                // DJL's Parameter.load replaces the array without marking it for gradients
-                for (var parameter : block.getParameters().values()) {
-                    parameter.freeze(!parameter.requiresGradient());
-                }
+                // DJL's Parameter.load builds each array on a Java buffer, and without marking it for gradients
+                NativeMemory.ownParameters(block);
             }
         } catch (IOException | ai.djl.MalformedModelException e) {
             throw new IllegalStateException("saved parameters do not fit this network: " + e.getMessage(), e);

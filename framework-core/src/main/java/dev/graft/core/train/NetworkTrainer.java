@@ -376,7 +376,8 @@ public final class NetworkTrainer {
             if (GroupedNetwork.isTrainable(parameter)) {
                 NDArray value = parameter.getArray();
                 // an independent copy, outside any gradient tape
-                NDArray initial = manager.create(value.toFloatArray(), value.getShape());
+                NDArray initial = value.duplicate();
+                initial.attach(manager);
                 weights.add(new StartingWeight(group, parameter, initial, transferred));
             }
         }

@@ -52,7 +52,7 @@ final class PerParameterSteps {
         float[] restored = name == null ? null : pendingValues.getOrDefault(slot, Map.of()).remove(name);
         Function<String, NDArray> initial = restored == null ? fallback : k -> {
             try (NDArray template = fallback.apply(k)) {
-                return template.getManager().create(restored, new Shape(pendingShapes.get(slot).get(name)));
+                return NativeMemory.owned(template.getManager().create(restored, new Shape(pendingShapes.get(slot).get(name))));
             }
         };
         NDArray array = superCall.get(map, key, device, initial);

@@ -1,10 +1,10 @@
 package dev.graft.plugins.keras;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,7 +64,11 @@ record KerasLayer(String name, String kind, List<int[]> shapes, Loader loader) {
 
     private static void set(Block block, String parameter, float[] values) {
         NDArray array = block.getParameters().get(parameter).getArray();
-        array.set(FloatBuffer.wrap(values));
+        // copied into the parameter's own memory, which PyTorch allocated: NDArray.set(Buffer) would
+        // make the tensor point into a Java buffer (unaligned; non-finite gradients were seen on it)
+        try (NDArray loaded = array.getManager().create(values, array.getShape())) {
+            array.set(new NDIndex("..."), loaded);
+        }
     }
 
     /** Keras' (kh, kw, in, out), row-major, to DJL's (out, in, kh, kw). */

@@ -168,12 +168,17 @@ class KerasH5Test {
 
     @Test
     void gradientsReachTheFirstLayerThroughPaddingAndResidualBlocks() {
-        for (KerasH5Config config : List.of(mobilenet(45, 0.1, true), resnet(45, 16, true))) {
+        // the MobileNetV2 fixture's weights from its file; the ResNet50 with random weights at filters / 8, because
+        // the fixture's filters / 16 has 4-channel convolutions, whose oneDNN gradients are sometimes
+        // non-finite (a PyTorch issue; README, Determinism) — the wiring checked here is the same
+        for (KerasH5Config config : List.of(mobilenet(45, 0.1, true), resnet(45, 8, true))) {
             int[] dims = new int[4];
             float[] input = nchw("reference-cnn.h5", "/" + config.architecture() + "/input45", dims);
             try (Model model = Model.newInstance("keras")) {
                 NDManager manager = model.getNDManager();
-                BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config, images(input, dims[0], 3, 45), manager, null);
+                BuiltBackbone built = config.architecture().equals("resnet50")
+                        ? BuiltBackbone.buildRandom(COMPONENTS, config, images(input, dims[0], 3, 45), manager)
+                        : BuiltBackbone.build(COMPONENTS, config, images(input, dims[0], 3, 45), manager, null);
                 GroupedNetwork body = built.withHead(null, manager);
                 NDArray x = Batches.toArray(manager, new ImageBatch(input, new int[dims[0]], 3, 45, 45), built.backbone().inputSpec());
                 ai.djl.nn.Parameter first = built.backbone().layerGroups().get(0).block().getParameters().valueAt(0);

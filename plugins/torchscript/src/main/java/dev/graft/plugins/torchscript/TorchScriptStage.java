@@ -65,7 +65,8 @@ final class TorchScriptStage extends AbstractBlock {
                 } else {
                     fresh = manager.ones(shape);
                 }
-                array.set(java.nio.FloatBuffer.wrap(fresh.toFloatArray()));
+                // copied into the tensor's own memory (NDArray.set(Buffer) would point it into a Java buffer)
+                array.set(new ai.djl.ndarray.index.NDIndex("..."), fresh);
                 fresh.close();
             }
         }

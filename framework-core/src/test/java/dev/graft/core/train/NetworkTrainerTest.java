@@ -79,6 +79,35 @@ class NetworkTrainerTest {
     }
 
     @Test
+    void loadedWeightsKeepTheirValuesTheirArraysAndTheirGradientFlags() {
+        Engine.getInstance().setRandomSeed(3);
+        try (Model source = Model.newInstance("source"); Model target = Model.newInstance("target")) {
+            GroupedNetwork saved = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), DATA.train(), source.getNDManager(), null)
+                    .withHead(Linear.builder().setUnits(4).build(), source.getNDManager());
+            GroupedNetwork loaded = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), DATA.train(), target.getNDManager(), null)
+                    .withHead(Linear.builder().setUnits(4).build(), target.getNDManager());
+            loaded.loadAll(target.getNDManager(), saved.saveAll());
+            Map<String, float[]> expected = snapshot(saved);
+            Map<String, float[]> actual = snapshot(loaded);
+            assertEquals(expected.keySet(), actual.keySet());
+            for (String name : expected.keySet()) {
+                assertArrayEquals(expected.get(name), actual.get(name), name);
+            }
+            for (Pair<String, Parameter> parameter : loaded.getParameters()) {
+                // trainable parameters take gradients again (DJL's load does not), statistics do not
+                assertEquals(GroupedNetwork.isTrainable(parameter.getValue()), parameter.getValue().getArray().hasGradient(), parameter.getKey());
+            }
+            // owning the memory keeps each parameter's array object, so references to it stay valid
+            Map<String, ai.djl.ndarray.NDArray> arrays = new LinkedHashMap<>();
+            loaded.getParameters().forEach(p -> arrays.put(p.getKey(), p.getValue().getArray()));
+            NativeMemory.ownParameters(loaded);
+            loaded.getParameters().forEach(p -> assertTrue(arrays.get(p.getKey()) == p.getValue().getArray(), p.getKey()));
+            assertEquals(expected.keySet(), snapshot(loaded).keySet());
+            snapshot(loaded).forEach((name, values) -> assertArrayEquals(expected.get(name), values, name));
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameNumbersAndWeights() {
         Result first = train(null, CONFIG, 7, DATA.train());
         Result second = train(null, CONFIG, 7, DATA.train());

@@ -106,11 +106,16 @@ final class TrialWorkers implements AutoCloseable {
         }
     }
 
-    /** Ends every worker (their input closes; they exit after the trial they run, if any). */
+    /** Ends every worker (their input closes; they exit after the trial they run, if any) and removes the job file. */
     @Override
     public void close() {
         for (Worker worker : workers) {
             worker.close();
+        }
+        try {
+            Files.deleteIfExists(jobFile);
+        } catch (IOException e) {
+            // a leftover job file is harmless: the next run with workers overwrites it
         }
     }
 

@@ -87,6 +87,7 @@ class WorkersTest {
             assertTrue(Files.isRegularFile(dir.resolve("parallel/trials/" + id + "/epochs.csv")), id);
             assertTrue(Files.isRegularFile(dir.resolve("parallel/trials/" + id + "/trial.json")), id);
         }
+        assertTrue(Files.notExists(dir.resolve("parallel/worker-job.json")), "the workers' job file is removed after the run");
         // a second run resumes: the finished trials are skipped, the failed ones run again
         RunSummary again = run("parallel", 2);
         assertEquals(sequential.finished(), again.skipped());

@@ -86,6 +86,8 @@ class GraftCliTest {
         Result run = graft("run", descriptor.toString(), "--out", out.toString(), "--cache", cache.toString());
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("3 trials planned, 0 already finished, 3 finished now, 0 failed"), run.out());
+        // channels [4, 8]: the 4-channel convolution is named before anything trains
+        assertTrue(run.out().contains("warning: backbone convnet has convolutions with [4] channels, not multiples of 8"), run.out());
         assertTrue(run.out().matches("(?s).*similarity leep on convnet: -?[0-9.]+ .*"), run.out());
         assertTrue(run.out().matches("(?s).*similarity nce on convnet: -?[0-9.]+ .*"), run.out());
 

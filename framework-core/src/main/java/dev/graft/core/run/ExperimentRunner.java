@@ -151,6 +151,9 @@ public final class ExperimentRunner {
                     ? new TrialWorkers(workers, remaining.size(), job(descriptor, dataContext, outDir, cacheDir), new TrialRunner(components, mapper))
                     : null) {
                 List<String> backboneLabels = expander.backboneLabels(experiment);
+                if (!remaining.isEmpty()) {
+                    NarrowConvolutions.warnings(components, experiment.sweep().backbone(), backboneLabels, pool).forEach(listener::info);
+                }
                 PretrainedBackbones pretrainedBackbones = new PretrainedBackbones(cacheDir, components, catalog, mapper, listener);
                 Map<BackboneSpec, Pretrained> pretrained = new LinkedHashMap<>();
                 for (int b = 0; b < experiment.sweep().backbone().size(); b++) {

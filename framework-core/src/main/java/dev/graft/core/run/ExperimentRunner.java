@@ -146,7 +146,11 @@ public final class ExperimentRunner {
 
             List<Trial> remaining = trials.stream().filter(t -> !finished.contains(t.id())).toList();
             int[] counts = new int[2]; // finished now, failed
-            java.util.function.Consumer<TrialRecord> tally = record -> counts[record.status() == TrialStatus.failed ? 1 : 0]++;
+            TrialWorkers.Finisher finisher = (trial, record) -> {
+                finish(store, record, outDir.resolve("trials").resolve(trial.id()));
+                counts[record.status() == TrialStatus.failed ? 1 : 0]++;
+                listener.trialFinished(trial, record);
+            };
             try (TrialWorkers workerProcesses = workers > 1 && remaining.size() > 1
                     ? new TrialWorkers(workers, remaining.size(), job(descriptor, dataContext, outDir, cacheDir), new TrialRunner(components, mapper))
                     : null) {
@@ -168,11 +172,6 @@ public final class ExperimentRunner {
                 new SimilarityStage(components, catalog, mapper, listener).run(experiment, backboneLabels, pretrainedBackbones, pool, store);
 
                 if (workerProcesses != null) {
-                    TrialWorkers.Finisher finisher = (trial, record) -> {
-                        finish(store, record, outDir.resolve("trials").resolve(trial.id()));
-                        tally.accept(record);
-                        listener.trialFinished(trial, record);
-                    };
                     workerProcesses.run(remaining, listener::trialStarted, finisher);
                 } else {
                     TrialRunner runner = trialRunner(cacheDir);
@@ -180,10 +179,7 @@ public final class ExperimentRunner {
                         listener.trialStarted(trial);
                         Path trialDir = outDir.resolve("trials").resolve(trial.id());
                         Pretrained weights = trial.spec().kind() == TrialKind.transfer ? pretrained.get(trial.spec().backbone()) : null;
-                        TrialRecord record = runTrial(runner, trial, pool, test, weights, trialDir);
-                        finish(store, record, trialDir);
-                        tally.accept(record);
-                        listener.trialFinished(trial, record);
+                        finisher.finished(trial, runTrial(runner, trial, pool, test, weights, trialDir));
                     }
                 }
             }

@@ -326,7 +326,7 @@ public final class TrialRunner {
         backbone.put("pretrained", pretrained == null ? null : pretrained.key());
         backbone.put("provenance", built.backbone().provenance());
         // the weights themselves: a backbone initialised from the trial's seed differs per seed
-        backbone.put("weights", sha256(body.saveBackbone()));
+        backbone.put("weights", TrialIds.sha256(body.saveBackbone()));
         backbone.put("inputSpec", built.backbone().inputSpec());
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("used", true);
@@ -349,14 +349,6 @@ public final class TrialRunner {
         int[] validationRows = split.validationIndices();
         return new CachedFeatures(rows(tables[0], cols, trainRows, split.train()), rows(tables[0], cols, validationRows, split.validation()),
                 new FeatureTable(tables[1], test.size(), cols, test.labels().clone(), test.numClasses()), built.featureShape(), pool.classNames());
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static FeatureTable rows(float[] table, int cols, int[] indices, LabeledImages examples) {

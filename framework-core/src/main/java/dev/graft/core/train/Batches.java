@@ -82,7 +82,7 @@ public final class Batches {
      * @return an (n, channels, height, width) float32 array at the network's input size
      */
     public static NDArray toArray(NDManager manager, float[] normalized, ImageBatch batch, InputSpec spec) {
-        NDArray array = NativeMemory.owned(manager.create(FloatBuffer.wrap(normalized), new Shape(batch.size(), spec.channels(), batch.height(), batch.width())));
+        NDArray array = manager.create(FloatBuffer.wrap(normalized), new Shape(batch.size(), spec.channels(), batch.height(), batch.width()));
         int height = spec.networkHeight(batch.height());
         int width = spec.networkWidth(batch.width());
         if (height != batch.height() || width != batch.width()) {
@@ -135,7 +135,7 @@ public final class Batches {
         for (int i = 0; i < labels.length; i++) {
             values[i] = labels[i];
         }
-        return NativeMemory.owned(manager.create(values));
+        return manager.create(values);
     }
 
     /**

@@ -10,12 +10,14 @@ import ai.djl.nn.Parameter;
  * <p>DJL's PyTorch engine builds an array made from Java data ({@code NDManager.create} of an
  * array or buffer, {@code Parameter.load}, {@code NDArray.set(Buffer)}) on a Java direct buffer:
  * the tensor points into memory that Java allocated, unaligned and unpadded, whose life is tied to
- * the Java object, where PyTorch's own CPU allocations are 64-byte aligned. Every long-lived array
- * Graft builds from Java data — loaded parameters, restored optimiser state, the batches — is
- * therefore copied once into PyTorch's memory. Measured on a ResNet fixture trained on a loaded
- * 2-core machine: non-finite gradients in at least 11 of 600 repetitions before, 5 of 1,500 after
- * (the rest most likely from oneDNN's kernels on channel counts that are not a multiple of 8; see the
- * README's "Determinism").
+ * the Java object, where PyTorch's own CPU allocations are 64-byte aligned. The long-lived arrays
+ * Graft builds from Java data — loaded parameters and restored optimiser state — are therefore
+ * copied once into PyTorch's memory, so that they outlive nothing but their own tensors. (A batch
+ * lives for one step in its own scope, Java buffer included, and is left as DJL builds it.) In a
+ * probe on a ResNet fixture, non-finite gradients fell from at least 11 in 600 repetitions to 5 in
+ * 1,500 with the copies, but the same kind of probe varied from 1 to 688 in 1,500 between runs, so
+ * that is no evidence of an effect; those come most likely from oneDNN's kernels on channel
+ * counts that are not a multiple of 8 (README, "Determinism").
  */
 public final class NativeMemory {
     private NativeMemory() {}

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.plugin.Plugins;
-import dev.graft.core.store.ResultStore;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import dev.graft.spi.data.DataContext;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,9 +48,7 @@ class FeatureCacheTest {
         Path out = dir.resolve(name);
         new ExperimentRunner(PLUGINS).featureCache(cache).run(new DescriptorReader(PLUGINS).read(dir.resolve("exp.yaml"), yaml), out,
                 dir.resolve("cache"), new DataContext(List.of(), Optional.empty(), dir), RunListener.NONE);
-        try (ResultStore store = ResultStore.openExisting(out.resolve("results.db"))) {
-            return store.trials().stream().collect(Collectors.toMap(TrialRecord::trialId, t -> t));
-        }
+        return RunResults.byId(out);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.plugin.Plugins;
-import dev.graft.core.store.ResultStore;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import dev.graft.spi.data.DataContext;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,9 +47,7 @@ class WorkersTest {
     }
 
     private Map<String, TrialRecord> trials(String name) {
-        try (ResultStore store = ResultStore.openExisting(dir.resolve(name).resolve("results.db"))) {
-            return store.trials().stream().collect(Collectors.toMap(TrialRecord::trialId, t -> t));
-        }
+        return RunResults.byId(dir.resolve(name));
     }
 
     @Test

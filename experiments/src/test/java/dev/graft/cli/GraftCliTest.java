@@ -136,6 +136,16 @@ class GraftCliTest {
             assertTrue(!Files.readString(other.resolve("meta.json")).contains("\"augment\""));
         }
 
+        // {type: none} trains as no augment block does: the same entry, reused
+        String none = plain.replace("train: {epochs: 1, batchSize: 32}\n", "train: {epochs: 1, batchSize: 32}\n        augment: {type: none}\n");
+        Result reused = graft("run", Files.writeString(dir.resolve("none.yaml"), none).toString(), "--out", dir.resolve("none").toString(),
+                "--cache", cache.toString());
+        assertEquals(0, reused.code(), reused.out() + reused.err());
+        assertTrue(reused.out().contains("reusing cache") || reused.err().contains("reusing cache"), reused.out() + reused.err());
+        try (var entries = Files.list(cache.resolve("backbones"))) {
+            assertEquals(2, entries.count());
+        }
+
         // an unknown augmenter inside the pretrain block is refused with its position
         Path bad = Files.writeString(dir.resolve("bad.yaml"), augmented.replace("{type: flip}", "{type: flipp}"));
         Result refused = graft("validate", bad.toString());

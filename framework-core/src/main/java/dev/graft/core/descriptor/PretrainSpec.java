@@ -75,6 +75,14 @@ public record PretrainSpec(
         this(data, samplesPerClass, validationFraction, train, seed, null, null, null);
     }
 
+    /**
+     * @param newAugment the source augmentation, or null for none
+     * @return this pretraining with another source augmentation
+     */
+    public PretrainSpec withAugment(AugmentConfig newAugment) {
+        return new PretrainSpec(data, samplesPerClass, validationFraction, train, seed, shuffleLabels, head, newAugment);
+    }
+
     /** @return whether the source labels are shuffled */
     public boolean shufflesLabels() {
         return Boolean.TRUE.equals(shuffleLabels);

@@ -27,6 +27,8 @@ import dev.graft.spi.similarity.SimilarityMetricFactory;
 
 /** Creates plugin objects from bound configs through the factory registered for each config class. */
 public final class Components {
+    /** The augmenter that leaves images as they are (the {@code augment} plugins' {@code none}). */
+    static final String NO_AUGMENTATION = "none";
     private final PluginRegistry registry;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
@@ -82,6 +84,14 @@ public final class Components {
     public Augmenter augmenter(AugmentConfig config) {
         return config == null ? null
                 : registry.<AugmenterFactory<AugmentConfig>>factoryFor(PluginFamily.AUGMENT, config).create(config, this::augmenter);
+    }
+
+    /**
+     * @param config an augment config, or null
+     * @return whether it changes images: false for null and for the {@code none} augmenter
+     */
+    public boolean augments(AugmentConfig config) {
+        return config != null && !NO_AUGMENTATION.equals(name(PluginFamily.AUGMENT, config));
     }
 
     /**

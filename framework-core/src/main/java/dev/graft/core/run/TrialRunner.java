@@ -268,7 +268,7 @@ public final class TrialRunner {
         String bypass = null;
         if (featureCache == null) {
             bypass = "feature cache off";
-        } else if (spec.augment() != null && !"none".equals(components.name(PluginFamily.AUGMENT, spec.augment()))) {
+        } else if (components.augments(spec.augment())) {
             bypass = "augmentation before the frozen backbone";
         } else if (regularizer != null) {
             bypass = "a regularizer acts on the backbone";

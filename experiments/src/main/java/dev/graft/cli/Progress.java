@@ -4,37 +4,72 @@ import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import dev.graft.core.run.RunListener;
 import dev.graft.core.sweep.Trial;
+import dev.graft.core.train.EpochMetrics;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows a run's progress: a progress bar on an interactive terminal, one plain line per trial
- * otherwise (CI logs, pipes).
+ * Shows a run's progress: a progress bar on an interactive terminal, its message naming the trial
+ * and its latest epoch; otherwise (CI logs, pipes) one plain line per trial, and a line for an
+ * epoch when nothing was printed for {@link #QUIET_SECONDS} seconds, so that long trials show
+ * they are alive without flooding the log with short ones.
  */
 final class Progress implements RunListener, AutoCloseable {
+    /** In plain mode, the longest silence before an epoch gets its own line. */
+    static final double QUIET_SECONDS = 30;
+
     private final PrintWriter out;
     private final boolean interactive;
+    private final LongSupplier nanoTime;
     private ProgressBar bar;
     private int total;
     private int done;
+    private long lastLine;
 
-    private Progress(PrintWriter out, boolean interactive) {
+    Progress(PrintWriter out, boolean interactive, LongSupplier nanoTime) {
         this.out = out;
         this.interactive = interactive;
+        this.nanoTime = nanoTime;
+        this.lastLine = nanoTime.getAsLong();
     }
 
     static Progress create(PrintWriter out) {
         boolean interactive = System.console() != null && System.getenv("CI") == null && !"dumb".equals(System.getenv("TERM"));
-        return new Progress(out, interactive);
+        return new Progress(out, interactive, System::nanoTime);
     }
 
     @Override
     public void info(String message) {
-        out.println("graft: " + message);
+        println("graft: " + message);
+    }
+
+    @Override
+    public void epochFinished(Trial trial, EpochMetrics metrics) {
+        String epoch = String.format(Locale.ROOT, "epoch %d/%d%s", metrics.epoch(), trial.spec().train().epochs(),
+                Double.isNaN(metrics.validationAccuracy()) ? ""
+                : String.format(Locale.ROOT, ", validation accuracy %.4f", metrics.validationAccuracy()));
+        if (bar != null) {
+            // the epoch first: a narrow terminal cuts the message's end
+            bar.setExtraMessage(epoch + " | " + describe(trial));
+        } else if (!interactive && (nanoTime.getAsLong() - lastLine) / 1e9 >= QUIET_SECONDS) {
+            println(String.format(Locale.ROOT, "[%d/%d running] %s %s, %d/class, seed %d: %s (%.1fs per epoch)", done + 1, total,
+                    trial.spec().kind(),
+                    trial.labels(), trial.spec().samplesPerClass(), trial.spec().seed(), epoch, metrics.seconds()));
+        }
+    }
+
+    private static String describe(Trial trial) {
+        return trial.spec().kind() + " " + trial.labels() + " n=" + trial.spec().samplesPerClass();
+    }
+
+    private void println(String line) {
+        out.println(line);
         out.flush();
+        lastLine = nanoTime.getAsLong();
     }
 
     @Override
@@ -52,7 +87,7 @@ final class Progress implements RunListener, AutoCloseable {
             bar.stepTo(done);
         }
         if (bar != null) {
-            bar.setExtraMessage(trial.spec().kind() + " " + trial.labels() + " n=" + trial.spec().samplesPerClass());
+            bar.setExtraMessage(describe(trial));
         }
     }
 
@@ -72,8 +107,7 @@ final class Progress implements RunListener, AutoCloseable {
                 System.err.println(line);
             }
         } else {
-            out.println(line);
-            out.flush();
+            println(line);
         }
     }
 

@@ -16,6 +16,7 @@ import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.SweepExpander;
 import dev.graft.core.sweep.Trial;
 import dev.graft.core.sweep.TrialKind;
+import dev.graft.core.train.EpochListener;
 import dev.graft.core.train.EpochMetrics;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
@@ -172,14 +173,15 @@ public final class ExperimentRunner {
                 new SimilarityStage(components, catalog, mapper, listener).run(experiment, backboneLabels, pretrainedBackbones, pool, store);
 
                 if (workerProcesses != null) {
-                    workerProcesses.run(remaining, listener::trialStarted, finisher);
+                    workerProcesses.run(remaining, listener, finisher);
                 } else {
                     TrialRunner runner = trialRunner(cacheDir);
                     for (Trial trial : remaining) {
                         listener.trialStarted(trial);
                         Path trialDir = outDir.resolve("trials").resolve(trial.id());
                         Pretrained weights = trial.spec().kind() == TrialKind.transfer ? pretrained.get(trial.spec().backbone()) : null;
-                        finisher.finished(trial, runTrial(runner, trial, pool, test, weights, trialDir));
+                        finisher.finished(trial, runTrial(runner, trial, pool, test, weights, trialDir,
+                                epoch -> listener.epochFinished(trial, epoch)));
                     }
                 }
             }
@@ -224,13 +226,19 @@ public final class ExperimentRunner {
         return new TrialRunner(components, mapper, features);
     }
 
-    /** Runs one trial, its per-epoch metrics going to {@code trialDir/epochs.csv} and its checkpoint to {@code trialDir/checkpoint.bin}. */
-    static TrialRecord runTrial(TrialRunner runner, Trial trial, LabeledImages pool, LabeledImages test, Pretrained weights, Path trialDir)
-            throws IOException {
+    /**
+     * Runs one trial, its per-epoch metrics going to {@code trialDir/epochs.csv} (and to
+     * {@code epochs}, for progress) and its checkpoint to {@code trialDir/checkpoint.bin}.
+     */
+    static TrialRecord runTrial(TrialRunner runner, Trial trial, LabeledImages pool, LabeledImages test, Pretrained weights, Path trialDir,
+            EpochListener epochs) throws IOException {
         Files.createDirectories(trialDir);
         try (Writer metrics = Files.newBufferedWriter(trialDir.resolve("epochs.csv"), StandardCharsets.UTF_8)) {
             metrics.write("epoch,train_loss,train_accuracy,validation_accuracy,validation_loss,seconds,training_groups\n");
-            return runner.run(trial, pool, test, weights, epoch -> writeEpoch(metrics, epoch), trialDir.resolve("checkpoint.bin"));
+            return runner.run(trial, pool, test, weights, epoch -> {
+                writeEpoch(metrics, epoch);
+                epochs.epochFinished(epoch);
+            }, trialDir.resolve("checkpoint.bin"));
         }
     }
 

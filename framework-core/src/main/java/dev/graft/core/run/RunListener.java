@@ -2,6 +2,7 @@ package dev.graft.core.run;
 
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.sweep.Trial;
+import dev.graft.core.train.EpochMetrics;
 
 /** Progress of a run, for a progress bar on a terminal or plain lines in a log. */
 public interface RunListener {
@@ -20,6 +21,15 @@ public interface RunListener {
      * @param trial the trial starting
      */
     default void trialStarted(Trial trial) {}
+
+    /**
+     * Called after every epoch of a trial's training (network heads; a feature head reports its
+     * fit as one epoch), whether the trial runs in this process or in a worker process.
+     *
+     * @param trial the trial training
+     * @param metrics what the epoch did
+     */
+    default void epochFinished(Trial trial, EpochMetrics metrics) {}
 
     /**
      * @param trial the trial

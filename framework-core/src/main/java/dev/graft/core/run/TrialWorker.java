@@ -28,8 +28,10 @@ import java.util.stream.Collectors;
  * time, exactly as the orchestrator would run them itself, and answers each with its record.
  * It never writes the results database: the orchestrator records what it answers.
  *
- * <p>Protocol on standard input and output, one line each: {@code RUN <trial id>} in,
- * {@code DONE <record as JSON>} out; everything else the worker prints goes to standard error.
+ * <p>Protocol on standard input and output, one line each: {@code RUN <trial id>} in;
+ * {@code EPOCH <trial id> <epoch metrics as JSON>} out after every epoch (for the orchestrator's
+ * progress), then {@code DONE <record as JSON>}; everything else the worker prints goes to
+ * standard error.
  */
 public final class TrialWorker {
     /** What a worker needs to rebuild the run; written by the orchestrator as JSON. */
@@ -68,7 +70,14 @@ public final class TrialWorker {
             Pretrained weights = trial.spec().kind() == TrialKind.transfer && trial.spec().backbone().pretrain() != null
                     ? pretrainedBackbones.get(trial.spec().backbone(), trial.labels().backbone()) : null;
             TrialRecord record = ExperimentRunner.runTrial(trialRunner, trial, prepared.pool(), prepared.test(), weights,
-                    Path.of(job.outDir()).resolve("trials").resolve(trial.id()));
+                    Path.of(job.outDir()).resolve("trials").resolve(trial.id()), epoch -> {
+                        try {
+                            protocol.println("EPOCH " + trial.id() + " " + json.writeValueAsString(epoch));
+                            protocol.flush();
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
             protocol.println("DONE " + json.writeValueAsString(record));
             protocol.flush();
         }

@@ -3,6 +3,7 @@ package dev.graft.core.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.sweep.Trial;
+import dev.graft.core.train.EpochMetrics;
 import dev.graft.spi.GraftException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,7 +68,17 @@ final class TrialWorkers implements AutoCloseable {
         }
     }
 
-    void run(List<Trial> trials, Consumer<Trial> started, Finisher finisher) throws IOException {
+    /**
+     * Runs the trials on the workers; every call to {@code listener} and {@code finisher} happens
+     * on the calling thread.
+     *
+     * @param trials the trials to run
+     * @param listener told when a trial starts and after each of its epochs
+     * @param finisher records each answered trial
+     * @throws IOException if the finisher fails
+     */
+    void run(List<Trial> trials, RunListener listener, Finisher finisher) throws IOException {
+        Consumer<Trial> started = listener::trialStarted;
         Deque<Trial> pending = new ArrayDeque<>(trials);
         try {
             for (Worker worker : workers) {
@@ -87,6 +98,12 @@ final class TrialWorkers implements AutoCloseable {
                     record = failures.failedRecord(trial, "the worker process running this trial exited (code "
                             + worker.exitCode() + "); see the run's output for its messages");
                     workers.set(workers.indexOf(worker), worker = new Worker(worker.index, jobFile));
+                } else if (event.line().startsWith("EPOCH ")) {
+                    int space = event.line().indexOf(' ', 6);
+                    if (space > 0 && event.line().substring(6, space).equals(trial.id())) {
+                        listener.epochFinished(trial, json.readValue(event.line().substring(space + 1), EpochMetrics.class));
+                    }
+                    continue;
                 } else if (event.line().startsWith("DONE ")) {
                     record = json.readValue(event.line().substring(5), TrialRecord.class);
                     if (!record.trialId().equals(trial.id())) {

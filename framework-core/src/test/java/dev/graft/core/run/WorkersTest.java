@@ -7,10 +7,14 @@ import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
+import dev.graft.core.sweep.Trial;
+import dev.graft.core.train.EpochMetrics;
 import dev.graft.spi.data.DataContext;
 import dev.graft.testing.TestPlugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,9 +45,20 @@ class WorkersTest {
     @TempDir
     Path dir;
 
+    /** Per trial id, the epochs the run's listener was told of. */
+    private final Map<String, Map<String, List<EpochMetrics>>> epochsSeen = new HashMap<>();
+
     private RunSummary run(String name, int workers) {
+        Map<String, List<EpochMetrics>> seen = new HashMap<>();
+        epochsSeen.put(name, seen);
+        RunListener listener = new RunListener() {
+            @Override
+            public void epochFinished(Trial trial, EpochMetrics metrics) {
+                seen.computeIfAbsent(trial.id(), id -> new ArrayList<>()).add(metrics);
+            }
+        };
         return new ExperimentRunner(PLUGINS).workers(workers, 1).run(new DescriptorReader(PLUGINS).read(dir.resolve("exp.yaml"), SWEEP),
-                dir.resolve(name), dir.resolve("cache"), new DataContext(List.of(), Optional.empty(), dir), RunListener.NONE);
+                dir.resolve(name), dir.resolve("cache"), new DataContext(List.of(), Optional.empty(), dir), listener);
     }
 
     private Map<String, TrialRecord> trials(String name) {
@@ -81,6 +96,11 @@ class WorkersTest {
                 assertTrue(b.get(id).provenanceJson().contains("\"intraOpThreads\":\"1\""), b.get(id).provenanceJson());
             }
             assertTrue(Files.isRegularFile(dir.resolve("parallel/trials/" + id + "/epochs.csv")), id);
+            if (a.get(id).status() == TrialStatus.finished) {
+                // progress: every epoch reaches the listener, from this process or from a worker
+                assertEquals(a.get(id).epochs(), epochsSeen.get("sequential").get(id), id);
+                assertEquals(b.get(id).epochs(), epochsSeen.get("parallel").get(id), id);
+            }
             assertTrue(Files.isRegularFile(dir.resolve("parallel/trials/" + id + "/trial.json")), id);
         }
         assertTrue(Files.notExists(dir.resolve("parallel/worker-job.json")), "the workers' job file is removed after the run");

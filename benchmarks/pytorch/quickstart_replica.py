@@ -13,7 +13,8 @@ Adam 0.01, batches of 16, at most 40 epochs, early stopping after 10 epochs with
 validation accuracy, the best validation epoch's weights scored on the 1,500 test images.
 
 The draws differ from Graft's (another random generator), so single numbers differ; what should
-agree is the picture. Two options try ideas from the literature that Graft does not have:
+agree is the picture. Two options try ideas from the literature that Graft does not have (and --channels, --batch, --epochs, --patience and
+--backbone-rate vary the recipe):
 --rotation-aux W adds a self-supervised rotation-prediction loss (weight W, 4 rotations) to the
 pretraining (Gidaris et al., ICLR 2018 / ICCV 2019); --multiscale feeds the heads the global
 average pool of every block, not only the last (cf. Evci et al., Head2Toe, ICML 2022).
@@ -139,6 +140,11 @@ def main():
     parser.add_argument("--pretrain-seed", type=int, default=0)
     parser.add_argument("--rotation-aux", type=float, default=0.0, help="weight of a rotation-prediction loss in pretraining")
     parser.add_argument("--multiscale", action="store_true", help="heads read every block's pooled features")
+    parser.add_argument("--channels", type=int, nargs="+", default=[16, 32, 64], help="channels of each conv block")
+    parser.add_argument("--batch", type=int, default=16, help="target batch size")
+    parser.add_argument("--epochs", type=int, default=40, help="target epochs at most")
+    parser.add_argument("--patience", type=int, default=10, help="early-stopping patience on the target")
+    parser.add_argument("--backbone-rate", type=float, default=0.1, help="full fine-tuning: backbone rate as a fraction of the head's")
     args = parser.parse_args()
     torch.set_num_threads(2)
 
@@ -156,7 +162,7 @@ def main():
     held = len(order) // 10
     sx, sy = tensor(train_x[order[held:]]), torch.tensor(train_y[order[held:]])
     svx, svy = tensor(train_x[order[:held]]), torch.tensor(train_y[order[:held]])
-    pretrained = ConvNet(multiscale=args.multiscale)
+    pretrained = ConvNet(args.channels, multiscale=args.multiscale)
     projector = nn.Sequential(nn.Linear(pretrained.features, 256), nn.ReLU(), nn.Linear(256, 5))
     parameters = list(pretrained.parameters()) + list(projector.parameters())
     aux = None
@@ -178,14 +184,15 @@ def main():
         for mlp in (False, True):
             for kind in ("scratch", "frozen", "full"):
                 torch.manual_seed(seed)
-                backbone = ConvNet(multiscale=args.multiscale)
+                backbone = ConvNet(args.channels, multiscale=args.multiscale)
                 if kind != "scratch":
                     backbone.load_state_dict(weights)
                 top = head(backbone.features, 5, mlp)
                 groups = [{"params": top.parameters(), "lr": 0.01}]
                 if kind != "frozen":
-                    groups.append({"params": backbone.parameters(), "lr": 0.01 if kind == "scratch" else 0.001})
-                fit(backbone, top, groups, x, y, vx, vy, 40, 16, 10, torch.Generator().manual_seed(seed), kind != "frozen")
+                    groups.append({"params": backbone.parameters(), "lr": 0.01 if kind == "scratch" else 0.01 * args.backbone_rate})
+                fit(backbone, top, groups, x, y, vx, vy, args.epochs, args.batch, args.patience, torch.Generator().manual_seed(seed),
+                    kind != "frozen")
                 accuracy, _ = evaluate(backbone, top, test_images, test_labels)
                 results[(mlp, kind, seed)] = accuracy
                 print(f"seed {seed} {'mlp' if mlp else 'linear'} {kind}: test accuracy {accuracy:.4f}", flush=True)

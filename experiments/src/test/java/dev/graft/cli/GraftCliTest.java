@@ -25,7 +25,7 @@ class GraftCliTest {
             sweep:
               backbone:
                 - type: convnet
-                  channels: [4, 8]
+                  channels: [8, 8]
                   pretrain:
                     data: {type: fashion-mnist, classes: [0, 1], source: bundled}
                     samplesPerClass: 100
@@ -54,7 +54,7 @@ class GraftCliTest {
                 .replace("freeze: [{type: frozen}, {type: full}]", """
                         freeze: [{type: full}]
                           regularizer: [{type: none}, {type: l2-sp}, {type: bss}, {type: lwf}]""")
-                .replace("  head: [{type: linear}]", "    - {type: convnet, channels: [4, 8]}\n  head: [{type: linear}]");
+                .replace("  head: [{type: linear}]", "    - {type: convnet, channels: [8, 8]}\n  head: [{type: linear}]");
         Path descriptor = Files.writeString(dir.resolve("reg.yaml"), yaml);
         Path out = dir.resolve("run");
         Result run = graft("run", descriptor.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString());
@@ -74,7 +74,8 @@ class GraftCliTest {
     @Test
     void aBackbonePretrainedWithAnMlpProjectorKeepsItsSourceHeadForLwfAndLeep() throws IOException {
         String projector = "\n        head: {type: mlp, hidden: [16], dropout: 0}";
-        String yaml = TINY.replace("seeds: [1, 2]", "seeds: [1]")
+        // channels [4, 8] here (the other tests use [8, 8]): the run must name the 4-channel convolution
+        String yaml = TINY.replace("seeds: [1, 2]", "seeds: [1]").replace("channels: [8, 8]", "channels: [4, 8]")
                 .replace("train: {epochs: 1, batchSize: 32}\n", "train: {epochs: 1, batchSize: 32}" + projector + "\n")
                 .replace("freeze: [{type: frozen}, {type: full}]", """
                         freeze: [{type: full}]
@@ -86,7 +87,7 @@ class GraftCliTest {
         Result run = graft("run", descriptor.toString(), "--out", out.toString(), "--cache", cache.toString());
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("3 trials planned, 0 already finished, 3 finished now, 0 failed"), run.out());
-        // channels [4, 8]: the 4-channel convolution is named before anything trains
+        // the 4-channel convolution is named before anything trains
         assertTrue(run.out().contains("warning: backbone convnet has convolutions with [4] channels, not multiples of 8"), run.out());
         assertTrue(run.out().matches("(?s).*similarity leep on convnet: -?[0-9.]+ .*"), run.out());
         assertTrue(run.out().matches("(?s).*similarity nce on convnet: -?[0-9.]+ .*"), run.out());
@@ -202,7 +203,7 @@ class GraftCliTest {
         }
         String reuse = frozenOnly.replace("name: tiny-fashion", "name: reuse").replace("""
                     - type: convnet
-                      channels: [4, 8]
+                      channels: [8, 8]
                       pretrain:
                         data: {type: fashion-mnist, classes: [0, 1], source: bundled}
                         samplesPerClass: 100

@@ -48,8 +48,9 @@ public final class ScheduleProbe {
     public float[][] features;
     /**
      * With a regulariser that reads source outputs: the mean absolute difference between the
-     * source head's logits on the training examples through the trained network and through the
-     * pretrained one, after training; NaN otherwise.
+     * source head's class probabilities on the training examples through the trained network and
+     * through the pretrained one, after training (LwF matches distributions, which ignore a shift
+     * of all logits); NaN otherwise.
      */
     public double sourceOutputDrift = Double.NaN;
 
@@ -136,7 +137,13 @@ public final class ScheduleProbe {
         return probe;
     }
 
-    /** Mean absolute difference of the source logits through the two networks, on the training examples. */
+    /**
+     * Mean absolute difference of the source class probabilities through the two networks, on the
+     * training examples: the trained network in training mode (BatchNorm on the batch's statistics), the
+     * pretrained one in inference mode, as LwF's loss compares them in a full-batch step. (In
+     * inference mode the trained network's BatchNorm running statistics, which follow the target
+     * batches whatever the loss says, would add a drift that LwF cannot act on.)
+     */
     private static double drift(GroupedNetwork trained, GroupedNetwork pretrained, ai.djl.ndarray.NDManager manager, BuiltBackbone built) {
         try (ai.djl.ndarray.NDManager scope = manager.newSubManager()) {
             ai.djl.training.ParameterStore store = new ai.djl.training.ParameterStore(scope, false);
@@ -145,11 +152,11 @@ public final class ScheduleProbe {
                     built.backbone().inputSpec());
             ai.djl.ndarray.NDList features = new ai.djl.ndarray.NDList(x);
             for (var group : trained.groups()) {
-                features = group.block().forward(store, features, false);
+                features = group.block().forward(store, features, true);
             }
-            ai.djl.ndarray.NDArray current = trained.sourceHead().forward(store, features, false).singletonOrThrow();
+            ai.djl.ndarray.NDArray current = trained.sourceHead().forward(store, features, true).singletonOrThrow();
             ai.djl.ndarray.NDArray recorded = pretrained.forward(store, new ai.djl.ndarray.NDList(x), false).singletonOrThrow();
-            return current.sub(recorded).abs().mean().getFloat();
+            return current.softmax(1).sub(recorded.softmax(1)).abs().mean().getFloat();
         }
     }
 

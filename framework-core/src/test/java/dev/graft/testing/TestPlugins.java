@@ -99,7 +99,7 @@ public final class TestPlugins extends GraftModule {
     /** @param channels channels of each of the two groups */
     public record TinyConfig(List<Integer> channels) implements BackboneConfig {
         public TinyConfig {
-            channels = channels == null ? List.of(4, 8) : List.copyOf(channels);
+            channels = channels == null ? List.of(8, 8) : List.copyOf(channels);
         }
     }
 

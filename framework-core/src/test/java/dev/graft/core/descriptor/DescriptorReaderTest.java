@@ -40,7 +40,7 @@ public class DescriptorReaderTest {
         assertEquals(0.2, experiment.target().validationFraction());
         assertEquals(OptimizerConfig.OptimizerType.adam, experiment.train().optimizer().type());
         assertEquals(1e-3, experiment.train().optimizer().lr());
-        assertEquals(List.of(4, 8), ((TestPlugins.TinyConfig) experiment.sweep().backbone().get(0).architecture()).channels());
+        assertEquals(List.of(8, 8), ((TestPlugins.TinyConfig) experiment.sweep().backbone().get(0).architecture()).channels());
         assertEquals(10, experiment.sweep().backbone().get(0).pretrain().train().epochs());
         assertEquals(new TestPlugins.FreezeBottomConfig(1), experiment.sweep().freeze().get(0));
         assertTrue(experiment.sweep().augment().isEmpty());

@@ -56,10 +56,15 @@ final class Progress implements RunListener, AutoCloseable {
             // the epoch first: a narrow terminal cuts the message's end
             bar.setExtraMessage(epoch + " | " + describe(trial));
         } else if (!interactive && (nanoTime.getAsLong() - lastLine) / 1e9 >= QUIET_SECONDS) {
-            println(String.format(Locale.ROOT, "[%d/%d running] %s %s, %d/class, seed %d: %s (%.1fs per epoch)", done + 1, total,
-                    trial.spec().kind(),
-                    trial.labels(), trial.spec().samplesPerClass(), trial.spec().seed(), epoch, metrics.seconds()));
+            println(String.format(Locale.ROOT, "[%d/%d running] %s: %s (%.1fs per epoch)", done + 1, total, plain(trial), epoch,
+                    metrics.seconds()));
         }
+    }
+
+    /** The trial as the plain lines name it: kind, labels, data size and seed. */
+    private static String plain(Trial trial) {
+        return String.format(Locale.ROOT, "%s %s, %d/class, seed %d", trial.spec().kind(), trial.labels(), trial.spec().samplesPerClass(),
+                trial.spec().seed());
     }
 
     private static String describe(Trial trial) {
@@ -94,8 +99,7 @@ final class Progress implements RunListener, AutoCloseable {
     @Override
     public void trialFinished(Trial trial, TrialRecord record) {
         done++;
-        String line = String.format(Locale.ROOT, "[%d/%d] %s %s, %d/class, seed %d: %s (%.1fs)", done, total, trial.spec().kind(),
-                trial.labels(), trial.spec().samplesPerClass(), trial.spec().seed(),
+        String line = String.format(Locale.ROOT, "[%d/%d] %s: %s (%.1fs)", done, total, plain(trial),
                 record.status() == TrialStatus.finished
                         ? String.format(Locale.ROOT, "test accuracy %.4f, best epoch %d of %d", record.testAccuracy(), record.bestEpoch(), record.epochsRun())
                         : "FAILED: " + record.error(),

@@ -96,9 +96,7 @@ class GraftCliTest {
         Result linear = graft("run", Files.writeString(dir.resolve("linear.yaml"), yaml.replace(projector, "")).toString(),
                 "--out", dir.resolve("linear").toString(), "--cache", cache.toString());
         assertEquals(0, linear.code(), linear.out() + linear.err());
-        try (var entries = Files.list(cache.resolve("backbones"))) {
-            assertEquals(2, entries.count());
-        }
+        assertEquals(2, cacheEntries(cache).size());
 
         // a feature head cannot be trained with the backbone
         Path logistic = Files.writeString(dir.resolve("logistic.yaml"), yaml.replace(projector, "\n        head: {type: logistic}"));
@@ -130,12 +128,10 @@ class GraftCliTest {
         Result run = graft("run", Files.writeString(dir.resolve("plain.yaml"), plain).toString(), "--out", dir.resolve("plain").toString(),
                 "--cache", cache.toString());
         assertEquals(0, run.code(), run.out() + run.err());
-        try (var entries = Files.list(cache.resolve("backbones"))) {
-            List<Path> dirs = entries.toList();
-            assertEquals(2, dirs.size());
-            Path other = dirs.stream().filter(d -> !java.util.Arrays.equals(weights[0], read(d.resolve("backbone.params")))).findFirst().orElseThrow();
-            assertTrue(!Files.readString(other.resolve("meta.json")).contains("\"augment\""));
-        }
+        List<Path> dirs = cacheEntries(cache);
+        assertEquals(2, dirs.size());
+        Path other = dirs.stream().filter(d -> !java.util.Arrays.equals(weights[0], read(d.resolve("backbone.params")))).findFirst().orElseThrow();
+        assertTrue(!Files.readString(other.resolve("meta.json")).contains("\"augment\""));
 
         // {type: none} trains as no augment block does: the same entry, reused
         String none = plain.replace("train: {epochs: 1, batchSize: 32}\n", "train: {epochs: 1, batchSize: 32}\n        augment: {type: none}\n");
@@ -143,9 +139,7 @@ class GraftCliTest {
                 "--cache", cache.toString());
         assertEquals(0, reused.code(), reused.out() + reused.err());
         assertTrue(reused.out().contains("reusing cache") || reused.err().contains("reusing cache"), reused.out() + reused.err());
-        try (var entries = Files.list(cache.resolve("backbones"))) {
-            assertEquals(2, entries.count());
-        }
+        assertEquals(2, cacheEntries(cache).size());
 
         // an unknown augmenter inside the pretrain block is refused with its position
         Path bad = Files.writeString(dir.resolve("bad.yaml"), augmented.replace("{type: flip}", "{type: flipp}"));
@@ -154,12 +148,17 @@ class GraftCliTest {
         assertTrue(refused.err().matches("(?s).*bad\\.yaml:\\d+:\\d+: .*pretrain\\.augment.*flipp.*flip.*"), refused.err());
     }
 
-    private static Path onlyEntry(Path cache) throws IOException {
+    /** @return the pretrained backbones a cache holds, one directory each */
+    private static List<Path> cacheEntries(Path cache) throws IOException {
         try (var entries = Files.list(cache.resolve("backbones"))) {
-            List<Path> dirs = entries.toList();
-            assertEquals(1, dirs.size(), dirs.toString());
-            return dirs.get(0);
+            return entries.toList();
         }
+    }
+
+    private static Path onlyEntry(Path cache) throws IOException {
+        List<Path> dirs = cacheEntries(cache);
+        assertEquals(1, dirs.size(), dirs.toString());
+        return dirs.get(0);
     }
 
     private static byte[] read(Path file) {
@@ -197,10 +196,7 @@ class GraftCliTest {
                 .replace("similarity: [{type: mmd}, {type: linear-cka}]\n", "");
         Path first = Files.writeString(dir.resolve("first.yaml"), frozenOnly);
         assertEquals(0, graft("run", first.toString(), "--out", dir.resolve("a").toString(), "--cache", cache.toString()).code());
-        Path checkpoint;
-        try (var dirs = Files.list(cache.resolve("backbones"))) {
-            checkpoint = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
+        Path checkpoint = cacheEntries(cache).stream().filter(Files::isDirectory).findFirst().orElseThrow();
         String reuse = frozenOnly.replace("name: tiny-fashion", "name: reuse").replace("""
                     - type: convnet
                       channels: [8, 8]

@@ -5,8 +5,11 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Convolution;
 import dev.graft.core.descriptor.BackboneSpec;
+import dev.graft.spi.backbone.BackboneConfig;
 import dev.graft.spi.data.LabeledImages;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -50,7 +53,8 @@ final class NarrowConvolutions {
     }
 
     /**
-     * Builds each backbone once with random weights and describes its narrow convolutions.
+     * Builds each architecture of the sweep once with random weights (backbones that differ only
+     * in pretraining or label share it) and describes its narrow convolutions.
      *
      * @param components plugin access
      * @param backbones the sweep's backbones
@@ -60,22 +64,29 @@ final class NarrowConvolutions {
      */
     static List<String> warnings(Components components, List<BackboneSpec> backbones, List<String> labels, LabeledImages data) {
         List<String> warnings = new java.util.ArrayList<>();
+        Map<BackboneConfig, SortedSet<Long>> byArchitecture = new HashMap<>();
         for (int b = 0; b < backbones.size(); b++) {
-            try (Model model = Model.newInstance("channel-check")) {
-                BuiltBackbone built = BuiltBackbone.buildRandom(components, backbones.get(b).architecture(), data, model.getNDManager());
-                SortedSet<Long> narrow = new TreeSet<>();
-                for (var group : built.backbone().layerGroups()) {
-                    narrow.addAll(channels(group.block()));
-                }
-                if (!narrow.isEmpty()) {
-                    warnings.add("warning: backbone " + labels.get(b) + " has convolutions with " + narrow
-                            + " channels, not multiples of " + WIDTH + ": PyTorch's oneDNN kernels have given non-finite gradients"
-                            + " on such layers now and then (a trial that meets one fails with a NaN loss; see the README, Determinism)");
-                }
-            } catch (RuntimeException e) {
-                // only advice: a backbone that cannot be built here fails in its trials with its own message
+            SortedSet<Long> narrow = byArchitecture.computeIfAbsent(backbones.get(b).architecture(), a -> channels(components, a, data));
+            if (!narrow.isEmpty()) {
+                warnings.add("warning: backbone " + labels.get(b) + " has convolutions with " + narrow
+                        + " channels, not multiples of " + WIDTH + ": PyTorch's oneDNN kernels have given non-finite gradients"
+                        + " on such layers now and then (a trial that meets one fails with a NaN loss; see the README, Determinism)");
             }
         }
         return warnings;
+    }
+
+    /** The narrow convolutions of an architecture built with random weights; none if it cannot be built here. */
+    private static SortedSet<Long> channels(Components components, BackboneConfig architecture, LabeledImages data) {
+        SortedSet<Long> narrow = new TreeSet<>();
+        try (Model model = Model.newInstance("channel-check")) {
+            BuiltBackbone built = BuiltBackbone.buildRandom(components, architecture, data, model.getNDManager());
+            for (var group : built.backbone().layerGroups()) {
+                narrow.addAll(channels(group.block()));
+            }
+        } catch (RuntimeException e) {
+            // only advice: a backbone that cannot be built here fails in its trials with its own message
+        }
+        return narrow;
     }
 }

@@ -70,16 +70,19 @@ public final class TrialWorker {
             Pretrained weights = trial.spec().kind() == TrialKind.transfer && trial.spec().backbone().pretrain() != null
                     ? pretrainedBackbones.get(trial.spec().backbone(), trial.labels().backbone()) : null;
             TrialRecord record = ExperimentRunner.runTrial(trialRunner, trial, prepared.pool(), prepared.test(), weights,
-                    Path.of(job.outDir()).resolve("trials").resolve(trial.id()), epoch -> {
-                        try {
-                            protocol.println("EPOCH " + trial.id() + " " + json.writeValueAsString(epoch));
-                            protocol.flush();
-                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    });
-            protocol.println("DONE " + json.writeValueAsString(record));
-            protocol.flush();
+                    Path.of(job.outDir()).resolve("trials").resolve(trial.id()),
+                    epoch -> answer(protocol, "EPOCH " + trial.id() + " ", json, epoch));
+            answer(protocol, "DONE ", json, record);
         }
+    }
+
+    /** Writes one protocol line: {@code prefix} and {@code value} as JSON, flushed at once. */
+    private static void answer(PrintStream protocol, String prefix, ObjectMapper json, Object value) {
+        try {
+            protocol.println(prefix + json.writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        protocol.flush();
     }
 }

@@ -20,7 +20,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Consumer;
 
 /**
  * The orchestrator's side of {@code --workers N}: starts N worker JVMs ({@link TrialWorker}) with
@@ -78,11 +77,10 @@ final class TrialWorkers implements AutoCloseable {
      * @throws IOException if the finisher fails
      */
     void run(List<Trial> trials, RunListener listener, Finisher finisher) throws IOException {
-        Consumer<Trial> started = listener::trialStarted;
         Deque<Trial> pending = new ArrayDeque<>(trials);
         try {
             for (Worker worker : workers) {
-                assign(worker, pending, started);
+                assign(worker, pending, listener);
             }
             int outstanding = trials.size();
             while (outstanding > 0) {
@@ -115,7 +113,7 @@ final class TrialWorkers implements AutoCloseable {
                 worker.current = null;
                 outstanding--;
                 finisher.finished(trial, record);
-                assign(worker, pending, started);
+                assign(worker, pending, listener);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -136,13 +134,13 @@ final class TrialWorkers implements AutoCloseable {
         }
     }
 
-    private static void assign(Worker worker, Deque<Trial> pending, Consumer<Trial> started) throws IOException {
+    private static void assign(Worker worker, Deque<Trial> pending, RunListener listener) throws IOException {
         Trial next = pending.poll();
         if (next == null) {
             return;
         }
         worker.current = next;
-        started.accept(next);
+        listener.trialStarted(next);
         worker.send("RUN " + next.id());
     }
 

@@ -102,8 +102,9 @@ class NetworkTrainerTest {
             loaded.getParameters().forEach(p -> arrays.put(p.getKey(), p.getValue().getArray()));
             NativeMemory.ownParameters(loaded);
             loaded.getParameters().forEach(p -> assertTrue(arrays.get(p.getKey()) == p.getValue().getArray(), p.getKey()));
-            assertEquals(expected.keySet(), snapshot(loaded).keySet());
-            snapshot(loaded).forEach((name, values) -> assertArrayEquals(expected.get(name), values, name));
+            Map<String, float[]> owned = snapshot(loaded);
+            assertEquals(expected.keySet(), owned.keySet());
+            owned.forEach((name, values) -> assertArrayEquals(expected.get(name), values, name));
         }
     }
 

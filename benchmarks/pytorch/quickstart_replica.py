@@ -18,6 +18,14 @@ agree is the picture. Two options try ideas from the literature that Graft does 
 --rotation-aux W adds a self-supervised rotation-prediction loss (weight W, 4 rotations) to the
 pretraining (Gidaris et al., ICLR 2018 / ICCV 2019); --multiscale feeds the heads the global
 average pool of every block, not only the last (cf. Evci et al., Head2Toe, ICML 2022).
+--pooling flatten keeps positions in the features (as Graft's convnet `pooling: flatten`), and
+--validation 0 trains on every labelled image for the full budget (no early stopping).
+
+--ceiling asks how much a frozen backbone could give at all: per seed it fits an L2-regularised
+logistic regression to convergence on all labelled images (training and validation) and keeps the
+best test accuracy over five L2 weights, an upper bound for any linear head on those features,
+for raw pixels, a randomly initialised backbone and the pretrained one, each beside the linear
+scratch baseline.
 
     /usr/bin/python3 benchmarks/pytorch/quickstart_replica.py --seeds 1 2 3
 
@@ -43,6 +51,9 @@ except ImportError as e:
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "experiments", "data", "fashion-mnist-subset")
 # two-sided 97.5% quantiles of Student's t for 1..9 degrees of freedom
+# feature sets and L2 weights of --ceiling
+CEILING = ("pixels", "random backbone", "pretrained backbone")
+DECAYS = (1e-4, 1e-3, 1e-2, 1e-1, 1.0)
 T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262]
 
 
@@ -59,24 +70,30 @@ def tensor(images):
 
 
 class ConvNet(nn.Module):
-    def __init__(self, channels=(16, 32, 64), multiscale=False):
+    def __init__(self, channels=(16, 32, 64), multiscale=False, flatten=False):
         super().__init__()
         blocks, previous = [], 1
         for i, c in enumerate(channels):
             layers = [nn.Conv2d(previous, c, 3, padding=1, bias=False), nn.BatchNorm2d(c), nn.ReLU()]
-            if i < len(channels) - 1:
+            if i < len(channels) - 1 or flatten:
                 layers.append(nn.MaxPool2d(2))
             blocks.append(nn.Sequential(*layers))
             previous = c
         self.blocks = nn.ModuleList(blocks)
         self.multiscale = multiscale
-        self.features = sum(channels) if multiscale else channels[-1]
+        self.flatten = flatten
+        side = 28
+        for _ in channels:
+            side //= 2
+        self.features = sum(channels) if multiscale else channels[-1] * (side * side if flatten else 1)
 
     def forward(self, x):
         pooled = []
         for block in self.blocks:
             x = block(x)
             pooled.append(x.mean((2, 3)))
+        if self.flatten:
+            return x.flatten(1)
         return torch.cat(pooled, 1) if self.multiscale else pooled[-1]
 
 
@@ -95,7 +112,8 @@ def evaluate(backbone, top, x, y):
 
 
 def fit(backbone, top, groups, x, y, vx, vy, epochs, batch, patience, generator, train_backbone, aux=None):
-    """Adam over groups; keeps the best validation epoch (accuracy, ties to the lower loss)."""
+    """Adam over groups; keeps the best validation epoch (accuracy, ties to the lower loss), or the
+    last epoch when there are no validation images."""
     optimizer = torch.optim.Adam(groups)
     best, best_state, best_epoch = (-1.0, math.inf), None, 0
     for epoch in range(epochs):
@@ -113,15 +131,39 @@ def fit(backbone, top, groups, x, y, vx, vy, epochs, batch, patience, generator,
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
+        if len(vx) == 0:
+            continue
         accuracy, loss = evaluate(backbone, top, vx, vy)
         if accuracy > best[0] or (accuracy >= best[0] and loss < best[1]):
             best, best_epoch = (accuracy, loss), epoch
             best_state = (copy.deepcopy(backbone.state_dict()), copy.deepcopy(top.state_dict()))
         elif patience and epoch - best_epoch >= patience:
             break
+    if best_state is None:
+        return math.nan
     backbone.load_state_dict(best_state[0])
     top.load_state_dict(best_state[1])
     return best[0]
+
+
+def probe(x, y, test_x, test_y, decay):
+    """Test accuracy of an L2-regularised logistic regression fitted to convergence (L-BFGS) on
+    features standardised with the training features' mean and deviation."""
+    mean, deviation = x.mean(0), x.std(0) + 1e-6
+    x, test_x = (x - mean) / deviation, (test_x - mean) / deviation
+    weights = torch.zeros(x.shape[1], 5, requires_grad=True)
+    bias = torch.zeros(5, requires_grad=True)
+    optimizer = torch.optim.LBFGS([weights, bias], max_iter=500, line_search_fn="strong_wolfe")
+
+    def closure():
+        optimizer.zero_grad()
+        loss = F.cross_entropy(x @ weights + bias, y) + decay * (weights ** 2).sum()
+        loss.backward()
+        return loss
+
+    optimizer.step(closure)
+    with torch.no_grad():
+        return ((test_x @ weights + bias).argmax(1) == test_y).float().mean().item()
 
 
 def per_class_split(labels, per_class, validation, rng):
@@ -130,7 +172,15 @@ def per_class_split(labels, per_class, validation, rng):
         chosen = rng.permutation(np.where(labels == c)[0])[:per_class]
         held += list(chosen[:validation])
         train += list(chosen[validation:])
-    return np.array(train), np.array(held)
+    return np.array(train, dtype=np.int64), np.array(held, dtype=np.int64)
+
+
+def row(label, transfer, scratch):
+    """A table row: mean accuracies and the mean paired difference with its 95% t-interval."""
+    gain = transfer - scratch
+    half = T975[len(gain) - 2] * gain.std(ddof=1) / math.sqrt(len(gain)) if len(gain) > 1 else float("nan")
+    return (f"| {label} | {transfer.mean():.4f} | {scratch.mean():.4f} | "
+            f"{gain.mean():+.4f} [{gain.mean() - half:+.4f}, {gain.mean() + half:+.4f}] |")
 
 
 def main():
@@ -143,7 +193,14 @@ def main():
     parser.add_argument("--channels", type=int, nargs="+", default=[16, 32, 64], help="channels of each conv block")
     parser.add_argument("--batch", type=int, default=16, help="target batch size")
     parser.add_argument("--epochs", type=int, default=40, help="target epochs at most")
+    parser.add_argument("--validation", type=float, default=0.2,
+                        help="share of the labelled target images held out for early stopping; 0 = train on all, keep the last epoch")
     parser.add_argument("--patience", type=int, default=10, help="early-stopping patience on the target")
+    parser.add_argument("--pooling", choices=["average", "flatten"], default="average",
+                        help="features: global average pooling, or a last 2x2 max pooling and every position's channels")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="also: the best a linear classifier on frozen features can do (logistic regression on all "
+                             "labelled images, L2 weight chosen on the test set) for raw pixels, a random backbone and the pretrained one")
     parser.add_argument("--backbone-rate", type=float, default=0.1, help="full fine-tuning: backbone rate as a fraction of the head's")
     args = parser.parse_args()
     torch.set_num_threads(2)
@@ -162,7 +219,7 @@ def main():
     held = len(order) // 10
     sx, sy = tensor(train_x[order[held:]]), torch.tensor(train_y[order[held:]])
     svx, svy = tensor(train_x[order[:held]]), torch.tensor(train_y[order[:held]])
-    pretrained = ConvNet(args.channels, multiscale=args.multiscale)
+    pretrained = ConvNet(args.channels, args.multiscale, args.pooling == "flatten")
     projector = nn.Sequential(nn.Linear(pretrained.features, 256), nn.ReLU(), nn.Linear(256, 5))
     parameters = list(pretrained.parameters()) + list(projector.parameters())
     aux = None
@@ -178,13 +235,13 @@ def main():
     results = {}
     for seed in args.seeds:
         rng = np.random.default_rng(seed)
-        train, held = per_class_split(train_y[target_pool], args.samples, max(1, round(0.2 * args.samples)), rng)
+        train, held = per_class_split(train_y[target_pool], args.samples, max(1, round(args.validation * args.samples)) if args.validation > 0 else 0, rng)
         x, y = tensor(train_x[target_pool[train]]), torch.tensor(train_y[target_pool[train]] - 5)
         vx, vy = tensor(train_x[target_pool[held]]), torch.tensor(train_y[target_pool[held]] - 5)
         for mlp in (False, True):
             for kind in ("scratch", "frozen", "full"):
                 torch.manual_seed(seed)
-                backbone = ConvNet(args.channels, multiscale=args.multiscale)
+                backbone = ConvNet(args.channels, args.multiscale, args.pooling == "flatten")
                 if kind != "scratch":
                     backbone.load_state_dict(weights)
                 top = head(backbone.features, 5, mlp)
@@ -196,6 +253,20 @@ def main():
                 accuracy, _ = evaluate(backbone, top, test_images, test_labels)
                 results[(mlp, kind, seed)] = accuracy
                 print(f"seed {seed} {'mlp' if mlp else 'linear'} {kind}: test accuracy {accuracy:.4f}", flush=True)
+        if args.ceiling:
+            torch.manual_seed(seed)
+            backbones = {"random backbone": ConvNet(args.channels, args.multiscale, args.pooling == "flatten"), "pretrained backbone": pretrained}
+            labelled, labels = torch.cat([x, vx]), torch.cat([y, vy])
+            for name in CEILING:
+                with torch.no_grad():
+                    if name == "pixels":
+                        train_features, test_features = labelled.flatten(1), test_images.flatten(1)
+                    else:
+                        backbones[name].eval()
+                        train_features, test_features = backbones[name](labelled), backbones[name](test_images)
+                accuracy = max(probe(train_features, labels, test_features, test_labels, decay) for decay in DECAYS)
+                results[("ceiling", name, seed)] = accuracy
+                print(f"seed {seed} ceiling, {name}: test accuracy {accuracy:.4f}", flush=True)
 
     print()
     print("| head | freeze | transfer acc | scratch acc | gain [95% CI] |")
@@ -203,11 +274,14 @@ def main():
     for mlp in (False, True):
         scratch = np.array([results[(mlp, "scratch", s)] for s in args.seeds])
         for kind in ("frozen", "full"):
-            transfer = np.array([results[(mlp, kind, s)] for s in args.seeds])
-            gain = transfer - scratch
-            half = T975[len(gain) - 2] * gain.std(ddof=1) / math.sqrt(len(gain)) if len(gain) > 1 else float("nan")
-            print(f"| {'mlp' if mlp else 'linear'} | {kind} | {transfer.mean():.4f} | {scratch.mean():.4f} | "
-                  f"{gain.mean():+.4f} [{gain.mean() - half:+.4f}, {gain.mean() + half:+.4f}] |")
+            print(row(f"{'mlp' if mlp else 'linear'} | {kind}", np.array([results[(mlp, kind, s)] for s in args.seeds]), scratch))
+    if args.ceiling:
+        print()
+        print("| linear classifier, L2 chosen on test | accuracy | scratch (linear head) | difference [95% CI] |")
+        print("|---|---:|---:|---:|")
+        scratch = np.array([results[(False, "scratch", s)] for s in args.seeds])
+        for name in CEILING:
+            print(row(name, np.array([results[("ceiling", name, s)] for s in args.seeds]), scratch))
 
 
 if __name__ == "__main__":

@@ -50,10 +50,10 @@ except ImportError as e:
     sys.exit(1)
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "experiments", "data", "fashion-mnist-subset")
-# two-sided 97.5% quantiles of Student's t for 1..9 degrees of freedom
 # feature sets and L2 weights of --ceiling
 CEILING = ("pixels", "random backbone", "pretrained backbone")
 DECAYS = (1e-4, 1e-3, 1e-2, 1e-1, 1.0)
+# two-sided 97.5% quantiles of Student's t for 1..9 degrees of freedom
 T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262]
 
 
@@ -85,7 +85,7 @@ class ConvNet(nn.Module):
         side = 28
         for _ in channels:
             side //= 2
-        self.features = sum(channels) if multiscale else channels[-1] * (side * side if flatten else 1)
+        self.features = channels[-1] * side * side if flatten else sum(channels) if multiscale else channels[-1]
 
     def forward(self, x):
         pooled = []
@@ -197,7 +197,7 @@ def main():
                         help="share of the labelled target images held out for early stopping; 0 = train on all, keep the last epoch")
     parser.add_argument("--patience", type=int, default=10, help="early-stopping patience on the target")
     parser.add_argument("--pooling", choices=["average", "flatten"], default="average",
-                        help="features: global average pooling, or a last 2x2 max pooling and every position's channels")
+                        help="features: global average pooling, or a last 2x2 max pooling and every position's channels (overrides --multiscale)")
     parser.add_argument("--ceiling", action="store_true",
                         help="also: the best a linear classifier on frozen features can do (logistic regression on all "
                              "labelled images, L2 weight chosen on the test set) for raw pixels, a random backbone and the pretrained one")

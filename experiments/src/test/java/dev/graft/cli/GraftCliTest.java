@@ -72,6 +72,29 @@ class GraftCliTest {
     }
 
     @Test
+    void extendingASweepWithNoneBesideAnotherAugmenterReusesTheFinishedTrials() throws IOException {
+        String yaml = TINY.replace("seeds: [1, 2]", "seeds: [1]").replace("similarity: [{type: mmd}, {type: linear-cka}]\n", "");
+        Path out = dir.resolve("run");
+        Path cache = dir.resolve("cache");
+        Result first = graft("run", Files.writeString(dir.resolve("plain.yaml"), yaml).toString(), "--out", out.toString(), "--cache", cache.toString());
+        assertEquals(0, first.code(), first.out() + first.err());
+        assertTrue(first.out().contains("3 trials planned, 0 already finished, 3 finished now, 0 failed"), first.out());
+
+        // augment 'none' and regularizer 'none' are the trials without them: only the flip trials run
+        String extended = yaml.replace("freeze: [{type: frozen}, {type: full}]\n", """
+                freeze: [{type: frozen}, {type: full}]
+                  augment: [{type: none}, {type: flip}]
+                  regularizer: [{type: none}]
+                """);
+        Result second = graft("run", Files.writeString(dir.resolve("extended.yaml"), extended).toString(), "--out", out.toString(),
+                "--cache", cache.toString());
+        assertEquals(0, second.code(), second.out() + second.err());
+        assertTrue(second.out().contains("6 trials planned, 3 already finished, 3 finished now, 0 failed"), second.out());
+        List<String> rows = Files.readAllLines(out.resolve("report").resolve("results.csv"));
+        assertEquals(7, rows.size(), String.join("\n", rows));
+    }
+
+    @Test
     void aBackbonePretrainedWithAnMlpProjectorKeepsItsSourceHeadForLwfAndLeep() throws IOException {
         String projector = "\n        head: {type: mlp, hidden: [16], dropout: 0}";
         // channels [4, 8] here (the other tests use [8, 8]): the run must name the 4-channel convolution

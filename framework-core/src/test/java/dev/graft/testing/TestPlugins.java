@@ -54,6 +54,8 @@ public final class TestPlugins extends GraftModule {
         freezeSchedule(FreezeBottom.NAME).to(FreezeBottom.class);
         freezeSchedule(TrainAll.NAME).to(TrainAll.class);
         augmenter(Invert.NAME).to(Invert.class);
+        augmenter(Identity.NAME).to(Identity.class);
+        regularizer(NoPenalty.NAME).to(NoPenalty.class);
         similarityMetric(MeanGap.NAME).to(MeanGap.class);
     }
 
@@ -266,6 +268,72 @@ public final class TestPlugins extends GraftModule {
                     }
                 }
                 return new dev.graft.spi.augment.ImageBatch(out, batch.labels(), batch.channels(), batch.height(), batch.width());
+            };
+        }
+    }
+
+    /** No parameters; does nothing. */
+    public record IdentityConfig() implements AugmentConfig {
+        @Override
+        public boolean noop() {
+            return true;
+        }
+    }
+
+    /** Returns every batch as it is. */
+    public static final class Identity implements AugmenterFactory<IdentityConfig> {
+        public static final String NAME = "test-identity";
+
+        public String name() {
+            return NAME;
+        }
+
+        public Class<IdentityConfig> configClass() {
+            return IdentityConfig.class;
+        }
+
+        public String description() {
+            return "leaves images as they are";
+        }
+
+        public Augmenter create(IdentityConfig config) {
+            return (batch, random) -> batch;
+        }
+    }
+
+    /** No parameters; adds nothing. */
+    public record NoPenaltyConfig() implements dev.graft.spi.regularize.RegularizerConfig {
+        @Override
+        public boolean noop() {
+            return true;
+        }
+    }
+
+    /** A regulariser that adds nothing to the loss. */
+    public static final class NoPenalty implements dev.graft.spi.regularize.RegularizerFactory<NoPenaltyConfig> {
+        public static final String NAME = "test-no-penalty";
+
+        public String name() {
+            return NAME;
+        }
+
+        public Class<NoPenaltyConfig> configClass() {
+            return NoPenaltyConfig.class;
+        }
+
+        public String description() {
+            return "no penalty";
+        }
+
+        public dev.graft.spi.regularize.Regularizer create(NoPenaltyConfig config) {
+            return new dev.graft.spi.regularize.Regularizer() {
+                public Set<Need> needs() {
+                    return Set.of();
+                }
+
+                public ai.djl.ndarray.NDArray penalty(dev.graft.spi.regularize.RegularizationStep step) {
+                    throw new IllegalStateException("no penalty");
+                }
             };
         }
     }

@@ -27,8 +27,6 @@ import dev.graft.spi.similarity.SimilarityMetricFactory;
 
 /** Creates plugin objects from bound configs through the factory registered for each config class. */
 public final class Components {
-    /** The augmenter that leaves images as they are (the {@code augment} plugins' {@code none}). */
-    static final String NO_AUGMENTATION = "none";
     private final PluginRegistry registry;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
@@ -88,10 +86,11 @@ public final class Components {
 
     /**
      * @param config an augment config, or null
-     * @return whether it changes images: false for null and for the {@code none} augmenter
+     * @return whether it changes images: false for null and for an augmenter that does nothing
+     *     ({@link AugmentConfig#noop()}, such as {@code none})
      */
     public boolean augments(AugmentConfig config) {
-        return config != null && !NO_AUGMENTATION.equals(name(PluginFamily.AUGMENT, config));
+        return config != null && !config.noop();
     }
 
     /**

@@ -42,13 +42,16 @@ public final class SweepExpander {
      */
     public List<Trial> expand(Experiment experiment) {
         SweepSpec sweep = experiment.sweep();
-        List<AugmentConfig> augments = sweep.augment().isEmpty() ? Collections.singletonList(null) : sweep.augment();
+        // an augmenter or regulariser that does nothing is the same as none: its trials are the trials without it
+        List<AugmentConfig> augments = sweep.augment().isEmpty() ? Collections.singletonList(null)
+                : sweep.augment().stream().map(a -> a.noop() ? null : a).toList();
         List<String> backboneLabels = backboneLabels(experiment);
         List<String> architectureLabels = labels(sweep.backbone().stream().map(b -> json(b.architecture())).toList());
         List<String> headLabels = labels(sweep.head().stream().map(this::json).toList());
         List<String> freezeLabels = labels(sweep.freeze().stream().map(this::json).toList());
         List<String> augmentLabels = sweep.augment().isEmpty() ? List.of("none") : labels(sweep.augment().stream().map(this::json).toList());
-        List<RegularizerConfig> regularizers = sweep.regularizer().isEmpty() ? Collections.singletonList(null) : sweep.regularizer();
+        List<RegularizerConfig> regularizers = sweep.regularizer().isEmpty() ? Collections.singletonList(null)
+                : sweep.regularizer().stream().map(r -> r.noop() ? null : r).toList();
         List<String> regularizerLabels = sweep.regularizer().isEmpty() ? List.of("none") : labels(sweep.regularizer().stream().map(this::json).toList());
 
         Map<String, Trial> trials = new LinkedHashMap<>();

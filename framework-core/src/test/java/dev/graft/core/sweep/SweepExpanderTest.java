@@ -88,6 +88,29 @@ class SweepExpanderTest {
     }
 
     @Test
+    void anAugmenterOrRegulariserThatDoesNothingIsTheTrialWithoutIt() {
+        List<Trial> plain = expand(DescriptorReaderTest.VALID);
+        List<Trial> spelled = expand(DescriptorReaderTest.VALID + "  augment: [{type: test-identity}]\n  regularizer: [{type: test-no-penalty}]\n");
+        assertEquals(plain.stream().map(Trial::id).toList(), spelled.stream().map(Trial::id).toList());
+        assertTrue(spelled.stream().allMatch(t -> t.spec().augment() == null && t.spec().regularizer() == null));
+
+        // beside an augmenter that acts, the identity's trials and baselines are the plain ones
+        List<Trial> both = expand(DescriptorReaderTest.VALID + "  augment: [{type: test-identity}, {type: test-invert}]\n");
+        assertEquals(2 * plain.size(), both.size());
+        Set<String> ids = both.stream().map(Trial::id).collect(Collectors.toSet());
+        assertTrue(ids.containsAll(plain.stream().map(Trial::id).toList()));
+        assertTrue(both.stream().filter(t -> ids(plain).contains(t.id())).allMatch(t -> t.spec().augment() == null && t.labels().augment().equals("test-identity")));
+
+        // one that acts is another trial
+        List<Trial> inverted = expand(DescriptorReaderTest.VALID + "  augment: [{type: test-invert}]\n");
+        assertTrue(inverted.stream().noneMatch(t -> ids(plain).contains(t.id())));
+    }
+
+    private static Set<String> ids(List<Trial> trials) {
+        return trials.stream().map(Trial::id).collect(Collectors.toSet());
+    }
+
+    @Test
     void withoutARegulariserTheCanonicalSpecHasNoSuchField() {
         // keeps the ids trials had before the regularizer axis existed
         for (Trial trial : expand(DescriptorReaderTest.VALID)) {

@@ -2,5 +2,10 @@ package dev.graft.plugins.augment;
 
 import dev.graft.spi.augment.AugmentConfig;
 
-/** Configuration of {@code none}: no parameters. */
-public record NoneConfig() implements AugmentConfig {}
+/** Configuration of {@code none}: no parameters; the same as no augmenter. */
+public record NoneConfig() implements AugmentConfig {
+    @Override
+    public boolean noop() {
+        return true;
+    }
+}

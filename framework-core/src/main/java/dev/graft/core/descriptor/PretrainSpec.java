@@ -29,7 +29,8 @@ import dev.graft.spi.head.HeadConfig;
  *     "Revisiting the Transferability of Supervised Pretraining: an MLP Projector is All You
  *     Need", CVPR 2022). It must be a network head: a feature head cannot train the backbone.
  * @param augment augmentation of the source training images (drawn from the pretraining seed);
- *     null for none (kept null so that specs without it keep their cache keys)
+ *     null for none, also when written as an augmenter that does nothing (kept null so that specs
+ *     without it keep their cache keys and trial ids)
  */
 public record PretrainSpec(
         @JsonPropertyDescription("the source dataset") DatasetConfig data,
@@ -60,6 +61,8 @@ public record PretrainSpec(
         train = train == null ? TrainConfig.DEFAULT : train;
         seed = seed == null ? 0L : seed;
         shuffleLabels = Boolean.TRUE.equals(shuffleLabels) ? Boolean.TRUE : null;
+        // an augmenter that does nothing ({type: none}) is the same pretraining as none: one cache entry, one trial id
+        augment = augment != null && augment.noop() ? null : augment;
     }
 
     /**
@@ -73,14 +76,6 @@ public record PretrainSpec(
      */
     public PretrainSpec(DatasetConfig data, Integer samplesPerClass, Double validationFraction, TrainConfig train, Long seed) {
         this(data, samplesPerClass, validationFraction, train, seed, null, null, null);
-    }
-
-    /**
-     * @param newAugment the source augmentation, or null for none
-     * @return this pretraining with another source augmentation
-     */
-    public PretrainSpec withAugment(AugmentConfig newAugment) {
-        return new PretrainSpec(data, samplesPerClass, validationFraction, train, seed, shuffleLabels, head, newAugment);
     }
 
     /** @return whether the source labels are shuffled */

@@ -66,9 +66,7 @@ public final class PretrainedBackbones {
     public String key(BackboneSpec spec, LabeledImages source) {
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("architecture", spec.architecture());
-        PretrainSpec pretrain = spec.pretrain();
-        // {type: none} trains exactly as no augment block does, so both name the same entry
-        identity.put("pretrain", components.augments(pretrain.augment()) ? pretrain : pretrain.withAugment(null));
+        identity.put("pretrain", spec.pretrain());
         identity.put("sourceChecksum", source.checksum());
         identity.put("sourceClasses", source.classNames());
         return TrialIds.hash(mapper, PROTOCOL, identity).substring(0, 20);

@@ -104,6 +104,13 @@ class SweepExpanderTest {
         // one that acts is another trial
         List<Trial> inverted = expand(DescriptorReaderTest.VALID + "  augment: [{type: test-invert}]\n");
         assertTrue(inverted.stream().noneMatch(t -> ids(plain).contains(t.id())));
+
+        // in the pretrain block too: the same pretraining, the same transfer trials
+        String source = "        data: {type: test-synthetic, classes: [0, 1, 2, 3]}\n";
+        List<Trial> pretrainSpelled = expand(DescriptorReaderTest.VALID.replace(source, source + "        augment: {type: test-identity}\n"));
+        assertEquals(plain.stream().map(Trial::id).toList(), pretrainSpelled.stream().map(Trial::id).toList());
+        List<Trial> pretrainInverted = expand(DescriptorReaderTest.VALID.replace(source, source + "        augment: {type: test-invert}\n"));
+        assertTrue(pretrainInverted.stream().filter(t -> t.spec().kind() == TrialKind.transfer).noneMatch(t -> ids(plain).contains(t.id())));
     }
 
     private static Set<String> ids(List<Trial> trials) {

@@ -205,6 +205,9 @@ def main():
     args = parser.parse_args()
     torch.set_num_threads(2)
 
+    def network():
+        return ConvNet(args.channels, args.multiscale, args.pooling == "flatten")
+
     train_x, train_y = read_idx("train-images-idx3-ubyte.gz"), read_idx("train-labels-idx1-ubyte.gz").astype(np.int64)
     test_x, test_y = read_idx("t10k-images-idx3-ubyte.gz"), read_idx("t10k-labels-idx1-ubyte.gz").astype(np.int64)
     source = np.where(train_y < 5)[0]
@@ -219,7 +222,7 @@ def main():
     held = len(order) // 10
     sx, sy = tensor(train_x[order[held:]]), torch.tensor(train_y[order[held:]])
     svx, svy = tensor(train_x[order[:held]]), torch.tensor(train_y[order[:held]])
-    pretrained = ConvNet(args.channels, args.multiscale, args.pooling == "flatten")
+    pretrained = network()
     projector = nn.Sequential(nn.Linear(pretrained.features, 256), nn.ReLU(), nn.Linear(256, 5))
     parameters = list(pretrained.parameters()) + list(projector.parameters())
     aux = None
@@ -241,7 +244,7 @@ def main():
         for mlp in (False, True):
             for kind in ("scratch", "frozen", "full"):
                 torch.manual_seed(seed)
-                backbone = ConvNet(args.channels, args.multiscale, args.pooling == "flatten")
+                backbone = network()
                 if kind != "scratch":
                     backbone.load_state_dict(weights)
                 top = head(backbone.features, 5, mlp)
@@ -255,7 +258,7 @@ def main():
                 print(f"seed {seed} {'mlp' if mlp else 'linear'} {kind}: test accuracy {accuracy:.4f}", flush=True)
         if args.ceiling:
             torch.manual_seed(seed)
-            backbones = {"random backbone": ConvNet(args.channels, args.multiscale, args.pooling == "flatten"), "pretrained backbone": pretrained}
+            backbones = {"random backbone": network(), "pretrained backbone": pretrained}
             labelled, labels = torch.cat([x, vx]), torch.cat([y, vy])
             for name in CEILING:
                 with torch.no_grad():

@@ -65,10 +65,13 @@ public final class TrainBenchmark {
                 ai.djl.pytorch.jni.JniUtils.setNumThreads(Integer.parseInt(args[2]));
             }
             int batch = args.length > 3 ? Integer.parseInt(args[3]) : BATCH;
+            double rate;
             if (args[0].equals("profile-raw")) {
                 raw(data, 1, batch); // warm-up
+                rate = raw(data, epochs, batch);
+            } else {
+                rate = graft(components, support, data, epochs);
             }
-            double rate = args[0].equals("profile-raw") ? raw(data, epochs, batch) : graft(components, support, data, epochs);
             BenchmarkSupport.figure(args[0], "images_per_s", rate, "epochs", epochs, "batch", batch);
             return;
         }

@@ -35,6 +35,10 @@ import dev.graft.spi.head.Head;
 import dev.graft.spi.head.HeadConfig;
 import dev.graft.spi.head.HeadContext;
 import dev.graft.spi.head.HeadFactory;
+import dev.graft.spi.regularize.RegularizationStep;
+import dev.graft.spi.regularize.Regularizer;
+import dev.graft.spi.regularize.RegularizerConfig;
+import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.similarity.SimilarityConfig;
 import dev.graft.spi.similarity.SimilarityInput;
 import dev.graft.spi.similarity.SimilarityMetric;
@@ -302,7 +306,7 @@ public final class TestPlugins extends GraftModule {
     }
 
     /** No parameters; adds nothing. */
-    public record NoPenaltyConfig() implements dev.graft.spi.regularize.RegularizerConfig {
+    public record NoPenaltyConfig() implements RegularizerConfig {
         @Override
         public boolean noop() {
             return true;
@@ -310,7 +314,7 @@ public final class TestPlugins extends GraftModule {
     }
 
     /** A regulariser that adds nothing to the loss. */
-    public static final class NoPenalty implements dev.graft.spi.regularize.RegularizerFactory<NoPenaltyConfig> {
+    public static final class NoPenalty implements RegularizerFactory<NoPenaltyConfig> {
         public static final String NAME = "test-no-penalty";
 
         public String name() {
@@ -325,13 +329,13 @@ public final class TestPlugins extends GraftModule {
             return "no penalty";
         }
 
-        public dev.graft.spi.regularize.Regularizer create(NoPenaltyConfig config) {
-            return new dev.graft.spi.regularize.Regularizer() {
+        public Regularizer create(NoPenaltyConfig config) {
+            return new Regularizer() {
                 public Set<Need> needs() {
                     return Set.of();
                 }
 
-                public ai.djl.ndarray.NDArray penalty(dev.graft.spi.regularize.RegularizationStep step) {
+                public ai.djl.ndarray.NDArray penalty(RegularizationStep step) {
                     throw new IllegalStateException("no penalty");
                 }
             };

@@ -11,9 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import dev.graft.core.descriptor.EarlyStoppingConfig;
@@ -129,7 +127,7 @@ public final class NetworkTrainer {
         Regularizer regularizer = regularization == null ? null : regularization.regularizer();
         boolean noDecay = regularizer != null && regularizer.replacesWeightDecay();
         Optimizer optimizer = optimizer(config.optimizer(), rates, noDecay);
-        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
+        Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
         Set<Regularizer.Need> needs = regularizer == null ? Set.of() : regularizer.needs();
         List<StartingWeight> startingWeights = needs.contains(Regularizer.Need.PARAMETERS) ? startingWeights(network, model.getNDManager()) : List.of();
         network.setAuxiliaryOutputs(needs.contains(Regularizer.Need.FEATURES) || needs.contains(Regularizer.Need.SOURCE_OUTPUTS));
@@ -152,7 +150,7 @@ public final class NetworkTrainer {
             idToName.put(parameter.getValue().getId(), parameter.getKey());
         }
         TrialCheckpoint resumed = checkpointFile == null ? null : TrialCheckpoint.read(checkpointFile, checkpointKey).orElse(null);
-        try (Trainer trainer = model.newTrainer(trainingConfig);
+        try (GradientSteps steps = new GradientSteps(model, optimizer);
                 BatchPrefetcher prefetcher = new BatchPrefetcher(train, augmenter, inputSpec, config.batchSize())) {
             if (resumed != null) {
                 network.loadAll(model.getNDManager(), resumed.weights());
@@ -192,10 +190,10 @@ public final class NetworkTrainer {
                                 : null;
                         NDArray loss;
                         NDArray logits;
-                        try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDList outputs = trainer.forward(new NDList(x));
+                        try (GradientCollector collector = steps.newGradientCollector()) {
+                            NDList outputs = steps.forward(new NDList(x));
                             logits = outputs.get(0);
-                            loss = batch.isMixed() ? mixedLoss(scope, batch, logits) : trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                            loss = batch.isMixed() ? mixedLoss(scope, batch, logits) : crossEntropy.evaluate(new NDList(y), new NDList(logits));
                             if (regularizer != null) {
                                 loss = loss.add(regularizer.penalty(new Step(scope, outputs, pretrainedSourceLogits, startingWeights, needs)).reshape(new Shape()));
                             }
@@ -210,7 +208,7 @@ public final class NetworkTrainer {
                                 : schedule.lrFactor(position, (double) (step % stepsPerEpoch) / stepsPerEpoch);
                         rates.setScheduleFactor(Double.isNaN(own) ? config.optimizer().schedule().factor(step, stepsPerEpoch, totalSteps) : own);
                         step++;
-                        trainer.step();
+                        steps.step();
                         lossSum += lossValue;
                         correct += logits.argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).eq(y).sum().getLong();
                         batches++;

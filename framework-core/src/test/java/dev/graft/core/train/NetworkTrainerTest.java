@@ -132,6 +132,38 @@ class NetworkTrainerTest {
         }
     }
 
+    /**
+     * A frozen backbone whose features are all zero (grey images normalise to 0 and a fresh
+     * conv-BatchNorm-ReLU stack maps 0 to 0) leaves a softmax classifier training alone, with
+     * gradients that add up to exactly 0.0f: the weights' are 0 and the bias's are 1/4 - y over
+     * four classes, exact in binary. DJL's Trainer took that for a forgotten backward() and failed
+     * the trial ("Gradient values are all zeros"); a real step must train the bias towards the
+     * class frequencies.
+     */
+    @Test
+    void aClassifierTrainsAloneEvenWhenItsGradientsAddUpToExactlyZero() {
+        LabeledImages train = DATA.train();
+        float[] pixels = new float[train.pixels().length];
+        java.util.Arrays.fill(pixels, 0.5f);
+        LabeledImages grey = new LabeledImages(pixels, moreOfClassZero(train.labels()), train.channels(), train.height(), train.width(),
+                train.classNames(), "grey", "grey");
+        Result result = train(new TestPlugins.FreezeBottom().create(new TestPlugins.FreezeBottomConfig(2)), CONFIG, 1, grey);
+        assertEquals(CONFIG.epochs(), result.outcome().epochs().size());
+        for (String name : result.before().keySet()) {
+            boolean changed = !java.util.Arrays.equals(result.before().get(name), result.after().get(name));
+            assertEquals(name.endsWith("bias") && name.contains("head"), changed, name + (changed ? " changed" : " did not change"));
+        }
+    }
+
+    /** Every other label made 0, so the classes are unbalanced and the bias has a prior to learn. */
+    private static int[] moreOfClassZero(int[] labels) {
+        int[] shifted = labels.clone();
+        for (int i = 0; i < shifted.length; i += 2) {
+            shifted[i] = 0;
+        }
+        return shifted;
+    }
+
     @Test
     void divergingLossFailsTheTrial() {
         TrainConfig config = new TrainConfig(3, 8, new OptimizerConfig(OptimizerConfig.OptimizerType.sgd, 9.0, 0.0, null), null);

@@ -171,6 +171,29 @@ class TorchScriptTest {
         }
     }
 
+    /**
+     * A TorchScript module runs its own weights, so nothing registers them with the optimiser
+     * during the forward pass: a stage that a schedule unfreezes after the first step must still
+     * train (it did not while DJL's Trainer registered parameters only at its first step).
+     */
+    @Test
+    void aStageUnfrozenAfterTheFirstEpochTrains() throws IOException {
+        Reference reference = reference();
+        LabeledImages data = new LabeledImages(reference.input(), new int[] {0, 1}, 1, 28, 28, List.of("a", "b"), "t", "t");
+        try (Model model = Model.newInstance("ts")) {
+            NDManager manager = model.getNDManager();
+            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config(true, "stage1.pt", "stage2.pt"), data, manager, null);
+            GroupedNetwork network = built.withHead(Linear.builder().setUnits(2).build(), manager);
+            model.setBlock(network);
+            float[] stage2Before = network.groups().get(1).block().getParameters().valueAt(0).getArray().toFloatArray();
+            new NetworkTrainer(new TrainConfig(3, 2, new OptimizerConfig(OptimizerConfig.OptimizerType.sgd, 0.5, 0.0, null), null),
+                    (groups, position) -> List.of(GroupState.FROZEN, position.epoch() == 0 ? GroupState.FROZEN : GroupState.TRAINING),
+                    null, built.backbone().inputSpec(), 1)
+                    .train(model, data, data.select(new int[0], "none"), EpochListener.NONE);
+            assertFalse(Arrays.equals(stage2Before, network.groups().get(1).block().getParameters().valueAt(0).getArray().toFloatArray()));
+        }
+    }
+
     @Test
     void untrustedCorruptAndMissingFilesAreClearErrors() throws IOException {
         GraftException untrusted = assertThrows(GraftException.class,

@@ -8,7 +8,7 @@ import java.util.Locale;
 final class CsvReport {
     static final List<String> COLUMNS = List.of("trial_id", "kind", "backbone", "head", "freeze", "augment", "regularizer", "samples_per_class",
             "seed", "status", "test_accuracy", "test_macro_f1", "gain_vs_scratch", "baseline_id", "best_epoch", "epochs_run",
-            "train_seconds", "error");
+            "train_seconds", "error", "strategy_id");
 
     private CsvReport() {}
 
@@ -20,7 +20,7 @@ final class CsvReport {
                     Integer.toString(t.samplesPerClass()), Long.toString(t.seed()), t.status().name(), number(t.testAccuracy()),
                     number(t.testMacroF1()), gain == null ? "" : number(gain), t.baselineId() == null ? "" : t.baselineId(),
                     Integer.toString(t.bestEpoch()), Integer.toString(t.epochsRun()), String.format(Locale.ROOT, "%.3f", t.trainSeconds()),
-                    t.error() == null ? "" : t.error());
+                    t.error() == null ? "" : t.error(), t.strategyId());
             out.append(String.join(",", cells.stream().map(CsvReport::escape).toList())).append('\n');
         }
         return out.toString();

@@ -26,6 +26,7 @@ final class JsonReport {
             ArrayNode summaries = root.putArray("summary");
             for (StrategySummary s : data.analysis().summaries()) {
                 ObjectNode node = summaries.addObject();
+                node.put("strategyId", s.key().id());
                 node.put("backbone", s.key().backbone());
                 node.put("head", s.key().head());
                 node.put("freeze", s.key().freeze());
@@ -42,6 +43,7 @@ final class JsonReport {
             for (TrialRecord t : data.analysis().trials()) {
                 ObjectNode node = trials.addObject();
                 node.put("trialId", t.trialId());
+                node.put("strategyId", t.strategyId());
                 node.put("kind", t.kind());
                 node.put("backbone", t.backbone());
                 node.put("head", t.head());

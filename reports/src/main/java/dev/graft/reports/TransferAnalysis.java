@@ -18,35 +18,35 @@ import java.util.Map;
  */
 public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gains, List<StrategySummary> summaries) {
 
-    /**
-     * @param trials the trials of the plan, in plan order
-     * @return the analysis
-     */
     /** @return whether any strategy has a regulariser, so tables need its column */
     public boolean regularized() {
         return summaries.stream().anyMatch(s -> !"none".equals(s.key().regularizer()));
     }
 
+    /**
+     * @param trials the trials of the plan, in plan order
+     * @return the analysis
+     */
     public static TransferAnalysis of(List<TrialRecord> trials) {
         Map<String, TrialRecord> byId = new HashMap<>();
         for (TrialRecord trial : trials) {
             byId.put(trial.trialId(), trial);
         }
         Map<String, Double> gains = new LinkedHashMap<>();
-        Map<StrategyKey, List<TrialRecord>> groups = new LinkedHashMap<>();
+        // by strategy id: trials that differ in anything but the seed are never pooled, whatever their labels
+        Map<String, List<TrialRecord>> groups = new LinkedHashMap<>();
         for (TrialRecord trial : trials) {
             if (!trial.kind().equals("transfer")) {
                 continue;
             }
-            groups.computeIfAbsent(new StrategyKey(trial.backbone(), trial.head(), trial.freeze(), trial.augment(), trial.regularizer(),
-                    trial.samplesPerClass()), k -> new ArrayList<>()).add(trial);
+            groups.computeIfAbsent(trial.strategyId(), k -> new ArrayList<>()).add(trial);
             TrialRecord baseline = byId.get(trial.baselineId());
             if (trial.status() == TrialStatus.finished && baseline != null && baseline.status() == TrialStatus.finished) {
                 gains.put(trial.trialId(), trial.testAccuracy() - baseline.testAccuracy());
             }
         }
         List<StrategySummary> summaries = new ArrayList<>();
-        for (Map.Entry<StrategyKey, List<TrialRecord>> group : groups.entrySet()) {
+        for (Map.Entry<String, List<TrialRecord>> group : groups.entrySet()) {
             List<Double> transfer = new ArrayList<>();
             List<Double> scratch = new ArrayList<>();
             List<Double> gain = new ArrayList<>();
@@ -63,11 +63,34 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
                     gain.add(g);
                 }
             }
+            TrialRecord first = group.getValue().get(0);
+            StrategyKey key = new StrategyKey(group.getKey(), first.backbone(), first.head(), first.freeze(), first.augment(), first.regularizer(),
+                    first.samplesPerClass());
             Interval gainInterval = Interval.of(toArray(gain));
-            summaries.add(new StrategySummary(group.getKey(), Interval.of(toArray(transfer)), Interval.of(toArray(scratch)),
+            summaries.add(new StrategySummary(key, Interval.of(toArray(transfer)), Interval.of(toArray(scratch)),
                     gainInterval, Verdict.of(gainInterval), failed));
         }
+        summaries = distinctlyLabelled(summaries);
         return new TransferAnalysis(List.copyOf(trials), gains, summaries);
+    }
+
+    /**
+     * Strategies recorded with labels that display alike (by a version that derived labels from
+     * less than the whole config) get their strategy id's first digits after the backbone label,
+     * so two rows never read the same. Runs made now have distinct labels already.
+     */
+    private static List<StrategySummary> distinctlyLabelled(List<StrategySummary> summaries) {
+        Map<String, Integer> shown = new HashMap<>();
+        for (StrategySummary s : summaries) {
+            shown.merge(s.key().strategy() + " @" + s.key().samplesPerClass(), 1, Integer::sum);
+        }
+        List<StrategySummary> out = new ArrayList<>();
+        for (StrategySummary s : summaries) {
+            StrategyKey key = shown.get(s.key().strategy() + " @" + s.key().samplesPerClass()) > 1
+                    ? s.key().withBackboneSuffix(" [" + s.key().id().substring(0, 6) + "]") : s.key();
+            out.add(new StrategySummary(key, s.transferAccuracy(), s.scratchAccuracy(), s.gain(), s.verdict(), s.failedTrials()));
+        }
+        return out;
     }
 
     private static double[] toArray(List<Double> values) {

@@ -11,8 +11,15 @@ import org.junit.jupiter.api.Test;
 
 class TransferAnalysisTest {
     static TrialRecord trial(String id, String kind, String freeze, long seed, double accuracy, String baseline, TrialStatus status) {
-        return new TrialRecord(id, kind, "convnet", "linear", freeze, "none", "none", 10, seed, baseline, status, status == TrialStatus.failed ? "x" : null,
-                accuracy, accuracy, 1, 1, 1.0, "{}", "{}", null, "t", List.of());
+        return trial(id, kind, "convnet", "{\"kind\":\"" + kind + "\",\"freeze\":\"" + freeze + "\",\"seed\":" + seed + "}", seed, accuracy,
+                baseline, status);
+    }
+
+    static TrialRecord trial(String id, String kind, String backbone, String specJson, long seed, double accuracy, String baseline,
+            TrialStatus status) {
+        String freeze = kind.equals("scratch") ? "-" : "frozen";
+        return new TrialRecord(id, kind, backbone, "linear", freeze, "none", "none", 10, seed, baseline, status,
+                status == TrialStatus.failed ? "x" : null, accuracy, accuracy, 1, 1, 1.0, specJson, "{}", null, "t", List.of());
     }
 
     @Test
@@ -43,7 +50,7 @@ class TransferAnalysisTest {
         assertEquals(0.20, analysis.gains().get("f0"), 1e-12);
         assertEquals(3, analysis.summaries().size());
         StrategySummary frozenSummary = analysis.summaries().get(0);
-        assertEquals("frozen", frozenSummary.key().freeze());
+        assertEquals(analysis.trials().get(1).strategyId(), frozenSummary.key().id());
         assertEquals(0.19, frozenSummary.gain().mean(), 1e-12);
         assertEquals(Verdict.positive, frozenSummary.verdict());
         assertEquals(Verdict.negative, analysis.summaries().get(1).verdict());
@@ -51,5 +58,35 @@ class TransferAnalysisTest {
         assertEquals(0, orphan.gain().n(), "no gain without a finished baseline");
         assertEquals(1, orphan.failedTrials());
         assertEquals(Verdict.inconclusive, orphan.verdict());
+    }
+
+    /**
+     * Issue 15: three backbones that differ only in transferLayers, recorded under one label (as
+     * a version that let a label decide the grouping did), are three strategies of 8 seeds, not
+     * one of 24, and their rows read differently.
+     */
+    @Test
+    void trialsThatShareALabelButNotTheirSpecAreNeverPooled() {
+        List<TrialRecord> trials = new ArrayList<>();
+        double[] gains = {0.17, 0.26, 0.16};
+        for (int seed = 1; seed <= 8; seed++) {
+            String baseline = "s" + seed;
+            trials.add(trial(baseline, "scratch", "digits-0-4", "{\"kind\":\"scratch\",\"seed\":" + seed + "}", seed, 0.5, null,
+                    TrialStatus.finished));
+            for (int layers = 1; layers <= 3; layers++) {
+                String spec = "{\"kind\":\"transfer\",\"seed\":" + seed + ",\"backbone\":{\"type\":\"convnet\",\"transferLayers\":" + layers + "}}";
+                trials.add(trial("t" + layers + "-" + seed, "transfer", "digits-0-4", spec, seed, 0.5 + gains[layers - 1] + 0.01 * (seed % 3),
+                        baseline, TrialStatus.finished));
+            }
+        }
+        TransferAnalysis analysis = TransferAnalysis.of(trials);
+        assertEquals(3, analysis.summaries().size(), "one strategy per transferLayers");
+        for (int i = 0; i < 3; i++) {
+            StrategySummary summary = analysis.summaries().get(i);
+            assertEquals(8, summary.gain().n(), summary.key().toString());
+            assertEquals(gains[i] + 0.01, summary.gain().mean(), 0.005, summary.key().toString());
+        }
+        assertEquals(3, analysis.summaries().stream().map(s -> s.key().strategy()).distinct().count(), "rows that read alike");
+        assertTrue(analysis.summaries().get(0).key().backbone().startsWith("digits-0-4 ["), analysis.summaries().get(0).key().backbone());
     }
 }

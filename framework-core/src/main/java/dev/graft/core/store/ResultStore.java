@@ -1,5 +1,6 @@
 package dev.graft.core.store;
 
+import dev.graft.core.sweep.TrialLabels;
 import dev.graft.core.train.EpochMetrics;
 import dev.graft.spi.GraftException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -223,6 +225,35 @@ public final class ResultStore implements AutoCloseable {
                 insert.executeBatch();
             }
         });
+    }
+
+    /**
+     * Gives stored trials the display labels of the current plan, in one transaction. Labels
+     * never identify a trial (its id does), so a descriptor that names its choices differently,
+     * or a Graft that derives labels differently, shows the new names for results already
+     * recorded; nothing else of a trial changes.
+     *
+     * @param labels per trial id, its labels; ids not stored are ignored
+     * @return how many stored trials changed their labels
+     */
+    public int relabel(Map<String, TrialLabels> labels) {
+        int[] changed = new int[1];
+        inTransaction(() -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE trials SET backbone = ?, head = ?, freeze = ?, augment = ?, "
+                    + "regularizer = ? WHERE trial_id = ? AND NOT (backbone = ? AND head = ? AND freeze = ? AND augment = ? AND regularizer = ?)")) {
+                for (Map.Entry<String, TrialLabels> entry : labels.entrySet()) {
+                    TrialLabels l = entry.getValue();
+                    String[] values = {l.backbone(), l.head(), l.freeze(), l.augment(), l.regularizer()};
+                    for (int i = 0; i < values.length; i++) {
+                        update.setString(1 + i, values[i]);
+                        update.setString(7 + i, values[i]);
+                    }
+                    update.setString(6, entry.getKey());
+                    changed[0] += update.executeUpdate();
+                }
+            }
+        });
+        return changed[0];
     }
 
     /** @return every stored trial, ordered by id, with its epochs */

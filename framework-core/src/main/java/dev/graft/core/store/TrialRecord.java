@@ -56,6 +56,14 @@ public record TrialRecord(
         epochs = List.copyOf(epochs);
     }
 
+    /**
+     * @return the id of this trial's strategy: its spec without the seed, what replicate seeds
+     *     share ({@link dev.graft.core.sweep.TrialIds#strategyOf})
+     */
+    public String strategyId() {
+        return dev.graft.core.sweep.TrialIds.strategyOf(specJson);
+    }
+
     /** @return the strategy, e.g. {@code convnet / linear / full / none}, with the regulariser when there is one */
     public String strategy() {
         return new dev.graft.core.sweep.TrialLabels(backbone, head, freeze, augment, regularizer).toString();

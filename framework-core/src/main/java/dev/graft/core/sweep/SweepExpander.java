@@ -92,16 +92,16 @@ public final class SweepExpander {
 
     /**
      * @param experiment the experiment
-     * @return the label of each backbone choice, in descriptor order, as trials carry it
+     * @return the label of each backbone choice, in descriptor order, as trials carry it: its
+     *     {@code label} if it has one, else its type; choices that would share a label also show
+     *     the fields that tell them apart (three backbones labelled {@code digits} that differ in
+     *     {@code transferLayers} are {@code digits(transferLayers=1)}, ...), so two strategies
+     *     never display alike
      */
     public List<String> backboneLabels(Experiment experiment) {
-        List<String> derived = labels(experiment.sweep().backbone().stream().map(this::backboneJson).toList());
-        List<String> labels = new ArrayList<>();
-        for (int b = 0; b < derived.size(); b++) {
-            String label = experiment.sweep().backbone().get(b).label();
-            labels.add(label == null ? derived.get(b) : label);
-        }
-        return labels;
+        List<BackboneSpec> backbones = experiment.sweep().backbone();
+        return labels(backbones.stream().map(this::backboneJson).toList(),
+                backbones.stream().map(BackboneSpec::label).toList());
     }
 
     private JsonNode json(Object config) {
@@ -123,31 +123,55 @@ public final class SweepExpander {
      * Labels each choice by its type; choices sharing a type also show the fields that differ.
      */
     static List<String> labels(List<JsonNode> choices) {
+        return labels(choices, Collections.nCopies(choices.size(), null));
+    }
+
+    /**
+     * Labels each choice by its name (its type where the name is null); choices sharing a name
+     * also show the fields that differ, and choices still alike after that (their differing
+     * values print alike) get their position, so different choices never share a label.
+     *
+     * @param choices the choices' resolved configs
+     * @param names a display name per choice, or null to use its type
+     */
+    static List<String> labels(List<JsonNode> choices, List<String> names) {
+        List<String> base = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            base.add(names.get(i) != null ? names.get(i) : choices.get(i).path("type").asText());
+        }
         List<String> labels = new ArrayList<>();
-        for (JsonNode choice : choices) {
-            String type = choice.path("type").asText();
+        for (int i = 0; i < choices.size(); i++) {
+            JsonNode choice = choices.get(i);
             List<String> differing = new ArrayList<>();
-            for (JsonNode other : choices) {
-                if (other == choice || !other.path("type").asText().equals(type)) {
+            for (int j = 0; j < choices.size(); j++) {
+                JsonNode other = choices.get(j);
+                if (j == i || !base.get(j).equals(base.get(i))) {
                     continue;
                 }
-                for (Iterator<String> names = choice.fieldNames(); names.hasNext(); ) {
-                    String field = names.next();
+                for (Iterator<String> fields = choice.fieldNames(); fields.hasNext(); ) {
+                    String field = fields.next();
                     if (!choice.get(field).equals(other.get(field)) && !differing.contains(field)) {
                         differing.add(field);
                     }
                 }
             }
             if (differing.isEmpty()) {
-                labels.add(type);
+                labels.add(base.get(i));
             } else {
                 List<String> parts = new ArrayList<>();
                 for (String field : differing) {
                     JsonNode value = choice.get(field);
-                    parts.add(value.isContainerNode() && value.size() > 4 ? field + "#" + (choices.indexOf(choice) + 1)
+                    parts.add(value.isContainerNode() && value.size() > 4 ? field + "#" + (i + 1)
                             : field + "=" + (value.isTextual() ? value.asText() : value.toString()));
                 }
-                labels.add(type + "(" + String.join(",", parts) + ")");
+                labels.add(base.get(i) + "(" + String.join(",", parts) + ")");
+            }
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            for (int j = i + 1; j < labels.size(); j++) {
+                if (labels.get(i).equals(labels.get(j)) && !choices.get(i).equals(choices.get(j))) {
+                    labels.set(j, labels.get(j) + "#" + (j + 1));
+                }
             }
         }
         return labels;

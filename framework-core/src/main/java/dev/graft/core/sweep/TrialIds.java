@@ -1,16 +1,21 @@
 package dev.graft.core.sweep;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Content hashes: of a trial spec (the trial id) and of anything serialisable to canonical JSON. */
+/** Content hashes: of a trial spec (the trial id), of its strategy (the spec less the seed) and of anything serialisable to canonical JSON. */
 public final class TrialIds {
     /** Bumped when the meaning of a spec changes, so old results are not taken for new ones. */
     static final String PROTOCOL = "graft-trial-v1";
+    private static final String STRATEGY = "graft-strategy-v1";
+    /** Reads and writes JSON trees, which need no plugin types. */
+    private static final ObjectMapper TREES = new ObjectMapper();
 
     private TrialIds() {}
 
@@ -21,6 +26,29 @@ public final class TrialIds {
      */
     public static String of(ObjectMapper mapper, TrialSpec spec) {
         return hash(mapper, PROTOCOL, spec).substring(0, 16);
+    }
+
+    /**
+     * The identity of a trial's strategy: everything that determines its numbers but the seed
+     * (backbone with its pretraining and transferred layers, head, freeze schedule, augmenter,
+     * regulariser, data size, data, training settings). Trials with the same strategy id are
+     * replicates of one another and nothing else is; display labels never decide it.
+     *
+     * @param specJson a trial spec's canonical JSON, as recorded with the trial
+     * @return 16 hex digits of SHA-256 over the spec without its {@code seed}
+     */
+    public static String strategyOf(String specJson) {
+        try {
+            JsonNode spec = TREES.readTree(specJson);
+            if (!(spec instanceof ObjectNode object)) {
+                throw new IllegalArgumentException("a trial spec is a JSON object, got " + specJson);
+            }
+            ObjectNode withoutSeed = object.deepCopy();
+            withoutSeed.remove("seed");
+            return hash(TREES, STRATEGY, withoutSeed).substring(0, 16);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable trial spec: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -84,4 +84,25 @@ class ResultStoreTest {
         GraftException e = assertThrows(GraftException.class, () -> ResultStore.openExisting(dir.resolve("nothing/results.db")));
         assertTrue(e.getMessage().endsWith("no result store here (run 'graft run' first)"), e.getMessage());
     }
+
+    @Test
+    void relabellingChangesTheDisplayLabelsAndNothingElse() {
+        try (ResultStore store = ResultStore.open(dir.resolve("results.db"))) {
+            store.recordTrial(record("a", TrialStatus.finished, 0.8, 3));
+            store.recordTrial(record("b", TrialStatus.finished, 0.7, 2));
+            TrialRecord before = store.trials().get(0);
+            var labels = new java.util.LinkedHashMap<String, dev.graft.core.sweep.TrialLabels>();
+            labels.put("a", new dev.graft.core.sweep.TrialLabels("digits(transferLayers=1)", "h", "f", "none", "none"));
+            labels.put("b", new dev.graft.core.sweep.TrialLabels("b", "h", "f", "none", "none"));
+            labels.put("not-stored", new dev.graft.core.sweep.TrialLabels("x", "x", "x", "x", "x"));
+            assertEquals(1, store.relabel(labels), "only a's labels differ");
+            TrialRecord after = store.trials().get(0);
+            assertEquals("digits(transferLayers=1)", after.backbone());
+            assertEquals(new TrialRecord(before.trialId(), before.kind(), after.backbone(), before.head(), before.freeze(), before.augment(),
+                    before.regularizer(), before.samplesPerClass(), before.seed(), before.baselineId(), before.status(), before.error(),
+                    before.testAccuracy(), before.testMacroF1(), before.bestEpoch(), before.epochsRun(), before.trainSeconds(), before.specJson(),
+                    before.provenanceJson(), before.confusionJson(), before.finishedAt(), before.epochs()), after);
+            assertEquals(2, store.trials().size());
+        }
+    }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.descriptor.DescriptorReaderTest;
 import dev.graft.core.descriptor.Experiment;
@@ -141,5 +143,37 @@ class SweepExpanderTest {
                 "freeze: [test-freeze-bottom, {type: test-freeze-bottom, frozen: 2}]"));
         Set<String> labels = trials.stream().map(t -> t.labels().freeze()).collect(Collectors.toSet());
         assertEquals(Set.of("-", "test-freeze-bottom(frozen=1)", "test-freeze-bottom(frozen=2)"), labels);
+    }
+
+    /** Issue 15: backbones sharing a label (YAML merge keys make that easy) still display apart. */
+    @Test
+    void backbonesSharingALabelShowTheFieldsThatTellThemApart() {
+        String yaml = DescriptorReaderTest.VALID.replace("""
+                    - type: test-tiny
+                      pretrain:
+                        data: {type: test-synthetic, classes: [0, 1, 2, 3]}
+                """, """
+                    - &b
+                      type: test-tiny
+                      label: synthetic-0-3
+                      transferLayers: 1
+                      pretrain:
+                        data: {type: test-synthetic, classes: [0, 1, 2, 3]}
+                    - {<<: *b, transferLayers: 2}
+                    - {<<: *b, label: other}
+                """);
+        List<Trial> trials = expand(yaml);
+        assertEquals(List.of("synthetic-0-3(transferLayers=1)", "synthetic-0-3(transferLayers=2)", "other"),
+                new SweepExpander(PLUGINS.mapper()).backboneLabels(experiment(yaml)));
+        Set<String> shown = trials.stream().filter(t -> t.spec().kind() == TrialKind.transfer)
+                .map(t -> t.labels() + " " + t.spec().samplesPerClass() + " " + t.spec().seed()).collect(Collectors.toSet());
+        assertEquals(trials.stream().filter(t -> t.spec().kind() == TrialKind.transfer).count(), shown.size(), "two transfer trials display alike");
+    }
+
+    @Test
+    void choicesStillAlikeAfterTheirDifferingFieldsGetTheirPosition() {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> choices = List.of(json.createObjectNode().put("type", "t").put("x", "1"), json.createObjectNode().put("type", "t").put("x", 1));
+        assertEquals(List.of("t(x=1)", "t(x=1)#2"), SweepExpander.labels(choices));
     }
 }

@@ -4,6 +4,7 @@ import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.run.ExperimentRunner;
+import dev.graft.core.run.LibraryLogging;
 import dev.graft.core.run.RunSummary;
 import dev.graft.reports.ReportWriter;
 import java.io.PrintWriter;
@@ -45,11 +46,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-feature-cache", description = "compute a frozen backbone's features in every batch instead of once per backbone and dataset")
     boolean noFeatureCache;
 
+    @Option(names = "--verbose", description = "also show libraries' information lines (DJL, Tribuo); by default only their warnings and errors")
+    boolean verbose;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        LibraryLogging.configure(verbose);
         PrintWriter stdout = spec.commandLine().getOut();
         Plugins plugins = Plugins.discover();
         Descriptor parsed = new DescriptorReader(plugins).read(descriptor);
@@ -70,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         stdout.println("graft: running " + descriptor + " into " + runDir);
         RunSummary summary;
         try (Progress progress = Progress.create(stdout)) {
-            summary = new ExperimentRunner(plugins).featureCache(!noFeatureCache).workers(workers, workerThreads).run(parsed, runDir, cacheDir, Locations.dataContext(dataDirs, descriptor), progress);
+            summary = new ExperimentRunner(plugins).featureCache(!noFeatureCache).workers(workers, workerThreads).verbose(verbose).run(parsed, runDir, cacheDir, Locations.dataContext(dataDirs, descriptor), progress);
         }
         Path report = ReportWriter.write(runDir);
         stdout.println(String.format(Locale.ROOT, "graft: %d trials planned, %d already finished, %d finished now, %d failed, in %.1fs",

@@ -71,6 +71,62 @@ class GraftCliTest {
         assertTrue(Files.readString(out.resolve("report/report.md")).contains("| regularizer |"));
     }
 
+    /**
+     * Issue 15: a layer-transfer sweep written with a YAML anchor gives three backbones one label;
+     * the report must still summarise three strategies per freeze schedule with 8 seeds each, and
+     * re-running under another label renames the recorded rows without training anything.
+     */
+    @Test
+    void backbonesSharingALabelAreSummarisedApartEachWithTheDescriptorsSeeds() throws IOException {
+        String yaml = """
+                name: layers
+                seeds: [1, 2, 3, 4, 5, 6, 7, 8]
+                target:
+                  data: {type: mnist, classes: [5, 6, 7, 8, 9], source: bundled}
+                  samplesPerClass: [5]
+                  testSamplesPerClass: 20
+                train: {epochs: 1, batchSize: 16}
+                sweep:
+                  backbone:
+                    - &b
+                      type: convnet
+                      channels: [8, 8, 8]
+                      label: digits-0-4
+                      transferLayers: 1
+                      pretrain:
+                        data: {type: mnist, classes: [0, 1, 2, 3, 4], source: bundled}
+                        samplesPerClass: 50
+                        train: {epochs: 1, batchSize: 32}
+                    - {<<: *b, transferLayers: 2}
+                    - {<<: *b, transferLayers: 3}
+                  head: [{type: linear}]
+                  freeze: [{type: frozen}, {type: full}]
+                """;
+        Path out = dir.resolve("run");
+        Path cache = dir.resolve("cache");
+        Result run = graft("run", Files.writeString(dir.resolve("layers.yaml"), yaml).toString(), "--out", out.toString(), "--cache", cache.toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("56 trials planned, 0 already finished, 56 finished now, 0 failed"), run.out());
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("report/results.json").toFile()).path("summary");
+        assertEquals(6, summary.size(), summary.toString());
+        java.util.Set<String> rows = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode row : summary) {
+            assertEquals(8, row.path("gain").path("n").asInt(), row.toString());
+            rows.add(row.path("backbone").asText() + " / " + row.path("freeze").asText());
+        }
+        assertEquals(java.util.Set.of("digits-0-4(transferLayers=1) / frozen", "digits-0-4(transferLayers=2) / frozen",
+                "digits-0-4(transferLayers=3) / frozen", "digits-0-4(transferLayers=1) / full", "digits-0-4(transferLayers=2) / full",
+                "digits-0-4(transferLayers=3) / full"), rows);
+
+        Result renamed = graft("run", Files.writeString(dir.resolve("renamed.yaml"), yaml.replace("label: digits-0-4", "label: digits")).toString(),
+                "--out", out.toString(), "--cache", cache.toString());
+        assertEquals(0, renamed.code(), renamed.out() + renamed.err());
+        assertTrue(renamed.out().contains("56 trials planned, 56 already finished, 0 finished now, 0 failed"), renamed.out());
+        assertTrue(Files.readString(out.resolve("report/report.md")).contains("| digits(transferLayers=2) | linear | full |"),
+                Files.readString(out.resolve("report/report.md")));
+    }
+
     @Test
     void extendingASweepWithNoneBesideAnotherAugmenterReusesTheFinishedTrials() throws IOException {
         String yaml = TINY.replace("seeds: [1, 2]", "seeds: [1]").replace("similarity: [{type: mmd}, {type: linear-cka}]\n", "");
@@ -252,7 +308,7 @@ class GraftCliTest {
 
         List<String> csv = Files.readAllLines(out.resolve("report/results.csv"));
         assertEquals("trial_id,kind,backbone,head,freeze,augment,regularizer,samples_per_class,seed,status,test_accuracy,test_macro_f1,"
-                + "gain_vs_scratch,baseline_id,best_epoch,epochs_run,train_seconds,error", csv.get(0));
+                + "gain_vs_scratch,baseline_id,best_epoch,epochs_run,train_seconds,error,strategy_id", csv.get(0));
         assertEquals(7, csv.size());
         long transferWithGain = csv.stream().skip(1).filter(row -> row.contains(",transfer,"))
                 .filter(row -> !row.split(",", -1)[12].isEmpty()).count();
@@ -277,6 +333,35 @@ class GraftCliTest {
         assertTrue(again.out().contains("reusing cache"), again.out());
         assertEquals(csv.subList(1, csv.size()), Files.readAllLines(out.resolve("report/results.csv")).subList(1, csv.size()),
                 "nothing recorded is lost or changed");
+    }
+
+    /**
+     * Tribuo's java.util.logging lines ("Outputs - (0,0,8), ..." under a timestamp line) reached
+     * the terminal in every logistic trial; they are library information, shown with --verbose
+     * only. Checked in a child JVM, where the console is the process's own standard error.
+     */
+    @Test
+    void libraryInformationLinesAppearOnlyWithVerbose() throws IOException, InterruptedException {
+        String yaml = TINY.replace("seeds: [1, 2]", "seeds: [1]").replace("head: [{type: linear}]", "head: [{type: logistic}]")
+                .replace("freeze: [{type: frozen}, {type: full}]", "freeze: [{type: frozen}]").replace("similarity: [{type: mmd}, {type: linear-cka}]\n", "");
+        Path descriptor = Files.writeString(dir.resolve("logistic.yaml"), yaml);
+        String quiet = childGraft("run", descriptor.toString(), "--out", dir.resolve("quiet").toString(), "--cache", dir.resolve("cache").toString());
+        assertTrue(quiet.contains("2 finished now, 0 failed"), quiet);
+        assertTrue(!quiet.contains("Outputs -") && !quiet.contains("INFO"), quiet);
+        String verbose = childGraft("run", descriptor.toString(), "--out", dir.resolve("verbose").toString(), "--cache", dir.resolve("cache").toString(),
+                "--verbose");
+        assertTrue(verbose.contains("INFO org.tribuo.common.sgd.AbstractSGDTrainer - Outputs -"), verbose);
+    }
+
+    /** Runs the command line in a new JVM on this class path; returns its standard output and error together. */
+    private static String childGraft(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Graft.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        return output;
     }
 
     @Test

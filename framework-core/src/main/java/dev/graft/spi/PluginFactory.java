@@ -29,4 +29,18 @@ public interface PluginFactory<C extends PluginConfig> {
      * @return the description
      */
     String description();
+
+    /**
+     * A small configuration that exercises this plugin in a short run, as the fields of a
+     * descriptor mapping without {@code type}: the combination test trains every registered
+     * freeze schedule, head, augmenter and regulariser together with it, two epochs on a tiny
+     * network. Override it when a field has no default, or when the defaults would leave part of
+     * the plugin unused in two epochs (a schedule that unfreezes after five). Called by tests and
+     * tools, never during a run.
+     *
+     * @return the fields; empty (the default) for every field's default
+     */
+    default java.util.Map<String, Object> example() {
+        return java.util.Map.of();
+    }
 }

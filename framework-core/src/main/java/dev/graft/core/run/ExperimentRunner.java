@@ -16,6 +16,7 @@ import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.SweepExpander;
 import dev.graft.core.sweep.Trial;
 import dev.graft.core.sweep.TrialKind;
+import dev.graft.core.sweep.TrialLabels;
 import dev.graft.core.train.EpochListener;
 import dev.graft.core.train.EpochMetrics;
 import dev.graft.spi.GraftException;
@@ -50,6 +51,7 @@ public final class ExperimentRunner {
     private boolean featureCacheOn = true;
     private int workers = 1;
     private int workerThreads = 1;
+    private boolean verbose;
 
     /**
      * @param plugins the installed plugins
@@ -91,11 +93,23 @@ public final class ExperimentRunner {
         return this;
     }
 
+    /**
+     * Whether worker processes show libraries' information lines ({@link LibraryLogging}); this
+     * process's own logging is set by whoever started it.
+     *
+     * @param on whether to show them
+     * @return this runner
+     */
+    public ExperimentRunner verbose(boolean on) {
+        this.verbose = on;
+        return this;
+    }
+
     private TrialWorker.Job job(Descriptor descriptor, DataContext dataContext, Path outDir, Path cacheDir) {
         return new TrialWorker.Job(plugins.modules(), descriptor.file().toString(), descriptor.text(),
                 dataContext.dataDirs().stream().map(Path::toString).toList(), dataContext.bundledDataDir().map(Path::toString).orElse(null),
                 dataContext.descriptorDir().toString(), outDir.toAbsolutePath().toString(), cacheDir.toAbsolutePath().toString(),
-                featureCacheOn, workerThreads);
+                featureCacheOn, workerThreads, verbose);
     }
 
     /**
@@ -140,6 +154,10 @@ public final class ExperimentRunner {
             store.putMeta("descriptor", descriptor.text());
             store.putMeta("plan", mapper.writeValueAsString(trials.stream().map(Trial::id).toList()));
             store.putMeta("seeds", experiment.seeds().toString());
+            // labels are display only: results recorded under other names show the plan's
+            Map<String, TrialLabels> labels = new LinkedHashMap<>();
+            trials.forEach(t -> labels.put(t.id(), t.labels()));
+            store.relabel(labels);
             Set<String> finished = store.finishedTrialIds();
             int alreadyFinished = (int) trials.stream().filter(t -> finished.contains(t.id())).count();
             listener.trialsPlanned(trials.size(), alreadyFinished);

@@ -166,6 +166,11 @@ public final class TrialRunner {
                         throw new GraftException("a feature head is fitted on fixed features, so regularizer '"
                                 + trial.labels().regularizer() + "' cannot act on it; exclude the combination");
                     }
+                    if (components.augments(spec.augment())) {
+                        // its scratch baseline trains end to end on augmented images: a transfer trial without them would not compare
+                        throw new GraftException("a feature head is fitted on features extracted once from the images as they are, so augmenter '"
+                                + trial.labels().augment() + "' cannot act on it; exclude the combination");
+                    }
                     requireFrozenThroughout(schedule, built, spec);
                     if (firstNewGroup < built.backbone().layerGroups().size()) {
                         throw new GraftException("a feature head needs a fully transferred, frozen backbone, but transferLayers = "

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 public final class TrialWorker {
     /** What a worker needs to rebuild the run; written by the orchestrator as JSON. */
     record Job(List<String> modules, String descriptorFile, String descriptorText, List<String> dataDirs, String bundledDataDir,
-            String descriptorDir, String outDir, String cacheDir, boolean featureCache, int threads) {}
+            String descriptorDir, String outDir, String cacheDir, boolean featureCache, int threads, boolean verbose) {}
 
     private TrialWorker() {}
 
@@ -45,6 +45,7 @@ public final class TrialWorker {
         System.setOut(System.err); // libraries' printing must not mix with the protocol
         ObjectMapper json = new ObjectMapper();
         Job job = json.readValue(Files.readString(Path.of(args[0])), Job.class);
+        LibraryLogging.configure(job.verbose());
         ai.djl.engine.Engine.getInstance();
         ai.djl.pytorch.jni.JniUtils.setNumThreads(job.threads());
         List<com.google.inject.Module> modules = new ArrayList<>();

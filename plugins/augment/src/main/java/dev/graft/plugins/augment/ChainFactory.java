@@ -6,6 +6,7 @@ import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
 import dev.graft.spi.augment.ImageBatch;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -46,5 +47,10 @@ public final class ChainFactory implements AugmenterFactory<ChainConfig> {
             }
             return current;
         };
+    }
+
+    @Override
+    public Map<String, Object> example() {
+        return Map.of("steps", List.of(Map.of("type", ShiftFactory.NAME), Map.of("type", FlipFactory.NAME)));
     }
 }

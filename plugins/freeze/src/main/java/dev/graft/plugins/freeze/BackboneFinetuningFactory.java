@@ -4,6 +4,7 @@ import dev.graft.spi.freeze.FreezeSchedule;
 import dev.graft.spi.freeze.FreezeScheduleFactory;
 import dev.graft.spi.freeze.GroupState;
 import java.util.Collections;
+import java.util.Map;
 
 /**
  * PyTorch Lightning's {@code BackboneFinetuning} callback: the backbone is frozen until {@code
@@ -39,5 +40,11 @@ public final class BackboneFinetuningFactory implements FreezeScheduleFactory<Ba
             double ratio = Math.min(1.0, config.initialRatio() * Math.pow(config.growth(), position.epoch() - config.unfreezeAt()));
             return Collections.nCopies(groups.size(), new GroupState(true, ratio, config.trainBatchNorm()));
         };
+    }
+
+    /** Unfreezes after one epoch, so a two-epoch run has both phases. */
+    @Override
+    public Map<String, Object> example() {
+        return Map.of("unfreezeAt", 1);
     }
 }

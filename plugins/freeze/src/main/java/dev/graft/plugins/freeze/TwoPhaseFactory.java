@@ -6,6 +6,7 @@ import dev.graft.spi.freeze.GroupState;
 import dev.graft.spi.freeze.TrainingPosition;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Keras transfer-learning guide's recipe: train the head with the backbone frozen for {@code
@@ -50,5 +51,11 @@ public final class TwoPhaseFactory implements FreezeScheduleFactory<TwoPhaseConf
                 return position.epoch() >= config.frozenEpochs();
             }
         };
+    }
+
+    /** Unfreezes after one epoch, so a two-epoch run has both phases. */
+    @Override
+    public Map<String, Object> example() {
+        return Map.of("frozenEpochs", 1);
     }
 }

@@ -1,0 +1,161 @@
+package dev.graft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graft.core.descriptor.DescriptorReader;
+import dev.graft.core.plugin.PluginFamily;
+import dev.graft.core.plugin.Plugins;
+import dev.graft.core.run.Components;
+import dev.graft.core.store.ResultStore;
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.store.TrialStatus;
+import dev.graft.core.sweep.SweepExpander;
+import dev.graft.core.sweep.Trial;
+import dev.graft.core.sweep.TrialKind;
+import dev.graft.core.sweep.TrialSpec;
+import dev.graft.spi.PluginFactory;
+import dev.graft.spi.freeze.FreezeSchedule;
+import dev.graft.spi.freeze.TrainingPosition;
+import dev.graft.spi.head.Head;
+import dev.graft.spi.head.HeadContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every registered freeze schedule × head × augmenter × regulariser trains together, on the real
+ * plugins and the bundled MNIST digits: the sweep of issue 15 (a convnet [8, 16] pretrained on
+ * digits 0–4 for 2 epochs, target 5–9, 10 labels per class, seed 1), with every regulariser.
+ * The axes come from the registry, each plugin with its {@link PluginFactory#example()}, so a new
+ * plugin joins without an edit here. Combinations documented as invalid (a feature head with a
+ * schedule that trains the backbone, with a regulariser or with an augmenter) must fail with
+ * their documented message; every other trial must finish. A failure names each combination.
+ */
+class PluginCombinationsTest {
+    static final int EPOCHS = 2;
+
+    /** What the README documents as combinations that cannot run, each with the start of its message. */
+    enum Invalid {
+        FEATURE_HEAD_WITH_REGULARIZER("a feature head is fitted on fixed features, so regularizer"),
+        FEATURE_HEAD_WITH_AUGMENTER("a feature head is fitted on features extracted once from the images as they are, so augmenter"),
+        FEATURE_HEAD_WITH_TRAINING_BACKBONE("a feature head is fitted on features of a frozen backbone, but this freeze schedule trains backbone groups");
+
+        final String message;
+
+        Invalid(String message) {
+            this.message = message;
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyFreezeScheduleHeadAugmenterAndRegularizerTrainsTogether() throws IOException {
+        Plugins plugins = Plugins.discover();
+        ObjectMapper json = new ObjectMapper();
+        Map<PluginFamily, List<String>> axes = new LinkedHashMap<>();
+        for (PluginFamily family : List.of(PluginFamily.HEAD, PluginFamily.FREEZE, PluginFamily.AUGMENT, PluginFamily.REGULARIZER)) {
+            List<String> choices = new ArrayList<>();
+            for (PluginFactory<?> factory : plugins.registry().factories(family).values()) {
+                Map<String, Object> config = new LinkedHashMap<>();
+                config.put("type", factory.name());
+                config.putAll(factory.example());
+                choices.add(json.writeValueAsString(config));
+            }
+            axes.put(family, choices);
+        }
+        String yaml = """
+                name: every-combination
+                seeds: [1]
+                target:
+                  data: {type: mnist, classes: [5, 6, 7, 8, 9], source: bundled}
+                  samplesPerClass: [10]
+                  validationFraction: 0.2
+                  testSamplesPerClass: 20
+                train: {epochs: %d, batchSize: 16, optimizer: {type: adam, lr: 0.01}}
+                sweep:
+                  backbone:
+                    - type: convnet
+                      channels: [8, 16]
+                      pretrain:
+                        data: {type: mnist, classes: [0, 1, 2, 3, 4], source: bundled}
+                        train: {epochs: 2, batchSize: 64}
+                  head: [%s]
+                  freeze: [%s]
+                  augment: [%s]
+                  regularizer: [%s]
+                """.formatted(EPOCHS, String.join(", ", axes.get(PluginFamily.HEAD)), String.join(", ", axes.get(PluginFamily.FREEZE)),
+                String.join(", ", axes.get(PluginFamily.AUGMENT)), String.join(", ", axes.get(PluginFamily.REGULARIZER)));
+        Path descriptor = Files.writeString(dir.resolve("every-combination.yaml"), yaml);
+        Path out = dir.resolve("run");
+        GraftCliTest.Result run = GraftCliTest.graft("run", descriptor.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString());
+        assertEquals(0, run.code(), run.err());
+
+        Map<String, Trial> plan = new SweepExpander(plugins.mapper()).expand(new DescriptorReader(plugins).read(descriptor).experiment())
+                .stream().collect(Collectors.toMap(Trial::id, Function.identity()));
+        long transfer = plan.values().stream().filter(t -> t.spec().kind() == TrialKind.transfer).count();
+        assertEquals(axes.values().stream().mapToLong(List::size).reduce(1, (a, b) -> a * b), transfer, "one transfer trial per combination");
+
+        Components components = new Components(plugins.registry());
+        List<String> problems = new ArrayList<>();
+        int invalid = 0;
+        try (ResultStore store = ResultStore.openExisting(out.resolve("results.db"))) {
+            List<TrialRecord> records = store.trials();
+            assertEquals(plan.size(), records.size(), "every planned trial is recorded");
+            for (TrialRecord record : records) {
+                Trial trial = plan.get(record.trialId());
+                List<Invalid> reasons = invalidReasons(trial.spec(), components);
+                String name = record.kind() + " " + trial.labels();
+                if (reasons.isEmpty()) {
+                    if (record.status() != TrialStatus.finished) {
+                        problems.add(name + " failed: " + record.error());
+                    }
+                    continue;
+                }
+                invalid++;
+                if (record.status() == TrialStatus.finished) {
+                    problems.add(name + " finished, but the README says it cannot run (" + reasons + ")");
+                } else if (reasons.stream().noneMatch(r -> record.error().startsWith(r.message))) {
+                    problems.add(name + " failed with '" + record.error() + "' instead of the documented message for " + reasons);
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), problems.size() + " of " + plan.size() + " trials went wrong:\n" + String.join("\n", problems));
+        assertTrue(invalid > 0, "the documented invalid combinations are part of the sweep");
+    }
+
+    /** Why a transfer trial cannot run, by what its components are rather than by their names. */
+    private static List<Invalid> invalidReasons(TrialSpec spec, Components components) {
+        List<Invalid> reasons = new ArrayList<>();
+        if (spec.kind() != TrialKind.transfer
+                || !(components.head(spec.head(), new HeadContext(new Shape(16), 5, spec.seed())) instanceof Head.FeatureClassifier)) {
+            return reasons;
+        }
+        if (spec.regularizer() != null) {
+            reasons.add(Invalid.FEATURE_HEAD_WITH_REGULARIZER);
+        }
+        if (components.augments(spec.augment())) {
+            reasons.add(Invalid.FEATURE_HEAD_WITH_AUGMENTER);
+        }
+        FreezeSchedule schedule = components.freeze(spec.freeze());
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            if (schedule.plan(List.of("block1", "block2"), new TrainingPosition(epoch, EPOCHS)).stream().anyMatch(s -> s.trains())) {
+                reasons.add(Invalid.FEATURE_HEAD_WITH_TRAINING_BACKBONE);
+                break;
+            }
+        }
+        return reasons;
+    }
+}

@@ -78,6 +78,16 @@ final class Progress implements RunListener, AutoCloseable {
     }
 
     @Override
+    public void roundPlanned(int total, int toRun, int seeds, int open, int strategies) {
+        this.total = total;
+        if (bar != null) {
+            bar.maxHint(total);
+        }
+        info(String.format(Locale.ROOT, "round: the first %d seeds of every open strategy (%d of %d open), %d trials to run, %d planned so far",
+                seeds, open, strategies, toRun, total));
+    }
+
+    @Override
     public void trialsPlanned(int total, int alreadyFinished) {
         this.total = total;
         this.done = alreadyFinished;

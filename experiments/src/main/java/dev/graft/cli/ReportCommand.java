@@ -19,8 +19,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path report = ReportWriter.write(runDir);
-        spec.commandLine().getOut().println("graft: report in " + report.resolve("index.html"));
+        ReportWriter.Written report = ReportWriter.write(runDir);
+        report.warnings().forEach(w -> spec.commandLine().getOut().println("graft: warning: " + w));
+        spec.commandLine().getOut().println("graft: report in " + report.dir().resolve("index.html"));
         spec.commandLine().getOut().flush();
         return 0;
     }

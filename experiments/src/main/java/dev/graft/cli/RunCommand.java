@@ -77,10 +77,14 @@ final class RunCommand implements Callable<Integer> {
         try (Progress progress = Progress.create(stdout)) {
             summary = new ExperimentRunner(plugins).featureCache(!noFeatureCache).workers(workers, workerThreads).verbose(verbose).run(parsed, runDir, cacheDir, Locations.dataContext(dataDirs, descriptor), progress);
         }
-        Path report = ReportWriter.write(runDir);
+        ReportWriter.Written report = ReportWriter.write(runDir);
         stdout.println(String.format(Locale.ROOT, "graft: %d trials planned, %d already finished, %d finished now, %d failed, in %.1fs",
                 summary.planned(), summary.skipped(), summary.finished(), summary.failed(), summary.seconds()));
-        stdout.println("graft: report in " + report.resolve("index.html") + " (also report.md, results.csv, results.json)");
+        if (!report.verdictCounts().isEmpty()) {
+            stdout.println("graft: verdicts: " + report.verdictCounts());
+        }
+        report.warnings().forEach(w -> stdout.println("graft: warning: " + w));
+        stdout.println("graft: report in " + report.dir().resolve("index.html") + " (also report.md, results.csv, results.json)");
         stdout.flush();
         return 0;
     }

@@ -127,6 +127,45 @@ class GraftCliTest {
                 Files.readString(out.resolve("report/report.md")));
     }
 
+    /**
+     * Issue 16: seeds added until decided. The report says how many seeds each strategy used and
+     * why it stopped, with anytime-valid intervals and labels worth; a larger max continues the
+     * open strategies and reruns nothing.
+     */
+    @Test
+    void aSequentialDesignReportsSeedsUsedWhyEachStoppedAndWhatTransferIsWorthInLabels() throws IOException {
+        String yaml = TINY.replace("seeds: [1, 2]", "seeds: {start: 3, max: 5, step: 2}").replace("samplesPerClass: [5]", "samplesPerClass: [5, 20]")
+                .replace("similarity: [{type: mmd}, {type: linear-cka}]\n", "");
+        Path out = dir.resolve("run");
+        Path cache = dir.resolve("cache");
+        Result run = graft("run", Files.writeString(dir.resolve("sequential.yaml"), yaml).toString(), "--out", out.toString(), "--cache", cache.toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("round: the first 5 seeds of every open strategy"), run.out());
+        assertTrue(run.out().matches("(?s).*graft: verdicts: [0-9]+ .*"), run.out());
+        String report = Files.readString(out.resolve("report/report.md"));
+        assertTrue(report.contains("| stopped |") && report.contains("anytime-valid confidence sequence") && report.contains("worth (labels/class)"),
+                report);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report/results.json").toFile());
+        assertEquals(4, json.path("summary").size());
+        int open = 0;
+        for (com.fasterxml.jackson.databind.JsonNode strategy : json.path("summary")) {
+            String reason = strategy.path("stopReason").asText();
+            assertTrue(reason.equals("max (5) reached") || reason.startsWith("decided at "), reason);
+            assertEquals("95% anytime-valid confidence sequence", strategy.path("intervalMethod").asText());
+            assertTrue(strategy.has("labelsWorth") && !strategy.path("labelsWorthText").asText().isEmpty(), strategy.toString());
+            open += reason.startsWith("max") ? 1 : 0;
+        }
+        int planned = json.path("plannedTrials").asInt();
+
+        Result longer = graft("run", Files.writeString(dir.resolve("longer.yaml"), yaml.replace("max: 5", "max: 7")).toString(), "--out", out.toString(),
+                "--cache", cache.toString());
+        assertEquals(0, longer.code(), longer.out() + longer.err());
+        // every open strategy gets seeds 6 and 7, with their baselines (shared): at least 2 trials each, nothing rerun
+        assertTrue(longer.out().contains(", " + planned + " already finished, "), longer.out());
+        int added = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report/results.json").toFile()).path("plannedTrials").asInt() - planned;
+        assertTrue(open == 0 ? added == 0 : added >= 2 * open, open + " open strategies, " + added + " trials added");
+    }
+
     @Test
     void extendingASweepWithNoneBesideAnotherAugmenterReusesTheFinishedTrials() throws IOException {
         String yaml = TINY.replace("seeds: [1, 2]", "seeds: [1]").replace("similarity: [{type: mmd}, {type: linear-cka}]\n", "");
@@ -308,7 +347,8 @@ class GraftCliTest {
 
         List<String> csv = Files.readAllLines(out.resolve("report/results.csv"));
         assertEquals("trial_id,kind,backbone,head,freeze,augment,regularizer,samples_per_class,seed,status,test_accuracy,test_macro_f1,"
-                + "gain_vs_scratch,baseline_id,best_epoch,epochs_run,train_seconds,error,strategy_id", csv.get(0));
+                + "gain_vs_scratch,baseline_id,best_epoch,epochs_run,train_seconds,error,strategy_id,labels_worth,labels_worth_low,labels_worth_high",
+                csv.get(0));
         assertEquals(7, csv.size());
         long transferWithGain = csv.stream().skip(1).filter(row -> row.contains(",transfer,"))
                 .filter(row -> !row.split(",", -1)[12].isEmpty()).count();

@@ -1,26 +1,33 @@
 package dev.graft.reports;
 
 import dev.graft.core.store.TrialRecord;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** {@code results.csv}: one row per trial. */
 final class CsvReport {
     static final List<String> COLUMNS = List.of("trial_id", "kind", "backbone", "head", "freeze", "augment", "regularizer", "samples_per_class",
             "seed", "status", "test_accuracy", "test_macro_f1", "gain_vs_scratch", "baseline_id", "best_epoch", "epochs_run",
-            "train_seconds", "error", "strategy_id");
+            "train_seconds", "error", "strategy_id", "labels_worth", "labels_worth_low", "labels_worth_high");
 
     private CsvReport() {}
 
     static String render(RunData data) {
         StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        Map<String, LabelsWorth> worth = new HashMap<>();
+        data.analysis().summaries().forEach(s -> worth.put(s.key().id(), s.worth()));
         for (TrialRecord t : data.analysis().trials()) {
+            // a transfer trial's row carries its strategy's worth in labels (the same on every seed's row)
+            LabelsWorth w = t.kind().equals("transfer") ? worth.get(t.strategyId()) : null;
             Double gain = data.analysis().gains().get(t.trialId());
             List<String> cells = List.of(t.trialId(), t.kind(), t.backbone(), t.head(), t.freeze(), t.augment(), t.regularizer(),
                     Integer.toString(t.samplesPerClass()), Long.toString(t.seed()), t.status().name(), number(t.testAccuracy()),
                     number(t.testMacroF1()), gain == null ? "" : number(gain), t.baselineId() == null ? "" : t.baselineId(),
                     Integer.toString(t.bestEpoch()), Integer.toString(t.epochsRun()), String.format(Locale.ROOT, "%.3f", t.trainSeconds()),
-                    t.error() == null ? "" : t.error(), t.strategyId());
+                    t.error() == null ? "" : t.error(), t.strategyId(), w == null ? "" : w.format(w.value()), w == null ? "" : w.format(w.low()),
+                    w == null ? "" : w.format(w.high()));
             out.append(String.join(",", cells.stream().map(CsvReport::escape).toList())).append('\n');
         }
         return out.toString();

@@ -36,8 +36,9 @@ final class GainChart {
                 continue;
             }
             YIntervalSeries line = series.computeIfAbsent(s.key().strategy(), YIntervalSeries::new);
-            double low = Double.isNaN(s.gain().low()) ? s.gain().mean() : s.gain().low();
-            double high = Double.isNaN(s.gain().high()) ? s.gain().mean() : s.gain().high();
+            // a gain lies in [-1, 1]: an interval that does not exclude anything yet is drawn to those bounds
+            double low = Double.isNaN(s.gain().low()) ? s.gain().mean() : Math.max(-1, s.gain().low());
+            double high = Double.isNaN(s.gain().high()) ? s.gain().mean() : Math.min(1, s.gain().high());
             line.add(s.key().samplesPerClass(), s.gain().mean(), low, high);
         }
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();

@@ -21,7 +21,7 @@ final class HtmlReport {
                 .append("table{border-collapse:collapse;margin:1em 0;font-size:0.9em}")
                 .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}")
                 .append("td.num{text-align:right;font-variant-numeric:tabular-nums}")
-                .append(".positive{background:#e3f5e1}.negative{background:#fbe3e3}.inconclusive{background:#f7f7f7}")
+                .append(".positive{background:#e3f5e1}.negative{background:#fbe3e3}.equivalent{background:#e6eefb}.inconclusive{background:#f7f7f7}")
                 .append(".failed{color:#b00}details{margin:1em 0}code{background:#f3f3f3;padding:1px 3px}")
                 .append("\n</style></head><body>\n");
         h.append("<h1>").append(escape(data.experiment())).append("</h1>\n");
@@ -34,23 +34,33 @@ final class HtmlReport {
         if (!data.featureCacheNote().isEmpty()) {
             h.append("<p>").append(escape(data.featureCacheNote())).append("</p>\n");
         }
+        List<String> warnings = data.warnings();
+        if (!warnings.isEmpty()) {
+            h.append("<h2>Warnings: where this design cannot decide</h2>\n<ul>");
+            warnings.forEach(w -> h.append("<li>").append(escape(w)).append("</li>"));
+            h.append("</ul>\n");
+        }
 
-        h.append("<h2>Transfer gain</h2>\n<p>Gain = test accuracy of the transfer trial minus that of its paired scratch baseline ")
-                .append("(same architecture, head, augmentation, labelled sample and seed; random initialisation, every layer trained). ")
-                .append("Mean over seeds with a paired 95% t-interval. <b>positive</b>: the interval lies above zero; ")
-                .append("<b>negative</b>: below zero (negative transfer); <b>inconclusive</b>: it contains zero, or fewer than two seeds.</p>\n");
+        h.append("<h2>Transfer gain</h2>\n<p>").append(escape(GainLegend.method(data.rule()))).append("</p>\n<p>")
+                .append(escape(GainLegend.verdicts(data.rule()))).append("</p>\n<p>").append(escape(GainLegend.worth(data.analysis())))
+                .append("</p>\n");
+        boolean worth = GainLegend.showsWorth(data.analysis());
         boolean regularized = data.analysis().regularized();
+        boolean sequential = data.rule().sequential();
         h.append("<table><tr><th>backbone</th><th>head</th><th>freeze</th><th>augment</th>").append(regularized ? "<th>regularizer</th>" : "")
-                .append("<th>samples/class</th><th>seeds</th>")
-                .append("<th>transfer accuracy</th><th>scratch accuracy</th><th>gain [95% CI]</th><th>verdict</th><th>failed</th></tr>\n");
+                .append("<th>samples/class</th><th>seeds</th>").append(sequential ? "<th>stopped</th>" : "")
+                .append("<th>transfer accuracy</th><th>scratch accuracy</th><th>gain [95% CI]</th><th>verdict</th>")
+                .append(worth ? "<th>worth (labels/class)</th>" : "").append("<th>failed</th></tr>\n");
         for (StrategySummary s : data.analysis().summaries()) {
             h.append("<tr class=\"").append(s.verdict()).append("\"><td>").append(escape(s.key().backbone())).append("</td><td>")
                     .append(escape(s.key().head())).append("</td><td>").append(escape(s.key().freeze())).append("</td><td>")
                     .append(escape(s.key().augment())).append(regularized ? "</td><td>" + escape(s.key().regularizer()) : "")
                     .append("</td><td class=num>").append(s.key().samplesPerClass())
-                    .append("</td><td class=num>").append(s.gain().n()).append("</td><td class=num>").append(Numbers.meanSd(s.transferAccuracy()))
+                    .append("</td><td class=num>").append(s.gain().n()).append(sequential ? "</td><td>" + escape(s.stopReason()) : "")
+                    .append("</td><td class=num>").append(Numbers.meanSd(s.transferAccuracy()))
                     .append("</td><td class=num>").append(Numbers.meanSd(s.scratchAccuracy())).append("</td><td class=num>")
-                    .append(Numbers.interval(s.gain(), 4)).append("</td><td>").append(s.verdict()).append("</td><td class=num>")
+                    .append(Numbers.interval(s.gain(), 4)).append("</td><td>").append(s.verdict())
+                    .append(worth ? "</td><td class=num>" + escape(GainLegend.worthCell(s)) : "").append("</td><td class=num>")
                     .append(s.failedTrials() == 0 ? "" : s.failedTrials()).append("</td></tr>\n");
         }
         h.append("</table>\n");

@@ -1,5 +1,6 @@
 package dev.graft.reports;
 
+import dev.graft.core.stats.Interval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,6 +24,9 @@ final class JsonReport {
             root.put("description", data.description());
             root.put("generatedAt", Instant.now().toString());
             root.put("plannedTrials", data.planned());
+            root.set("decisionRule", mapper.valueToTree(data.rule()));
+            ArrayNode warnings = root.putArray("warnings");
+            data.warnings().forEach(warnings::add);
             ArrayNode summaries = root.putArray("summary");
             for (StrategySummary s : data.analysis().summaries()) {
                 ObjectNode node = summaries.addObject();
@@ -38,6 +42,14 @@ final class JsonReport {
                 node.set("gain", interval(mapper, s.gain()));
                 node.put("verdict", s.verdict().name());
                 node.put("failedTrials", s.failedTrials());
+                node.put("seedsTried", s.seedsTried());
+                node.put("stopReason", s.stopReason());
+                node.put("intervalMethod", s.gain().method().description());
+                // labels per class scratch needs for the same accuracy; null beyond the measured sizes (see the text)
+                putNumber(node, "labelsWorth", s.worth().value());
+                putNumber(node, "labelsWorthLow", s.worth().low());
+                putNumber(node, "labelsWorthHigh", s.worth().high());
+                node.put("labelsWorthText", s.worth().textWithInterval());
             }
             ArrayNode trials = root.putArray("trials");
             for (TrialRecord t : data.analysis().trials()) {
@@ -125,7 +137,7 @@ final class JsonReport {
     }
 
     private static void putNumber(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value)) {
+        if (!Double.isFinite(value)) {
             node.putNull(field);
         } else {
             node.put(field, value);

@@ -22,20 +22,31 @@ final class MarkdownReport {
         if (!data.featureCacheNote().isEmpty()) {
             m.append(data.featureCacheNote()).append("\n\n");
         }
-        m.append("## Transfer gain\n\nGain = test accuracy of transfer minus its paired scratch baseline, mean over seeds ")
-                .append("with a paired 95% t-interval.\n\n");
+        List<String> warnings = data.warnings();
+        if (!warnings.isEmpty()) {
+            m.append("## Warnings: where this design cannot decide\n\n");
+            warnings.forEach(w -> m.append("- ").append(w).append('\n'));
+            m.append('\n');
+        }
+        m.append("## Transfer gain\n\n").append(GainLegend.method(data.rule())).append(' ').append(GainLegend.verdicts(data.rule()))
+                .append("\n\n").append(GainLegend.worth(data.analysis())).append("\n\n");
+        boolean worth = GainLegend.showsWorth(data.analysis());
         boolean regularized = data.analysis().regularized();
+        boolean sequential = data.rule().sequential();
         m.append("| backbone | head | freeze | augment | ").append(regularized ? "regularizer | " : "")
-                .append("samples/class | seeds | transfer acc | scratch acc | gain [95% CI] | verdict |\n");
-        m.append("|---|---|---|---|").append(regularized ? "---|" : "").append("---:|---:|---:|---:|---:|---|\n");
+                .append("samples/class | seeds | ").append(sequential ? "stopped | " : "")
+                .append("transfer acc | scratch acc | gain [95% CI] | verdict |").append(worth ? " worth (labels/class) |" : "").append("\n");
+        m.append("|---|---|---|---|").append(regularized ? "---|" : "").append("---:|---:|").append(sequential ? "---|" : "")
+                .append("---:|---:|---:|---|").append(worth ? "---:|" : "").append("\n");
         for (StrategySummary s : data.analysis().summaries()) {
             m.append("| ").append(cell(s.key().backbone())).append(" | ").append(cell(s.key().head())).append(" | ")
                     .append(cell(s.key().freeze())).append(" | ").append(cell(s.key().augment())).append(" | ")
                     .append(regularized ? cell(s.key().regularizer()) + " | " : "")
                     .append(s.key().samplesPerClass()).append(" | ").append(s.gain().n()).append(" | ")
+                    .append(sequential ? cell(s.stopReason()) + " | " : "")
                     .append(Numbers.meanSd(s.transferAccuracy())).append(" | ").append(Numbers.meanSd(s.scratchAccuracy())).append(" | ")
                     .append(Numbers.interval(s.gain(), 4)).append(" | ").append(s.verdict()).append(s.failedTrials() > 0 ? " (" + s.failedTrials() + " failed)" : "")
-                    .append(" |\n");
+                    .append(" |").append(worth ? " " + cell(GainLegend.worthCell(s)) + " |" : "").append("\n");
         }
         if (!data.similarities().isEmpty()) {
             m.append("\n## Similarity metrics\n\n| backbone | metric | value | direction | error |\n|---|---|---:|---|---|\n");

@@ -1,5 +1,6 @@
 package dev.graft.reports;
 
+import dev.graft.core.stats.Interval;
 import java.util.Locale;
 
 /** Number formatting shared by the report formats. */
@@ -25,6 +26,9 @@ final class Numbers {
         }
         if (interval.n() < 2) {
             return signed(interval.mean(), digits) + " (1 seed)";
+        }
+        if (!interval.bounded()) {
+            return signed(interval.mean(), digits) + " [unbounded at " + interval.n() + " seeds]";
         }
         return signed(interval.mean(), digits) + " [" + signed(interval.low(), digits) + ", " + signed(interval.high(), digits) + "]";
     }

@@ -1,5 +1,6 @@
 package dev.graft.reports;
 
+import dev.graft.core.stats.Verdict;
 import dev.graft.core.store.ResultStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes {@code <run>/report/}: {@code index.html}, {@code report.md}, {@code results.csv},
@@ -17,10 +21,25 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     /**
-     * @param runDir a run directory holding {@code results.db}
-     * @return the report directory
+     * What a written report found, for the last lines of a run.
+     *
+     * @param dir the report directory
+     * @param verdicts how many strategies got each verdict
+     * @param warnings where the design cannot decide what it asks
      */
-    public static Path write(Path runDir) {
+    public record Written(Path dir, Map<Verdict, Integer> verdicts, List<String> warnings) {
+        /** @return e.g. "2 positive, 1 negative, 5 inconclusive", verdicts that occurred only */
+        public String verdictCounts() {
+            return verdicts.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getValue() + " " + e.getKey())
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+    }
+
+    /**
+     * @param runDir a run directory holding {@code results.db}
+     * @return the report directory, the verdict counts and the design's warnings
+     */
+    public static Written write(Path runDir) {
         try (ResultStore store = ResultStore.openExisting(runDir.resolve("results.db"))) {
             RunData data = RunData.read(store);
             Path dir = runDir.resolve("report");
@@ -32,7 +51,11 @@ public final class ReportWriter {
             if (!data.analysis().gains().isEmpty()) {
                 writeAtomically(dir.resolve("plots").resolve("gain.svg"), GainChart.svg(data.analysis(), 900, 480));
             }
-            return dir;
+            Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+            for (Verdict verdict : Verdict.values()) {
+                verdicts.put(verdict, (int) data.analysis().summaries().stream().filter(x -> x.verdict() == verdict).count());
+            }
+            return new Written(dir, verdicts, data.warnings());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.graft.reports;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graft.core.stats.DecisionRule;
 import dev.graft.core.store.PretrainRecord;
 import dev.graft.core.store.ResultStore;
 import dev.graft.core.store.SimilarityRecord;
@@ -22,9 +23,10 @@ import java.util.Map;
  * @param analysis paired gains and summaries
  * @param similarities similarity scores
  * @param pretrainings pretrained backbones
+ * @param rule how the run turned gains into intervals and verdicts
  */
 public record RunData(String experiment, String description, int planned, TransferAnalysis analysis,
-        List<SimilarityRecord> similarities, List<PretrainRecord> pretrainings) {
+        List<SimilarityRecord> similarities, List<PretrainRecord> pretrainings, DecisionRule rule) {
 
     /**
      * What the feature cache did for this run's trials whose backbone stayed frozen: how many
@@ -64,6 +66,11 @@ public record RunData(String experiment, String description, int planned, Transf
         return note.append('.').toString();
     }
 
+    /** @return where the run's design cannot decide what it asks, one sentence each */
+    public List<String> warnings() {
+        return DesignWarnings.of(this);
+    }
+
     /** @return how well each similarity metric predicted the realised outcomes */
     public MetricPredictions predictions() {
         return MetricPredictions.of(similarities, analysis);
@@ -91,7 +98,14 @@ public record RunData(String experiment, String description, int planned, Transf
                 trials.add(trial);
             }
         }
+        DecisionRule rule;
+        try {
+            rule = store.meta("decision").isPresent() ? new ObjectMapper().readValue(store.meta("decision").get(), DecisionRule.class)
+                    : DecisionRule.FIXED;
+        } catch (IOException e) {
+            throw new IllegalStateException(store.file() + ": unreadable decision rule: " + e.getMessage(), e);
+        }
         return new RunData(store.meta("experiment").orElse("?"), store.meta("description").orElse(""), plan.size(),
-                TransferAnalysis.of(trials), store.similarities(), store.pretrainings());
+                TransferAnalysis.of(trials, rule), store.similarities(), store.pretrainings(), rule);
     }
 }

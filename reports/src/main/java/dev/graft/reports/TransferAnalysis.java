@@ -1,5 +1,8 @@
 package dev.graft.reports;
 
+import dev.graft.core.stats.DecisionRule;
+import dev.graft.core.stats.Interval;
+import dev.graft.core.stats.Verdict;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import java.util.ArrayList;
@@ -24,10 +27,19 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
     }
 
     /**
-     * @param trials the trials of the plan, in plan order
-     * @return the analysis
+     * @param trials the trials of a fixed design's plan, in plan order
+     * @return the analysis, with Student-t intervals
      */
     public static TransferAnalysis of(List<TrialRecord> trials) {
+        return of(trials, DecisionRule.FIXED);
+    }
+
+    /**
+     * @param trials the trials of the plan, in plan order
+     * @param rule how the run turned gains into intervals and verdicts
+     * @return the analysis
+     */
+    public static TransferAnalysis of(List<TrialRecord> trials, DecisionRule rule) {
         Map<String, TrialRecord> byId = new HashMap<>();
         for (TrialRecord trial : trials) {
             byId.put(trial.trialId(), trial);
@@ -51,12 +63,19 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
             List<Double> scratch = new ArrayList<>();
             List<Double> gain = new ArrayList<>();
             int failed = 0;
-            for (TrialRecord trial : group.getValue()) {
+            List<TrialRecord> finishedTransfer = new ArrayList<>();
+            // the seed order: a confidence sequence's intersection depends on it
+            List<TrialRecord> bySeed = new ArrayList<>(group.getValue());
+            bySeed.sort(java.util.Comparator.comparingLong(TrialRecord::seed));
+            for (TrialRecord trial : bySeed) {
                 TrialRecord baseline = byId.get(trial.baselineId());
                 if (trial.status() == TrialStatus.failed || (baseline != null && baseline.status() == TrialStatus.failed)) {
                     failed++;
                 }
                 Double g = gains.get(trial.trialId());
+                if (trial.status() == TrialStatus.finished) {
+                    finishedTransfer.add(trial);
+                }
                 if (g != null) {
                     transfer.add(trial.testAccuracy());
                     scratch.add(baseline.testAccuracy());
@@ -66,9 +85,11 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
             TrialRecord first = group.getValue().get(0);
             StrategyKey key = new StrategyKey(group.getKey(), first.backbone(), first.head(), first.freeze(), first.augment(), first.regularizer(),
                     first.samplesPerClass());
-            Interval gainInterval = Interval.of(toArray(gain));
-            summaries.add(new StrategySummary(key, Interval.of(toArray(transfer)), Interval.of(toArray(scratch)),
-                    gainInterval, Verdict.of(gainInterval), failed));
+            Interval gainInterval = rule.interval(toArray(gain));
+            Verdict verdict = rule.verdict(gainInterval);
+            summaries.add(new StrategySummary(key, Interval.studentT(toArray(transfer)), Interval.studentT(toArray(scratch)),
+                    gainInterval, verdict, failed, bySeed.size(), rule.stopReason(verdict, gain.size(), bySeed.size()),
+                    LabelsWorth.of(trials, finishedTransfer, byId)));
         }
         summaries = distinctlyLabelled(summaries);
         return new TransferAnalysis(List.copyOf(trials), gains, summaries);
@@ -88,7 +109,7 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
         for (StrategySummary s : summaries) {
             StrategyKey key = shown.get(s.key().strategy() + " @" + s.key().samplesPerClass()) > 1
                     ? s.key().withBackboneSuffix(" [" + s.key().id().substring(0, 6) + "]") : s.key();
-            out.add(new StrategySummary(key, s.transferAccuracy(), s.scratchAccuracy(), s.gain(), s.verdict(), s.failedTrials()));
+            out.add(s.withKey(key));
         }
         return out;
     }

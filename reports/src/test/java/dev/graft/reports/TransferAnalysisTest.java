@@ -1,5 +1,7 @@
 package dev.graft.reports;
 
+import dev.graft.core.stats.Interval;
+import dev.graft.core.stats.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,17 +22,6 @@ class TransferAnalysisTest {
         String freeze = kind.equals("scratch") ? "-" : "frozen";
         return new TrialRecord(id, kind, backbone, "linear", freeze, "none", "none", 10, seed, baseline, status,
                 status == TrialStatus.failed ? "x" : null, accuracy, accuracy, 1, 1, 1.0, specJson, "{}", null, "t", List.of());
-    }
-
-    @Test
-    void intervalIsTheStudentTInterval() {
-        Interval interval = Interval.of(new double[] {1, 2, 3});
-        assertEquals(2.0, interval.mean(), 1e-12);
-        assertEquals(1.0, interval.sd(), 1e-12);
-        // t(0.975, 2) = 4.302652729911275
-        assertEquals(2 - 4.302652729911275 / Math.sqrt(3), interval.low(), 1e-9);
-        assertEquals(2 + 4.302652729911275 / Math.sqrt(3), interval.high(), 1e-9);
-        assertTrue(Double.isNaN(Interval.of(new double[] {0.5}).low()));
     }
 
     @Test

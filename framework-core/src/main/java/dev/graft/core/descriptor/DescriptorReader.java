@@ -150,6 +150,10 @@ public final class DescriptorReader {
             if (raw == BackboneSpec.class) {
                 return backbone(node, path);
             }
+            if (raw == SeedPlan.class) {
+                // a list is a fixed design, a mapping a sequential one
+                return node instanceof MappingNode ? record(node, SeedPlan.Sequential.class, path, Set.of(), null) : list(node, Long.class, path);
+            }
             if (raw.isInterface() && PluginConfig.class.isAssignableFrom(raw) && raw.isAnnotationPresent(JsonTypeInfo.class)) {
                 return plugin(node, PluginFamily.forConfigType(raw), path);
             }

@@ -3,9 +3,9 @@ package dev.graft.core.descriptor;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.graft.core.stats.DecisionRule;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.similarity.SimilarityConfig;
-import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,24 +14,26 @@ import java.util.regex.Pattern;
  *
  * @param name the experiment's name; the default output directory is {@code runs/<name>}
  * @param description free text
- * @param seeds the seeds every strategy runs with
+ * @param seeds the seeds every strategy runs with: a fixed list or a sequential design
  * @param target the target task
  * @param train how trials train
  * @param sweep the strategy axes
  * @param baseline the baseline every transfer trial is paired with
  * @param similarity metrics computed before training
  * @param similaritySamples examples per side fed to the similarity metrics
+ * @param decide what else counts as a decided verdict (an equivalence margin)
  */
 public record Experiment(
         @JsonPropertyDescription("name of the experiment; letters, digits, '-', '_' and '.'") String name,
         @JsonPropertyDescription("free text shown in the report") String description,
-        @JsonPropertyDescription("seeds every strategy runs with") List<Long> seeds,
+        @JsonPropertyDescription("seeds every strategy runs with: a list, or {start, max, step} to add seeds until each verdict is decided") SeedPlan seeds,
         @JsonPropertyDescription("the target task") TargetSpec target,
         @JsonPropertyDescription("training settings shared by all trials") TrainConfig train,
         @JsonPropertyDescription("the strategy axes whose product is the set of trials") SweepSpec sweep,
         @JsonPropertyDescription("the baseline every transfer trial is paired with") BaselineSpec baseline,
         @JsonPropertyDescription("similarity metrics computed before training") List<SimilarityConfig> similarity,
-        @JsonPropertyDescription("examples per side given to similarity metrics") Integer similaritySamples) {
+        @JsonPropertyDescription("examples per side given to similarity metrics") Integer similaritySamples,
+        @JsonPropertyDescription("what else decides a verdict: {equivalence: δ}") DecideSpec decide) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -41,13 +43,9 @@ public record Experiment(
                     + (name == null ? "nothing" : "'" + name + "'"));
         }
         description = description == null ? "" : description;
-        if (seeds == null || seeds.isEmpty()) {
+        if (seeds == null) {
             throw new InvalidConfigException("seeds", "must list at least one seed");
         }
-        if (new HashSet<>(seeds).size() != seeds.size()) {
-            throw new InvalidConfigException("seeds", "lists a seed twice: " + seeds);
-        }
-        seeds = List.copyOf(seeds);
         if (target == null) {
             throw new InvalidConfigException("target", "is required");
         }
@@ -61,6 +59,13 @@ public record Experiment(
         if (similaritySamples < 10) {
             throw new InvalidConfigException("similaritySamples", "must be at least 10, got " + similaritySamples);
         }
+        decide = decide == null ? DecideSpec.NONE : decide;
         requireNonNull(target);
+    }
+
+    /** @return how gains over seeds become intervals and verdicts in this experiment */
+    public DecisionRule decisionRule() {
+        return seeds instanceof SeedPlan.Sequential sequential ? new DecisionRule(true, decide.equivalence(), sequential.max())
+                : new DecisionRule(false, decide.equivalence(), null);
     }
 }

@@ -8,6 +8,7 @@ import dev.graft.core.descriptor.BackboneSpec;
 import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorException;
 import dev.graft.core.descriptor.Experiment;
+import dev.graft.core.descriptor.SeedPlan;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.store.PretrainRecord;
 import dev.graft.core.store.ResultStore;
@@ -33,6 +34,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,29 +155,36 @@ public final class ExperimentRunner {
             store.putMeta("description", experiment.description());
             store.putMeta("descriptor_file", descriptor.file().toString());
             store.putMeta("descriptor", descriptor.text());
-            store.putMeta("plan", mapper.writeValueAsString(trials.stream().map(Trial::id).toList()));
             store.putMeta("seeds", experiment.seeds().toString());
+            store.putMeta("decision", mapper.writeValueAsString(experiment.decisionRule()));
             // labels are display only: results recorded under other names show the plan's
             Map<String, TrialLabels> labels = new LinkedHashMap<>();
             trials.forEach(t -> labels.put(t.id(), t.labels()));
             store.relabel(labels);
-            Set<String> finished = store.finishedTrialIds();
-            int alreadyFinished = (int) trials.stream().filter(t -> finished.contains(t.id())).count();
-            listener.trialsPlanned(trials.size(), alreadyFinished);
+            Map<String, TrialRecord> results = new HashMap<>();
+            store.trials().forEach(t -> results.put(t.trialId(), t));
+            Set<String> finishedBefore = store.finishedTrialIds();
+            Set<String> tried = new HashSet<>();
+            SeedRounds rounds = new SeedRounds(experiment, trials, mapper);
+            SeedRounds.Round round = rounds.next(results, tried);
+            store.putMeta("plan", mapper.writeValueAsString(round.plan().stream().map(Trial::id).toList()));
+            listener.trialsPlanned(round.plan().size(), round.plan().size() - round.toRun().size());
 
-
-            List<Trial> remaining = trials.stream().filter(t -> !finished.contains(t.id())).toList();
             int[] counts = new int[2]; // finished now, failed
             TrialWorkers.Finisher finisher = (trial, record) -> {
                 finish(store, record, outDir.resolve("trials").resolve(trial.id()));
+                results.put(trial.id(), record);
+                tried.add(trial.id());
                 counts[record.status() == TrialStatus.failed ? 1 : 0]++;
                 listener.trialFinished(trial, record);
             };
-            try (TrialWorkers workerProcesses = workers > 1 && remaining.size() > 1
-                    ? new TrialWorkers(workers, remaining.size(), job(descriptor, dataContext, outDir, cacheDir), new TrialRunner(components, mapper))
+            boolean sequential = experiment.seeds() instanceof SeedPlan.Sequential;
+            try (TrialWorkers workerProcesses = workers > 1 && (round.toRun().size() > 1 || (sequential && !round.toRun().isEmpty()))
+                    ? new TrialWorkers(workers, sequential ? workers : round.toRun().size(), job(descriptor, dataContext, outDir, cacheDir),
+                            new TrialRunner(components, mapper))
                     : null) {
                 List<String> backboneLabels = expander.backboneLabels(experiment);
-                if (!remaining.isEmpty()) {
+                if (!round.toRun().isEmpty()) {
                     NarrowConvolutions.warnings(components, experiment.sweep().backbone(), backboneLabels, pool).forEach(listener::info);
                 }
                 PretrainedBackbones pretrainedBackbones = new PretrainedBackbones(cacheDir, components, catalog, mapper, listener);
@@ -190,20 +200,28 @@ public final class ExperimentRunner {
                 }
                 new SimilarityStage(components, catalog, mapper, listener).run(experiment, backboneLabels, pretrainedBackbones, pool, store);
 
-                if (workerProcesses != null) {
-                    workerProcesses.run(remaining, listener, finisher);
-                } else {
-                    TrialRunner runner = trialRunner(cacheDir);
-                    for (Trial trial : remaining) {
-                        listener.trialStarted(trial);
-                        Path trialDir = outDir.resolve("trials").resolve(trial.id());
-                        Pretrained weights = trial.spec().kind() == TrialKind.transfer ? pretrained.get(trial.spec().backbone()) : null;
-                        finisher.finished(trial, runTrial(runner, trial, pool, test, weights, trialDir,
-                                epoch -> listener.epochFinished(trial, epoch)));
+                TrialRunner runner = workerProcesses == null ? trialRunner(cacheDir) : null;
+                while (!round.toRun().isEmpty()) {
+                    if (sequential) {
+                        listener.roundPlanned(round.plan().size(), round.toRun().size(), round.seeds(), round.open(), round.strategies());
                     }
+                    if (workerProcesses != null) {
+                        workerProcesses.run(round.toRun(), listener, finisher);
+                    } else {
+                        for (Trial trial : round.toRun()) {
+                            listener.trialStarted(trial);
+                            Path trialDir = outDir.resolve("trials").resolve(trial.id());
+                            Pretrained weights = trial.spec().kind() == TrialKind.transfer ? pretrained.get(trial.spec().backbone()) : null;
+                            finisher.finished(trial, runTrial(runner, trial, pool, test, weights, trialDir,
+                                    epoch -> listener.epochFinished(trial, epoch)));
+                        }
+                    }
+                    round = rounds.next(results, tried);
+                    store.putMeta("plan", mapper.writeValueAsString(round.plan().stream().map(Trial::id).toList()));
                 }
             }
-            return new RunSummary(trials.size(), alreadyFinished, counts[0], counts[1], (System.nanoTime() - started) / 1e9);
+            int alreadyFinished = (int) round.plan().stream().filter(t -> finishedBefore.contains(t.id()) && !tried.contains(t.id())).count();
+            return new RunSummary(round.plan().size(), alreadyFinished, counts[0], counts[1], (System.nanoTime() - started) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,6 +18,17 @@ public interface RunListener {
     default void trialsPlanned(int total, int alreadyFinished) {}
 
     /**
+     * A sequential design planned another round: more seeds for the strategies still open.
+     *
+     * @param total trials planned so far, this round's included
+     * @param toRun trials of the plan left to run
+     * @param seeds seeds each open strategy will have after this round
+     * @param open strategies still open
+     * @param strategies strategies in the sweep
+     */
+    default void roundPlanned(int total, int toRun, int seeds, int open, int strategies) {}
+
+    /**
      * @param trial the trial starting
      */
     default void trialStarted(Trial trial) {}

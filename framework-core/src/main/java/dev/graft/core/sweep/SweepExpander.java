@@ -56,7 +56,7 @@ public final class SweepExpander {
 
         Map<String, Trial> trials = new LinkedHashMap<>();
         for (int samples : experiment.target().samplesPerClass()) {
-            for (long seed : experiment.seeds()) {
+            for (long seed : experiment.seeds().seeds()) {
                 for (int b = 0; b < sweep.backbone().size(); b++) {
                     BackboneSpec backbone = sweep.backbone().get(b);
                     for (int h = 0; h < sweep.head().size(); h++) {

@@ -36,7 +36,8 @@ public class DescriptorReaderTest {
     void bindsAValidDescriptorWithDefaults() {
         Experiment experiment = read(VALID).experiment();
         assertEquals("tiny", experiment.name());
-        assertEquals(List.of(1L, 2L), experiment.seeds());
+        assertEquals(new SeedPlan.Fixed(List.of(1L, 2L)), experiment.seeds());
+        assertEquals(dev.graft.core.stats.DecisionRule.FIXED, experiment.decisionRule());
         assertEquals(0.2, experiment.target().validationFraction());
         assertEquals(OptimizerConfig.OptimizerType.adam, experiment.train().optimizer().type());
         assertEquals(1e-3, experiment.train().optimizer().lr());
@@ -115,5 +116,25 @@ public class DescriptorReaderTest {
         Descriptor descriptor = read(VALID);
         assertEquals("exp.yaml:4:48: target.data.classes[2]: bad", descriptor.errorAt("target.data.classes[2]", "bad").toString());
         assertEquals("exp.yaml:4:9: target.data.nothing: bad", descriptor.errorAt("target.data.nothing", "bad").toString());
+    }
+
+    @Test
+    void seedsAreAListOrASequentialDesignWithItsOwnChecks() {
+        Experiment sequential = read(VALID.replace("seeds: [1, 2]", "seeds: {start: 4, max: 12}\ndecide: {equivalence: 0.02}")).experiment();
+        assertEquals(new SeedPlan.Sequential(4, 12, 2, 1L), sequential.seeds());
+        assertEquals(List.of(4, 6, 8, 10, 12), ((SeedPlan.Sequential) sequential.seeds()).looks());
+        assertEquals(new dev.graft.core.stats.DecisionRule(true, 0.02, 12), sequential.decisionRule());
+        assertEquals(List.of(1L, 2L, 3L), new SeedPlan.Sequential(2, 3, 1, null).seeds());
+
+        DescriptorException e = assertThrows(DescriptorException.class,
+                () -> read(VALID.replace("seeds: [1, 2]", "seeds: {start: 1, max: 5, stpe: 2}\ndecide: {equivalence: 2}")));
+        List<String> errors = e.errors().stream().map(DescriptorError::toString).toList();
+        assertTrue(errors.contains("exp.yaml:2:27: seeds.stpe: unknown field 'stpe' in 'seeds'. Did you mean 'step'? Fields: first, max, start, step"),
+                errors.toString());
+        assertTrue(errors.contains("exp.yaml:3:23: decide.equivalence: must be between 0 and 1 (an accuracy difference), got 2.0"), errors.toString());
+        e = assertThrows(DescriptorException.class, () -> read(VALID.replace("seeds: [1, 2]", "seeds: {start: 1}")));
+        assertEquals("exp.yaml:2:16: seeds.start: must be at least 2 (an interval needs two seeds), got 1", e.getMessage());
+        e = assertThrows(DescriptorException.class, () -> read(VALID.replace("seeds: [1, 2]", "seeds: [1, 1]")));
+        assertTrue(e.getMessage().contains("seeds: lists a seed twice: [1, 1]"), e.getMessage());
     }
 }

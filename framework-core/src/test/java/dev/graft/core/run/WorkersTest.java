@@ -49,6 +49,10 @@ class WorkersTest {
     private final Map<String, Map<String, List<EpochMetrics>>> epochsSeen = new HashMap<>();
 
     private RunSummary run(String name, int workers) {
+        return run(name, workers, SWEEP);
+    }
+
+    private RunSummary run(String name, int workers, String yaml) {
         Map<String, List<EpochMetrics>> seen = new HashMap<>();
         epochsSeen.put(name, seen);
         RunListener listener = new RunListener() {
@@ -57,7 +61,7 @@ class WorkersTest {
                 seen.computeIfAbsent(trial.id(), id -> new ArrayList<>()).add(metrics);
             }
         };
-        return new ExperimentRunner(PLUGINS).workers(workers, 1).run(new DescriptorReader(PLUGINS).read(dir.resolve("exp.yaml"), SWEEP),
+        return new ExperimentRunner(PLUGINS).workers(workers, 1).run(new DescriptorReader(PLUGINS).read(dir.resolve("exp.yaml"), yaml),
                 dir.resolve(name), dir.resolve("cache"), new DataContext(List.of(), Optional.empty(), dir), listener);
     }
 
@@ -65,18 +69,36 @@ class WorkersTest {
         return RunResults.byId(dir.resolve(name));
     }
 
-    @Test
-    void twoWorkersGiveTheSequentialNumbersRecordFailuresAndResume() throws Exception {
+    /** A run in this process with one PyTorch thread per operation, as each worker has: the count changes results at the last bits. */
+    private RunSummary runWithOneThread(String name, String yaml) {
         ai.djl.engine.Engine.getInstance(); // loads PyTorch
         int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
-        RunSummary sequential;
         try {
-            // the same threads per operation as each worker: the count changes results at the last bits
             ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-            sequential = run("sequential", 1);
+            return run(name, 1, yaml);
         } finally {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
         }
+    }
+
+    /** Seeds added round by round go to the workers as well; the same results decide the same rounds. */
+    @Test
+    void aSequentialDesignRunsTheSameRoundsWithWorkers() {
+        String yaml = SWEEP.replace("seeds: [1, 2, 3]", "seeds: {start: 3, max: 5, step: 2}")
+                .replace("head: [{type: test-dense}, {type: test-dense, fail: true}]", "head: [{type: test-dense}]");
+        RunSummary sequential = runWithOneThread("sequential-rounds", yaml);
+        RunSummary parallel = run("parallel-rounds", 2, yaml);
+        assertEquals(sequential.planned(), parallel.planned());
+        Map<String, TrialRecord> a = trials("sequential-rounds");
+        Map<String, TrialRecord> b = trials("parallel-rounds");
+        assertEquals(a.keySet(), b.keySet());
+        a.forEach((id, record) -> assertEquals(record.testAccuracy(), b.get(id).testAccuracy(), 0.0, id));
+        assertEquals(0, run("parallel-rounds", 2, yaml).finished(), "a complete sequential run has nothing left to run");
+    }
+
+    @Test
+    void twoWorkersGiveTheSequentialNumbersRecordFailuresAndResume() throws Exception {
+        RunSummary sequential = runWithOneThread("sequential", SWEEP);
         RunSummary parallel = run("parallel", 2);
         assertEquals(sequential.finished(), parallel.finished());
         assertEquals(sequential.failed(), parallel.failed());

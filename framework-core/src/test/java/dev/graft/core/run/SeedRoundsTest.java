@@ -1,0 +1,128 @@
+package dev.graft.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.graft.core.descriptor.DescriptorReader;
+import dev.graft.core.descriptor.Experiment;
+import dev.graft.core.plugin.Plugins;
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.store.TrialStatus;
+import dev.graft.core.sweep.SweepExpander;
+import dev.graft.core.sweep.Trial;
+import dev.graft.core.sweep.TrialKind;
+import dev.graft.testing.TestPlugins;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rounds of a sequential design, on recorded results made up for the purpose: strategy
+ * "frozen=1" gains +0.2 with a small spread (decided early), "frozen=2" gains about nothing with
+ * a large spread (never decided).
+ */
+class SeedRoundsTest {
+    static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins()));
+    static final String YAML = """
+            name: rounds
+            seeds: {start: 3, max: 7, step: 2}
+            target:
+              data: {type: test-synthetic, classes: [0, 1]}
+              samplesPerClass: [6]
+            train: {epochs: 1, batchSize: 4}
+            sweep:
+              backbone:
+                - type: test-tiny
+                  pretrain:
+                    data: {type: test-synthetic, classes: [2, 3]}
+              head: [{type: test-dense}]
+              freeze: [{type: test-freeze-bottom, frozen: 1}, {type: test-freeze-bottom, frozen: 2}]
+            """;
+    static final double[] NOISE = {0.03, -0.05, 0.08, -0.02, 0.06, -0.07, 0.01, -0.04, 0.05};
+
+    private static Experiment experiment(String yaml) {
+        return new DescriptorReader(PLUGINS).read(Path.of("rounds.yaml"), yaml).experiment();
+    }
+
+    /** Records every trial of the round as finished, with accuracies that give each strategy its gains. */
+    private static void record(SeedRounds.Round round, Map<String, TrialRecord> results) {
+        for (Trial trial : round.toRun()) {
+            int seed = (int) trial.spec().seed();
+            double accuracy = 0.5;
+            if (trial.spec().kind() == TrialKind.transfer) {
+                accuracy += trial.labels().freeze().contains("frozen=1") ? 0.2 + NOISE[seed - 1] / 10 : NOISE[seed - 1] * 3;
+            }
+            results.put(trial.id(), new TrialRecord(trial.id(), trial.spec().kind().name(), "b", "h", trial.labels().freeze(), "none", "none",
+                    6, seed, trial.baselineId().orElse(null), TrialStatus.finished, null, accuracy, accuracy, 1, 1, 0.1,
+                    PLUGINS.mapper().valueToTree(trial.spec()).toString(), "{}", null, "t", List.of()));
+        }
+    }
+
+    private static Set<Long> seeds(List<Trial> trials, String freeze) {
+        return trials.stream().filter(t -> t.labels().freeze().contains(freeze)).map(t -> t.spec().seed()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void decidedStrategiesStopAndOpenOnesGetMoreSeedsUpToMax() {
+        Experiment experiment = experiment(YAML);
+        List<Trial> all = new SweepExpander(PLUGINS.mapper()).expand(experiment);
+        SeedRounds rounds = new SeedRounds(experiment, all, PLUGINS.mapper());
+        Map<String, TrialRecord> results = new HashMap<>();
+        Set<String> tried = new HashSet<>();
+
+        SeedRounds.Round first = rounds.next(results, tried);
+        assertEquals(Set.of(1L, 2L, 3L), seeds(first.toRun(), "frozen=1"));
+        assertEquals(Set.of(1L, 2L, 3L), seeds(first.toRun(), "frozen=2"));
+        assertEquals(9, first.toRun().size(), "3 seeds x (2 strategies + their shared baseline)");
+        record(first, results);
+
+        // at 3 seeds the confidence sequence is still unbounded: both strategies get seeds 4 and 5
+        SeedRounds.Round second = rounds.next(results, tried);
+        assertEquals(Set.of(4L, 5L), seeds(second.toRun(), "frozen=1"));
+        assertEquals(Set.of(4L, 5L), seeds(second.toRun(), "frozen=2"));
+        record(second, results);
+
+        // +0.2 with a spread of 0.005 is decided at 5 seeds; the noisy one goes on alone
+        SeedRounds.Round third = rounds.next(results, tried);
+        assertEquals(Set.of(), seeds(third.toRun(), "frozen=1"));
+        assertEquals(Set.of(6L, 7L), seeds(third.toRun(), "frozen=2"));
+        assertEquals(4, third.toRun().size(), "2 seeds x (the open strategy + its baseline)");
+        assertEquals(2, third.strategies());
+        assertEquals(1, third.open());
+        record(third, results);
+
+        SeedRounds.Round done = rounds.next(results, tried);
+        assertTrue(done.toRun().isEmpty(), "max reached");
+        assertEquals(5 * 3 + 2 * 2, done.plan().size(), "5 seeds of frozen=1 and their baselines, 2 more seeds of frozen=2 with theirs");
+
+        // resumed mid-round: the same plan, and only what is missing runs
+        Map<String, TrialRecord> partial = new HashMap<>(results);
+        third.toRun().subList(2, 4).forEach(t -> partial.remove(t.id()));
+        SeedRounds.Round resumed = new SeedRounds(experiment, all, PLUGINS.mapper()).next(partial, new HashSet<>());
+        assertEquals(third.toRun().subList(2, 4), resumed.toRun());
+
+        // a larger max lets the open strategy continue where it stopped; the decided one stays decided
+        Experiment longer = experiment(YAML.replace("max: 7", "max: 9"));
+        SeedRounds.Round more = new SeedRounds(longer, new SweepExpander(PLUGINS.mapper()).expand(longer), PLUGINS.mapper())
+                .next(results, new HashSet<>());
+        assertEquals(Set.of(8L, 9L), seeds(more.toRun(), "frozen=2"));
+        assertEquals(Set.of(), seeds(more.toRun(), "frozen=1"));
+    }
+
+    @Test
+    void aFixedListIsOneRoundOfEveryTrial() {
+        Experiment experiment = experiment(YAML.replace("seeds: {start: 3, max: 7, step: 2}", "seeds: [1, 2, 3]"));
+        List<Trial> all = new SweepExpander(PLUGINS.mapper()).expand(experiment);
+        SeedRounds.Round round = new SeedRounds(experiment, all, PLUGINS.mapper()).next(new HashMap<>(), new HashSet<>());
+        assertEquals(all, round.toRun());
+        Map<String, TrialRecord> results = new HashMap<>();
+        record(round, results);
+        assertTrue(new SeedRounds(experiment, all, PLUGINS.mapper()).next(results, new HashSet<>()).toRun().isEmpty());
+    }
+}

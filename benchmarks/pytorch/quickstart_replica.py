@@ -32,8 +32,9 @@ scratch baseline.
 --protocol digits replicates the current quickstart instead (experiments/descriptors/quickstart.yaml;
 the protocol above is experiments/descriptors/fashion-split.yaml): two convnets pretrained with a
 linear source head, one on the bundled MNIST digits 0-4 and one on Fashion-MNIST classes 0-4, then
-per seed and per --sizes (labelled images per class of digits 5-9, all of them training, no early
-stopping, the last of 40 epochs scored) a linear head frozen on each, fully fine-tuned on each
+per seed and per --sizes (labelled images per class of digits 5-9, 20% of them, at least one per
+class, held out for early stopping after 10 epochs without a better validation accuracy, the best
+of at most 40 epochs scored) a linear head frozen on each, fully fine-tuned on each
 (backbone at 0.1x), and scratch, scored on the bundled test digits 5-9. It prints each trial's
 accuracy, one table row per strategy, and the wall time.
 
@@ -233,9 +234,10 @@ def digits_protocol(args):
     for size in args.sizes:
         for seed in args.seeds:
             rng = np.random.default_rng(seed)
-            train, _ = per_class_split(dy[pool], size, 0, rng)
+            held = max(1, round(args.validation * size)) if args.validation > 0 else 0
+            train, validation = per_class_split(dy[pool], size, held, rng)
             x, y = tensor(dx[pool[train]]), torch.tensor(dy[pool[train]] - 5)
-            empty_x, empty_y = x[:0], y[:0]
+            vx, vy = tensor(dx[pool[validation]]), torch.tensor(dy[pool[validation]] - 5)
             for source in [None] + list(sources):
                 for kind in (("scratch",) if source is None else ("frozen", "full")):
                     torch.manual_seed(seed)
@@ -246,7 +248,7 @@ def digits_protocol(args):
                     groups = [{"params": top.parameters(), "lr": 0.01}]
                     if kind != "frozen":
                         groups.append({"params": backbone.parameters(), "lr": 0.01 if kind == "scratch" else 0.01 * args.backbone_rate})
-                    fit(backbone, top, groups, x, y, empty_x, empty_y, args.epochs, args.batch, 0, torch.Generator().manual_seed(seed),
+                    fit(backbone, top, groups, x, y, vx, vy, args.epochs, args.batch, args.patience, torch.Generator().manual_seed(seed),
                         kind != "frozen")
                     accuracy, _ = evaluate(backbone, top, test_images, test_labels)
                     results[(size, source, kind, seed)] = accuracy

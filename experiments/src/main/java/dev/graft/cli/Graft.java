@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
 /** The entry point: dispatches to the subcommands and turns user errors into exit code 2. */
 @Command(name = "graft", mixinStandardHelpOptions = true, versionProvider = GraftVersion.class,
         description = "Transfer-learning experiments on the JVM: sweep strategies beside from-scratch baselines and report the gains.",
+        footer = {"", "Example:", "  graft run experiments/descriptors/quickstart.yaml     (report in runs/quickstart/report/index.html)",
+            "  graft validate my-experiment.yaml", "",
+            "Bundled descriptors: experiments/descriptors/. Guide: README.md; descriptor reference: docs/descriptor.md."},
         subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ReportCommand.class, StatusCommand.class, ScoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Graft implements Runnable {
@@ -40,6 +43,14 @@ public final class Graft implements Runnable {
         CommandLine commandLine = new CommandLine(new Graft());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // a mistyped flag or value: one line and where the help is, not the whole help
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine cl = e.getCommandLine();
+            cl.getErr().println("graft: " + e.getMessage());
+            cl.getErr().println("see '" + cl.getCommandSpec().qualifiedName() + " --help'");
+            cl.getErr().flush();
+            return USER_ERROR;
+        });
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             if (e instanceof GraftException) {
                 cl.getErr().println("graft: " + e.getMessage());

@@ -1,22 +1,29 @@
 package dev.graft.cli;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graft.core.plugin.ClosestName;
 import dev.graft.core.plugin.PluginFamily;
 import dev.graft.core.plugin.Plugins;
-import dev.graft.spi.PluginFactory;
+import dev.graft.spi.GraftException;
 import java.io.PrintWriter;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code graft plugins}: every registered name per family, with parameters and defaults. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List every registered plugin per SPI family with its parameters, their types and defaults.")
+        description = {"List every registered plugin per SPI family with its parameters, their types and defaults.",
+            "FILTER keeps one family (e.g. 'augment') or one plugin (e.g. 'mixup')."})
 final class PluginsCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILTER", arity = "0..1", description = "a family or a plugin name")
+    String filter;
+
+    @Option(names = "--markdown", description = "print the catalogue as Markdown tables (docs/plugins.md is this output)")
+    boolean markdown;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -24,40 +31,22 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Plugins plugins = Plugins.discover();
-        ObjectMapper mapper = plugins.mapper();
-        for (PluginFamily family : PluginFamily.values()) {
-            out.println(family.label() + ":");
-            if (plugins.registry().factories(family).isEmpty()) {
-                out.println("  (none installed)");
+        List<PluginCatalogue.Entry> entries = PluginCatalogue.of(plugins, filter);
+        if (entries.isEmpty()) {
+            List<String> known = new ArrayList<>();
+            for (PluginFamily family : PluginFamily.values()) {
+                known.add(family.label());
+                known.addAll(plugins.registry().factories(family).keySet());
             }
-            for (PluginFactory<?> factory : plugins.registry().factories(family).values()) {
-                out.println("  " + factory.name() + " - " + factory.description());
-                JsonNode defaults = defaults(mapper, factory);
-                for (RecordComponent component : factory.configClass().getRecordComponents()) {
-                    // the annotation lands on the record's accessor, not on the component
-                    JsonPropertyDescription description = component.getAccessor().getAnnotation(JsonPropertyDescription.class);
-                    JsonNode value = defaults == null ? null : defaults.get(component.getName());
-                    out.println("      " + component.getName() + " (" + typeName(component.getGenericType()) + ")"
-                            + (value == null ? ", required" : value.isNull() ? ", default: none" : ", default: " + value)
-                            + (description == null ? "" : ": " + description.value()));
-                }
-            }
-            out.println();
+            throw new GraftException("no family or plugin named '" + filter + "'." + ClosestName.suggestion(filter, known)
+                    + " Families: " + String.join(", ", java.util.Arrays.stream(PluginFamily.values()).map(PluginFamily::label).toList()));
         }
-        out.println("installed plugin modules: " + String.join(", ", plugins.modules()));
+        out.print(markdown ? PluginCatalogue.markdown(entries) : PluginCatalogue.text(entries));
+        if (!markdown && filter == null) {
+            out.println();
+            out.println("installed plugin modules: " + String.join(", ", plugins.modules()));
+        }
         out.flush();
         return 0;
-    }
-
-    private static JsonNode defaults(ObjectMapper mapper, PluginFactory<?> factory) {
-        try {
-            return mapper.valueToTree(mapper.treeToValue(mapper.createObjectNode().put("type", factory.name()), factory.configClass()));
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    private static String typeName(Type type) {
-        return type.getTypeName().replace("java.util.", "").replace("java.lang.", "").replaceAll("[a-z.]+\\.([A-Z])", "$1").replaceAll("[A-Za-z]+\\$", "");
     }
 }

@@ -61,11 +61,11 @@ final class ScoreCommand implements Callable<Integer> {
         }
         int numClasses = targetLabels == null ? 1 : java.util.Arrays.stream(targetLabels).max().orElse(0) + 1;
         int[] rowLabels = targetLabels == null ? new int[target.length] : targetLabels;
-        FeatureTable targetTable = table(target, rowLabels, numClasses);
+        FeatureTable targetTable = table(features, target, rowLabels, numClasses);
         FeatureTable sourceTable = null;
         if (sourceFeatures != null) {
             double[][] source = ArrayFiles.read(sourceFeatures);
-            sourceTable = table(source, new int[source.length], 1);
+            sourceTable = table(sourceFeatures, source, new int[source.length], 1);
         }
         FeatureTable predictions = null;
         if (sourceProbabilities != null) {
@@ -73,7 +73,7 @@ final class ScoreCommand implements Callable<Integer> {
             if (p.length != target.length) {
                 throw new GraftException(sourceProbabilities + ": " + p.length + " rows for " + target.length + " rows of " + features);
             }
-            predictions = table(p, rowLabels, numClasses);
+            predictions = table(sourceProbabilities, p, rowLabels, numClasses);
         }
         SimilarityInputs inputs = new SimilarityInputs(Optional.ofNullable(sourceTable), Optional.of(targetTable), Optional.ofNullable(predictions));
         int failures = 0;
@@ -90,8 +90,10 @@ final class ScoreCommand implements Callable<Integer> {
                 double value = metric.score(inputs);
                 out.printf(Locale.ROOT, "%s\t%.10g\t%s\t%.3fs%n", name, value, metric.higherIsBetter() ? "higher is better" : "lower is better",
                         (System.nanoTime() - started) / 1e9);
-            } catch (GraftException e) {
-                out.printf(Locale.ROOT, "%s\tfailed\t%s%n", name, e.getMessage());
+            } catch (RuntimeException e) {
+                // a metric's own failure (a singular matrix, say) is one line, and the other metrics still run
+                out.printf(Locale.ROOT, "%s\tfailed\t%s%n", name, e instanceof GraftException ? e.getMessage()
+                        : e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
                 failures++;
             }
         }
@@ -131,7 +133,17 @@ final class ScoreCommand implements Callable<Integer> {
             node = ((ObjectNode) mapper.createObjectNode()).put("type", text.strip());
         }
         String type = node.path("type").asText("");
-        plugins.registry().factory(PluginFamily.SIMILARITY, type); // unknown names fail listing the known ones
+        // unknown names fail listing the known ones
+        dev.graft.spi.PluginFactory<?> factory = plugins.registry().factory(PluginFamily.SIMILARITY, type);
+        List<String> fields = java.util.Arrays.stream(factory.configClass().getRecordComponents()).map(c -> c.getName()).sorted().toList();
+        for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!field.equals("type") && !fields.contains(field)) {
+                throw new GraftException("--metric " + text + ": unknown field '" + field + "' in '" + type + "'."
+                        + dev.graft.core.plugin.ClosestName.suggestion(field, fields)
+                        + (fields.isEmpty() ? " It has no fields." : " Fields: " + String.join(", ", fields)));
+            }
+        }
         try {
             return mapper.treeToValue(node, SimilarityConfig.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
@@ -141,15 +153,21 @@ final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    private static FeatureTable table(double[][] rows, int[] labels, int numClasses) {
+    /** The rows as a table; every value must be a finite number (a NaN made metrics fail deep inside, or return wrong values). */
+    private static FeatureTable table(String file, double[][] rows, int[] labels, int numClasses) {
         int cols = rows[0].length;
         float[] values = new float[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != cols) {
-                throw new GraftException("row " + (i + 1) + " has " + rows[i].length + " values, the first has " + cols);
+                throw new GraftException(file + ": row " + (i + 1) + " has " + rows[i].length + " values, the first has " + cols);
             }
             for (int j = 0; j < cols; j++) {
-                values[i * cols + j] = (float) rows[i][j];
+                float value = (float) rows[i][j];
+                if (!Float.isFinite(value)) {
+                    throw new GraftException(file + ": row " + (i + 1) + ", column " + (j + 1) + " is " + rows[i][j]
+                            + "; every value must be a finite number");
+                }
+                values[i * cols + j] = value;
             }
         }
         return new FeatureTable(values, rows.length, cols, labels, numClasses);

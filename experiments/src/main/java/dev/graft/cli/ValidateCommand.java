@@ -3,6 +3,7 @@ package dev.graft.cli;
 import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorException;
 import dev.graft.core.descriptor.DescriptorReader;
+import dev.graft.core.descriptor.SeedPlan;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.run.DataCatalog;
 import dev.graft.core.run.ExperimentChecks;
@@ -46,7 +47,11 @@ final class ValidateCommand implements Callable<Integer> {
                 ExperimentChecks.check(descriptor, new DataCatalog(plugins.registry(), plugins.mapper(), Locations.dataContext(dataDirs, file)));
                 List<Trial> trials = new SweepExpander(plugins.mapper()).expand(descriptor.experiment());
                 long scratch = trials.stream().filter(t -> t.spec().kind() == TrialKind.scratch).count();
-                out.println(file + ": ok (" + trials.size() + " trials: " + (trials.size() - scratch) + " transfer, " + scratch + " scratch baselines)");
+                String counts = trials.size() + " trials: " + (trials.size() - scratch) + " transfer, " + scratch + " scratch baselines";
+                out.println(file + ": ok (" + (descriptor.experiment().seeds() instanceof SeedPlan.Sequential sequential
+                        ? "at most " + counts + "; seeds are added until each strategy's verdict is decided, at least "
+                                + sequential.start() + " and at most " + sequential.max() + " per strategy"
+                        : counts) + ")");
             } catch (DescriptorException e) {
                 invalid++;
                 err.println(e.getMessage());

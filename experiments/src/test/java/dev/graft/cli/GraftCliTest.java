@@ -435,6 +435,29 @@ class GraftCliTest {
         assertTrue(result.out().contains("ok (6 trials: 4 transfer, 2 scratch baselines)"), result.out());
     }
 
+    /** The README's "descriptor at a glance" is a descriptor that validates, so the first one a newcomer copies works. */
+    @Test
+    void theReadmesDescriptorAtAGlanceIsValid() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## The descriptor at a glance");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        Result result = graft("validate", Files.writeString(dir.resolve("glance.yaml"), yaml).toString());
+        assertEquals(0, result.code(), result.out() + result.err());
+    }
+
+    /** Issue 17: a size larger than a class has in an image folder is found by validate, before anything loads or trains. */
+    @Test
+    void validateFindsASampleSizeLargerThanAClassHas() throws IOException {
+        Path folder = Path.of("..", "experiments", "data", "image-folder-example").toAbsolutePath().normalize();
+        String yaml = Files.readString(Path.of("..", "experiments", "descriptors", "folder-example.yaml"))
+                .replace("root: ../data/image-folder-example", "root: " + folder).replaceFirst("samplesPerClass: \\[[^]]*\\]", "samplesPerClass: [10, 50]");
+        Result result = graft("validate", Files.writeString(dir.resolve("too-large.yaml"), yaml).toString());
+        assertEquals(2, result.code(), result.out() + result.err());
+        assertTrue(result.err().contains("target.samplesPerClass[1]: asks for 50 examples per class but class ")
+                && result.err().contains(" in the training split"), result.err());
+    }
+
     @Test
     void runWithABadDescriptorExitsWith2AndNoStackTrace() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), TINY.replace("type: frozen", "type: frozn"));
@@ -443,6 +466,11 @@ class GraftCliTest {
         assertTrue(result.err().contains("unknown freeze type 'frozn'. Did you mean 'frozen'?"), result.err());
         assertTrue(!result.err().contains("\tat "), "no stack trace: " + result.err());
         assertTrue(!Files.exists(dir.resolve("run/results.db")), "nothing is written for an invalid descriptor");
+
+        // a mistyped flag: the problem and where the help is, not the whole help
+        Result flag = graft("run", bad.toString(), "--wrkers", "2");
+        assertEquals(2, flag.code());
+        assertEquals(List.of("graft: Unknown options: '--wrkers', '2'", "see 'graft run --help'"), flag.err().strip().lines().toList());
     }
 
     @Test

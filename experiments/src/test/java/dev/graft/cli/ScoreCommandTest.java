@@ -133,5 +133,18 @@ class ScoreCommandTest {
         GraftCliTest.Result badConfig = GraftCliTest.graft("score", "--features", csv(f).toString(), "--labels", y, "--metric", "{type: knn-accuracy, k: 0}");
         assertEquals(2, badConfig.code());
         assertTrue(badConfig.err().contains("k"), badConfig.err());
+        GraftCliTest.Result misspelt = GraftCliTest.graft("score", "--features", csv(f).toString(), "--labels", y, "--metric", "{type: knn-accuracy, kk: 3}");
+        assertEquals(2, misspelt.code());
+        assertEquals("graft: --metric {type: knn-accuracy, kk: 3}: unknown field 'kk' in 'knn-accuracy'. Did you mean 'k'? Fields: k",
+                misspelt.err().strip());
+        // a NaN used to reach the metrics (a stack trace from commons-math, or a wrong kNN accuracy)
+        double[][] withNan = features();
+        withNan[4][2] = Double.NaN;
+        GraftCliTest.Result nan = GraftCliTest.graft("score", "--features", csv(withNan).toString(), "--labels", y, "--metric", "knn-accuracy",
+                "--metric", "logme");
+        assertEquals(2, nan.code());
+        assertTrue(nan.err().strip().endsWith("row 5, column 3 is NaN; every value must be a finite number") && nan.out().isEmpty(),
+                nan.out() + nan.err());
+        assertEquals(1, nan.err().strip().lines().count(), "one line, no stack trace: " + nan.err());
     }
 }

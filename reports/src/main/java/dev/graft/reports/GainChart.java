@@ -2,19 +2,14 @@ package dev.graft.reports;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Rectangle;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * The report's chart: transfer gain over scratch against labelled samples per class, one line
@@ -22,14 +17,9 @@ import org.jfree.svg.SVGGraphics2D;
  * the HTML report stays one self-contained file.
  */
 final class GainChart {
-    /** Okabe-Ito: distinguishable with colour-vision deficiencies. */
-    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
-        new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), Color.BLACK};
-
     private GainChart() {}
 
     static String svg(TransferAnalysis analysis, int width, int height) {
-        System.setProperty("java.awt.headless", "true");
         Map<String, YIntervalSeries> series = new LinkedHashMap<>();
         for (StrategySummary s : analysis.summaries()) {
             if (s.gain().n() == 0) {
@@ -44,35 +34,17 @@ final class GainChart {
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
         series.values().forEach(dataset::addSeries);
 
-        LogAxis x = new LogAxis("labelled samples per class (log scale)");
-        x.setBase(10);
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setSmallestValue(1);
-        x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
+        java.util.TreeSet<Double> sizes = new java.util.TreeSet<>();
+        analysis.summaries().forEach(s -> sizes.add((double) s.key().samplesPerClass()));
+        double first = sizes.isEmpty() ? 1 : sizes.first();
+        double last = sizes.isEmpty() ? 10 : sizes.last();
+        // one size would give the axis no width: a factor of two either side
+        LogAxis x = ChartStyle.logAxis("labelled samples per class (log scale)", sizes, first / (first == last ? 2 : 1.25),
+                last * (first == last ? 2 : 1.25));
         NumberAxis y = new NumberAxis("test accuracy gain over scratch");
         y.setAutoRangeIncludesZero(true);
-        XYErrorRenderer renderer = new XYErrorRenderer();
-        renderer.setDefaultLinesVisible(true);
-        renderer.setDefaultShapesVisible(true);
-        renderer.setDrawXError(false);
-        renderer.setCapLength(6);
-        for (int i = 0; i < series.size(); i++) {
-            Color color = PALETTE[i % PALETTE.length];
-            renderer.setSeriesPaint(i, color);
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
-        }
-        renderer.setErrorPaint(null);
-        XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        ValueMarker zero = new ValueMarker(0, Color.GRAY, new BasicStroke(1.5f));
-        plot.addRangeMarker(zero);
-        JFreeChart chart = new JFreeChart("Transfer gain vs labelled data (mean, 95% CI over seeds)",
-                new Font("SansSerif", Font.BOLD, 14), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        chart.draw(g2, new Rectangle(0, 0, width, height));
-        return g2.getSVGElement();
+        XYPlot plot = new XYPlot(dataset, x, y, ChartStyle.errorBars(series.size()));
+        plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1.5f)));
+        return ChartStyle.svg("Transfer gain vs labelled data (mean, 95% CI over seeds)", plot, width, height);
     }
 }

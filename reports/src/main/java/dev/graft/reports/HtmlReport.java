@@ -67,6 +67,9 @@ final class HtmlReport {
         if (!data.analysis().gains().isEmpty()) {
             h.append("<div>").append(GainChart.svg(data.analysis(), 900, 480)).append("</div>\n");
         }
+        if (WorthChart.drawable(data.analysis())) {
+            h.append("<div>").append(WorthChart.svg(data.analysis(), 900, 480)).append("</div>\n");
+        }
 
         h.append("<h2>Similarity metrics (computed before training)</h2>\n");
         if (data.similarities().isEmpty()) {

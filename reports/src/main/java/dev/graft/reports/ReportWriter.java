@@ -51,6 +51,9 @@ public final class ReportWriter {
             if (!data.analysis().gains().isEmpty()) {
                 writeAtomically(dir.resolve("plots").resolve("gain.svg"), GainChart.svg(data.analysis(), 900, 480));
             }
+            if (WorthChart.drawable(data.analysis())) {
+                writeAtomically(dir.resolve("plots").resolve("worth.svg"), WorthChart.svg(data.analysis(), 900, 480));
+            }
             Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
             for (Verdict verdict : Verdict.values()) {
                 verdicts.put(verdict, (int) data.analysis().summaries().stream().filter(x -> x.verdict() == verdict).count());

@@ -30,6 +30,10 @@ public final class ExperimentChecks {
         Experiment experiment = descriptor.experiment();
         List<DescriptorError> errors = new ArrayList<>();
         DatasetInfo target = dataset(descriptor, catalog, experiment.target().data(), "target.data", errors);
+        List<Integer> sizes = experiment.target().samplesPerClass();
+        for (int i = 0; i < sizes.size(); i++) {
+            enough(descriptor, target, experiment.target().data(), sizes.get(i), "target.samplesPerClass[" + i + "]", errors);
+        }
         for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
             BackboneSpec backbone = experiment.sweep().backbone().get(b);
             if (backbone.pretrain() == null) {
@@ -37,6 +41,10 @@ public final class ExperimentChecks {
             }
             String path = "sweep.backbone[" + b + "].pretrain.data";
             DatasetInfo source = dataset(descriptor, catalog, backbone.pretrain().data(), path, errors);
+            if (backbone.pretrain().samplesPerClass() != null) {
+                enough(descriptor, source, backbone.pretrain().data(), backbone.pretrain().samplesPerClass(),
+                        "sweep.backbone[" + b + "].pretrain.samplesPerClass", errors);
+            }
             if (source != null && target != null
                     && (source.channels() != target.channels() || source.height() != target.height() || source.width() != target.width())) {
                 errors.add(descriptor.errorAt(path, "source images are " + shape(source) + " but target images are " + shape(target)
@@ -84,6 +92,38 @@ public final class ExperimentChecks {
             }
         }
         return info;
+    }
+
+    /**
+     * A labelled-data size must not ask for more examples than a selected class has in the
+     * training split, when the provider could count them without loading (otherwise the run checks
+     * it after loading).
+     */
+    private static void enough(Descriptor descriptor, DatasetInfo info, DatasetConfig config, int perClass, String path,
+            List<DescriptorError> errors) {
+        if (info == null || info.trainCounts() == null) {
+            return;
+        }
+        Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        if (config.relabel() != null) {
+            groups.putAll(config.relabel());
+        } else {
+            List<Integer> classes = config.classes() != null ? config.classes()
+                    : java.util.stream.IntStream.range(0, info.classNames().size()).boxed().toList();
+            for (int c : classes) {
+                if (c >= 0 && c < info.classNames().size()) {
+                    groups.put(info.classNames().get(c), List.of(c));
+                }
+            }
+        }
+        for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
+            int count = group.getValue().stream().filter(c -> c >= 0 && c < info.trainCounts().size()).mapToInt(info.trainCounts()::get).sum();
+            if (count < perClass) {
+                errors.add(descriptor.errorAt(path, "asks for " + perClass + " examples per class but class '" + group.getKey() + "' has "
+                        + count + " in the training split"));
+                return;
+            }
+        }
     }
 
     private static String shape(DatasetInfo info) {

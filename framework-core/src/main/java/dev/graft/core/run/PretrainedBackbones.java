@@ -15,6 +15,7 @@ import dev.graft.core.train.GroupedNetwork;
 import dev.graft.core.train.NetworkTrainer;
 import dev.graft.core.train.Seeds;
 import dev.graft.core.train.TrainingOutcome;
+import dev.graft.core.train.TrialCheckpoint;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.LabeledImages;
 import dev.graft.spi.data.Split;
@@ -94,9 +95,17 @@ public final class PretrainedBackbones {
         if (result != null) {
             listener.info("pretrained backbone " + label + ": reusing cache " + dir);
         } else {
-            listener.info("pretraining backbone " + label + " on " + source.origin() + " (" + source.size() + " examples)");
-            result = train(spec, source, key);
+            Path checkpoint = cacheDir.resolve("backbones").resolve(key + ".checkpoint.bin");
+            int done = TrialCheckpoint.read(checkpoint, key).map(TrialCheckpoint::epochsDone).orElse(0);
+            listener.info("pretraining backbone " + label + " on " + source.origin() + " (" + source.size() + " examples)"
+                    + (done > 0 ? ", resuming after epoch " + done + " of an interrupted pretraining" : ""));
+            result = train(spec, source, key, checkpoint);
             write(dir, result);
+            try {
+                Files.deleteIfExists(checkpoint);
+            } catch (IOException e) {
+                // a stale checkpoint is harmless: the finished entry is found first next time
+            }
             listener.info(String.format("pretrained backbone %s: source validation accuracy %.4f in %.1fs, cached in %s",
                     label, result.sourceAccuracy(), result.seconds(), dir));
         }
@@ -104,7 +113,12 @@ public final class PretrainedBackbones {
         return result;
     }
 
-    private Pretrained train(BackboneSpec spec, LabeledImages source, String key) {
+    /**
+     * Trains the backbone with its source head; after every epoch but the last it writes {@code
+     * checkpoint}, and it resumes from one left by an interrupted pretraining, ending with the
+     * weights an uninterrupted one has.
+     */
+    private Pretrained train(BackboneSpec spec, LabeledImages source, String key, Path checkpoint) {
         PretrainSpec pretrain = spec.pretrain();
         long started = System.nanoTime();
         LabelledSplit split = PerClassSampler.draw(source, pretrain.samplesPerClass() == null ? 0 : pretrain.samplesPerClass(),
@@ -119,10 +133,17 @@ public final class PretrainedBackbones {
             GroupedNetwork network = built.withHead(Pretrained.newSourceHead(components, pretrain.head(), built.featureShape(), source.numClasses(),
                     Seeds.derive(pretrain.seed(), "source head")), model.getNDManager());
             model.setBlock(network);
+            try {
+                Files.createDirectories(checkpoint.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("creating the backbone cache " + checkpoint.getParent(), e);
+            }
+            int epochs = pretrain.train().epochs();
             TrainingOutcome outcome = new NetworkTrainer(pretrain.train(), null, components.augmenter(pretrain.augment()), built.backbone().inputSpec(), pretrain.seed())
+                    .checkpointTo(checkpoint, key)
                     .train(model, split.train(), split.validation(), metrics -> listener.info(String.format(
-                            "  pretrain epoch %d: loss %.4f, train accuracy %.4f, validation accuracy %.4f (%.1fs)",
-                            metrics.epoch(), metrics.trainLoss(), metrics.trainAccuracy(), metrics.validationAccuracy(), metrics.seconds())));
+                            "  pretrain epoch %d/%d: loss %.4f, train accuracy %.4f, validation accuracy %.4f (%.1fs)",
+                            metrics.epoch(), epochs, metrics.trainLoss(), metrics.trainAccuracy(), metrics.validationAccuracy(), metrics.seconds())));
             double accuracy = outcome.epochs().get(outcome.bestEpoch() - 1).validationAccuracy();
             Map<String, Object> provenance = new LinkedHashMap<>();
             // with its type, so that a checkpoint backbone can rebuild it from meta.json

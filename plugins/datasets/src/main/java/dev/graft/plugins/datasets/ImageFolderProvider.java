@@ -47,14 +47,89 @@ public final class ImageFolderProvider implements DatasetProvider<ImageFolderCon
         return "a folder of images per class (Keras flow_from_directory layout): png, jpg, bmp, gif; train/test sub-folders or a held-out fraction";
     }
 
+    /**
+     * Reads file listings and image headers only (no pixels): the classes, the training split's
+     * count per class, and the shape the images will have. Files whose header cannot be read are
+     * left to {@link #load}, which reports or skips them.
+     */
     @Override
     public DatasetInfo describe(ImageFolderConfig config, DataContext context) {
-        LabeledImages train = load(config, Split.TRAIN, context);
-        return new DatasetInfo(train.classNames(), train.channels(), train.height(), train.width());
+        Layout layout = layout(config, context);
+        List<Integer> counts = new ArrayList<>();
+        int height = 0;
+        int width = 0;
+        boolean gray = true;
+        for (int c = 0; c < layout.classes().size(); c++) {
+            List<Path> train = layout.files(c, Split.TRAIN, config);
+            counts.add(train.size());
+            for (Path file : train) {
+                int[] header = header(file);
+                if (header == null) {
+                    continue;
+                }
+                if (height == 0) {
+                    height = header[0];
+                    width = header[1];
+                }
+                gray &= header[2] == 1;
+                if (!"auto".equals(config.color())) {
+                    break; // only the first readable image's size is needed
+                }
+            }
+        }
+        if (height == 0) {
+            throw new GraftException(layout.root() + ": no readable image in the training split");
+        }
+        boolean grayscale = switch (config.color()) {
+            case "grayscale" -> true;
+            case "rgb" -> false;
+            default -> gray;
+        };
+        int size = config.size() == null ? 0 : config.size();
+        return new DatasetInfo(layout.classes(), grayscale ? 1 : 3, size > 0 ? size : height, size > 0 ? size : width, counts);
     }
 
-    @Override
-    public LabeledImages load(ImageFolderConfig config, Split split, DataContext context) {
+    /** Height, width and colour components of an image from its header, or null when it cannot be read. */
+    private static int[] header(Path file) {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                javax.imageio.ImageTypeSpecifier type = reader.getRawImageType(0);
+                int components = type == null ? 3 : type.getColorModel().getNumColorComponents();
+                return new int[] {reader.getHeight(0), reader.getWidth(0), components};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Where a config's images are: the training root's class directories, and the test root if
+     * there is one (else the last {@code testFraction} of each class's files are the test split).
+     */
+    private record Layout(Path root, Path trainRoot, Path testRoot, List<String> classes) {
+        /** The files of class {@code c} in {@code split}, sorted by name. */
+        List<Path> files(int c, Split split, ImageFolderConfig config) {
+            if (split == Split.TEST && testRoot != null) {
+                return images(testRoot.resolve(classes.get(c)));
+            }
+            List<Path> all = images(trainRoot.resolve(classes.get(c)));
+            if (testRoot == null) {
+                int test = (int) Math.round(all.size() * config.testFraction());
+                return split == Split.TRAIN ? all.subList(0, all.size() - test) : all.subList(all.size() - test, all.size());
+            }
+            return all;
+        }
+    }
+
+    private static Layout layout(ImageFolderConfig config, DataContext context) {
         Path root = context.descriptorDir().resolve(config.root()).normalize();
         if (!Files.isDirectory(root)) {
             throw new GraftException(root + ": no such directory (image-folder root)");
@@ -62,21 +137,18 @@ public final class ImageFolderProvider implements DatasetProvider<ImageFolderCon
         Path trainRoot = Files.isDirectory(root.resolve("train")) ? root.resolve("train") : root;
         Path testRoot = config.test() != null ? context.descriptorDir().resolve(config.test()).normalize()
                 : Files.isDirectory(root.resolve("test")) ? root.resolve("test") : null;
-        List<String> classes = classDirectories(trainRoot);
+        return new Layout(root, trainRoot, testRoot, classDirectories(trainRoot));
+    }
+
+    @Override
+    public LabeledImages load(ImageFolderConfig config, Split split, DataContext context) {
+        Layout layout = layout(config, context);
+        Path root = layout.root();
+        List<String> classes = layout.classes();
         List<Path> files = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
-            List<Path> all;
-            if (split == Split.TEST && testRoot != null) {
-                all = images(testRoot.resolve(classes.get(c)));
-            } else {
-                all = images(trainRoot.resolve(classes.get(c)));
-                if (testRoot == null) {
-                    int test = (int) Math.round(all.size() * config.testFraction());
-                    all = split == Split.TRAIN ? all.subList(0, all.size() - test) : all.subList(all.size() - test, all.size());
-                }
-            }
-            for (Path file : all) {
+            for (Path file : layout.files(c, split, config)) {
                 files.add(file);
                 labels.add(c);
             }

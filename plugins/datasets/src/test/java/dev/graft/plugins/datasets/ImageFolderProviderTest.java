@@ -68,6 +68,11 @@ class ImageFolderProviderTest {
         Files.writeString(dir.resolve("root/a/2b.png"), "not a png");
         Files.writeString(dir.resolve("root/b/notes.txt"), "ignored: not an image extension");
         DataContext context = new DataContext(List.of(), Optional.empty(), dir);
+        // describing reads listings and headers only: counts of the training split (the last fifth held out), no decoding errors
+        dev.graft.spi.data.DatasetInfo info = new ImageFolderProvider().describe(config("root", null, false), context);
+        assertEquals(List.of("a", "b"), info.classNames());
+        assertEquals(List.of(5, 4), info.trainCounts(), "a: 6 files less 1 held out; b: 5 less 1");
+        assertEquals(List.of(1, 8, 8), List.of(info.channels(), info.height(), info.width()));
         GraftException e = assertThrows(GraftException.class, () -> new ImageFolderProvider().load(config("root", null, false), Split.TRAIN, context));
         assertTrue(e.getMessage().contains("2b.png") && e.getMessage().contains("skipBadFiles"), e.getMessage());
         LabeledImages skipped = new ImageFolderProvider().load(config("root", null, true), Split.TRAIN, context);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Example:", "  graft run experiments/descriptors/quickstart.yaml     (report in runs/quickstart/report/index.html)",
             "  graft validate my-experiment.yaml", "",
             "Bundled descriptors: experiments/descriptors/. Guide: README.md; descriptor reference: docs/descriptor.md."},
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ReportCommand.class, StatusCommand.class, ScoreCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ReportCommand.class, CompareCommand.class, StatusCommand.class, ScoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Graft implements Runnable {
     /** Exit code of user errors: bad descriptor, missing file, unknown plugin. */

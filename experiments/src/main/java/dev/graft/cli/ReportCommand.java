@@ -20,6 +20,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportWriter.Written report = ReportWriter.write(runDir);
+        dev.graft.reports.TextReport.verdictTable(report).forEach(spec.commandLine().getOut()::println);
         report.warnings().forEach(w -> spec.commandLine().getOut().println("graft: warning: " + w));
         spec.commandLine().getOut().println("graft: report in " + report.dir().resolve("index.html"));
         spec.commandLine().getOut().flush();

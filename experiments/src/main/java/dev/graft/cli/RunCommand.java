@@ -74,13 +74,25 @@ final class RunCommand implements Callable<Integer> {
         int workerThreads = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
         stdout.println("graft: running " + descriptor + " into " + runDir);
         RunSummary summary;
+        // Ctrl-C: the store keeps every finished trial and checkpoints hold the epochs of the running ones
+        Thread interrupted = new Thread(() -> {
+            System.err.println();
+            System.err.println("graft: interrupted; run the same command again to resume (finished trials are kept, "
+                    + "an interrupted trial continues from its last finished epoch)");
+        });
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try (Progress progress = Progress.create(stdout)) {
             summary = new ExperimentRunner(plugins).featureCache(!noFeatureCache).workers(workers, workerThreads).verbose(verbose).run(parsed, runDir, cacheDir, Locations.dataContext(dataDirs, descriptor), progress);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(interrupted);
         }
         ReportWriter.Written report = ReportWriter.write(runDir);
         stdout.println(String.format(Locale.ROOT, "graft: %d trials planned, %d already finished, %d finished now, %d failed, in %.1fs",
                 summary.planned(), summary.skipped(), summary.finished(), summary.failed(), summary.seconds()));
-        if (!report.verdictCounts().isEmpty()) {
+        List<String> table = dev.graft.reports.TextReport.verdictTable(report);
+        if (!table.isEmpty()) {
+            stdout.println("graft: results (" + report.intervalMethod() + " of the gain over scratch):");
+            table.forEach(stdout::println);
             stdout.println("graft: verdicts: " + report.verdictCounts());
         }
         report.warnings().forEach(w -> stdout.println("graft: warning: " + w));

@@ -354,7 +354,7 @@ class GraftCliTest {
                 .filter(row -> !row.split(",", -1)[12].isEmpty()).count();
         assertEquals(4, transferWithGain);
         String html = Files.readString(out.resolve("report/index.html"));
-        assertTrue(html.contains("<svg") && html.contains("linear-cka") && html.contains("gain [95% CI]"), "self-contained report");
+        assertTrue(html.contains("<svg") && html.contains("linear-cka") && html.contains("gain [95% interval]"), "self-contained report");
         assertTrue(Files.readString(out.resolve("report/report.md")).contains("| convnet | linear | frozen | none | 5 | 2 |"));
         assertTrue(Files.readString(out.resolve("report/report.md")).contains("Feature cache: 2 trials with a frozen backbone trained on cached features."),
                 Files.readString(out.resolve("report/report.md")));
@@ -391,6 +391,37 @@ class GraftCliTest {
         String verbose = childGraft("run", descriptor.toString(), "--out", dir.resolve("verbose").toString(), "--cache", dir.resolve("cache").toString(),
                 "--verbose");
         assertTrue(verbose.contains("INFO org.tribuo.common.sgd.AbstractSGDTrainer - Outputs -"), verbose);
+    }
+
+    /**
+     * Ctrl-C ends a run with one line saying how to resume and exit code 130; the same command
+     * then resumes, keeping what finished.
+     */
+    @Test
+    void ctrlCSaysHowToResumeAndTheSameCommandResumes() throws IOException, InterruptedException {
+        String yaml = TINY.replace("seeds: [1, 2]", "seeds: [1, 2, 3, 4]").replace("train: {epochs: 2, batchSize: 8}", "train: {epochs: 30, batchSize: 2}")
+                .replace("similarity: [{type: mmd}, {type: linear-cka}]\n", "");
+        Path descriptor = Files.writeString(dir.resolve("long.yaml"), yaml);
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Graft.class.getName(), "run", descriptor.toString(), "--out", dir.resolve("run").toString(),
+                "--cache", dir.resolve("cache").toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.append(line).append('\n');
+                if (line.startsWith("[2/")) {
+                    new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+                }
+            }
+        }
+        assertEquals(130, process.waitFor(), output.toString());
+        assertTrue(output.toString().contains("graft: interrupted; run the same command again to resume"), output.toString());
+        assertTrue(!output.toString().contains("\tat "), "no stack trace: " + output);
+        Result resumed = graft("run", descriptor.toString(), "--out", dir.resolve("run").toString(), "--cache", dir.resolve("cache").toString());
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        assertTrue(resumed.out().matches("(?s).*graft: 12 trials planned, [2-9] already finished, .*"), resumed.out());
     }
 
     /** Runs the command line in a new JVM on this class path; returns its standard output and error together. */
@@ -444,6 +475,26 @@ class GraftCliTest {
         String yaml = readme.substring(start, readme.indexOf("```", start));
         Result result = graft("validate", Files.writeString(dir.resolve("glance.yaml"), yaml).toString());
         assertEquals(0, result.code(), result.out() + result.err());
+    }
+
+    /** Issue 17: graft compare puts the same strategies of two runs (here two target tasks) side by side, rows matched by labels. */
+    @Test
+    void compareShowsTheSameStrategiesOfTwoRunsSideBySide() throws IOException {
+        String yaml = TINY.replace("seeds: [1, 2]", "seeds: [1]").replace("similarity: [{type: mmd}, {type: linear-cka}]\n", "");
+        Path cache = dir.resolve("cache");
+        assertEquals(0, graft("run", Files.writeString(dir.resolve("a.yaml"), yaml).toString(), "--out", dir.resolve("a").toString(),
+                "--cache", cache.toString()).code());
+        assertEquals(0, graft("run", Files.writeString(dir.resolve("b.yaml"), yaml.replace("name: tiny-fashion", "name: other-target")
+                .replace("classes: [5, 7]", "classes: [6, 8]")).toString(), "--out", dir.resolve("b").toString(), "--cache", cache.toString()).code());
+        Result compare = graft("compare", dir.resolve("a").toString(), dir.resolve("b").toString(), "--out", dir.resolve("cmp").toString());
+        assertEquals(0, compare.code(), compare.out() + compare.err());
+        List<String> lines = compare.out().lines().toList();
+        assertTrue(lines.get(0).contains("tiny-fashion (a)") && lines.get(0).contains("other-target (b)"), lines.get(0));
+        assertEquals(2, lines.stream().filter(l -> l.contains("convnet / linear /") && !l.contains("–")).count(), compare.out());
+        assertTrue(Files.readString(dir.resolve("cmp/index.html")).contains("<meta name=\"viewport\""));
+        assertTrue(Files.exists(dir.resolve("cmp/compare.md")));
+        Result one = graft("compare", dir.resolve("a").toString());
+        assertEquals(2, one.code(), "compare needs two runs: " + one.err());
     }
 
     /** Issue 17: a size larger than a class has in an image folder is found by validate, before anything loads or trains. */

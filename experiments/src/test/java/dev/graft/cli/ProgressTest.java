@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** Plain progress lines (CI logs): one per trial, and one per epoch only after a long silence. */
+/**
+ * Plain progress lines (CI logs): one per trial, and one per epoch only after a long silence; on a
+ * terminal, lines kept above a bar of fixed width.
+ */
 class ProgressTest {
     private static final long SECOND = 1_000_000_000L;
 
@@ -26,7 +29,7 @@ class ProgressTest {
                 .read(Path.of("p.yaml"), GraftCliTest.TINY).experiment()).get(0);
         StringWriter text = new StringWriter();
         AtomicLong now = new AtomicLong();
-        Progress progress = new Progress(new PrintWriter(text), false, now::get);
+        Progress progress = new Progress(new PrintWriter(text), false, now::get, 80);
         progress.trialsPlanned(4, 0);
         progress.trialStarted(trial);
 
@@ -58,5 +61,49 @@ class ProgressTest {
 
     private static List<String> lines(StringWriter text) {
         return text.toString().lines().toList();
+    }
+
+    /** Everything is printed above the bar and kept; the bar is drawn again below, always the same width. */
+    @Test
+    void onATerminalLinesStayAboveABarOfFixedWidth() throws InterruptedException {
+        StringWriter text = new StringWriter();
+        Progress.Bottom bottom = new Progress.Bottom(new PrintWriter(text), 30);
+        bottom.accept("trials 10% [=>   ] 1/10");
+        bottom.above("[1/10] scratch ...: test accuracy 0.5");
+        bottom.accept("trials 20% [==>  ] 2/10 and a message too long for the line");
+        bottom.close();
+        String blank = " ".repeat(30);
+        String first = "trials 10% [=>   ] 1/10" + " ".repeat(30 - 23);
+        assertEquals("\r" + first + "\r" + blank + "\r" + "[1/10] scratch ...: test accuracy 0.5" + System.lineSeparator()
+                + first + "\rtrials 20% [==>  ] 2/10 and a " + "\r" + blank + "\r", text.toString());
+
+        // a whole run's worth of calls on a terminal 100 columns wide: every drawing of the bar is 99 wide
+        Plugins plugins = Plugins.discover();
+        List<Trial> trials = new SweepExpander(plugins.mapper()).expand(new DescriptorReader(plugins)
+                .read(Path.of("p.yaml"), GraftCliTest.TINY).experiment());
+        StringWriter terminal = new StringWriter();
+        try (Progress progress = new Progress(new PrintWriter(terminal), true, System::nanoTime, 100)) {
+            progress.pretrainingStarted("convnet", 2);
+            progress.pretrainingEpoch("convnet", epoch(1, 0.5), 2);
+            Thread.sleep(700);
+            progress.pretrainingFinished("convnet");
+            progress.trialsPlanned(trials.size(), 0);
+            for (Trial trial : trials) {
+                progress.trialStarted(trial);
+                progress.epochFinished(trial, epoch(1, 0.5));
+                Thread.sleep(300);
+                progress.trialFinished(trial, new dev.graft.core.store.TrialRecord(trial.id(), "transfer", "b", "h", "f", "none", "none", 5,
+                        1, null, dev.graft.core.store.TrialStatus.finished, null, 0.75, 0.7, 1, 1, 0.1, "{}", "{}", null, "t", List.of()));
+            }
+        }
+        List<String> kept = java.util.Arrays.stream(terminal.toString().split("\r|\n")).map(String::strip).filter(l -> l.startsWith("[")
+                || l.startsWith("graft:")).toList();
+        assertEquals(trials.size() + 2, kept.size(), "one pretraining epoch, the plan and every trial are kept: " + kept);
+        for (String drawn : terminal.toString().split("\r")) {
+            String line = drawn.split("\n")[0];
+            if (line.startsWith("pretrain") || line.startsWith("trials")) {
+                assertEquals(99, line.length(), "bar drawn at another width: '" + line + "'");
+            }
+        }
     }
 }

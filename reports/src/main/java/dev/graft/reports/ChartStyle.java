@@ -80,16 +80,54 @@ final class ChartStyle {
      * @param height pixels
      * @return the chart as an SVG element
      */
-    static String svg(String title, org.jfree.chart.plot.XYPlot plot, int width, int height) {
+    static String svg(String title, org.jfree.chart.plot.Plot plot, int width, int height) {
+        return svg(title, plot, width, height, true);
+    }
+
+    /**
+     * @param title the chart's title
+     * @param plot its plot, styled here (white background, light grid)
+     * @param width pixels at full size
+     * @param height pixels at full size
+     * @param legend whether to draw a legend
+     * @return the chart as an SVG element that scales with its container (a viewBox, no fixed
+     *     size); its definitions carry a prefix of their own, so several charts share a page
+     */
+    static String svg(String title, org.jfree.chart.plot.Plot plot, int width, int height, boolean legend) {
         System.setProperty("java.awt.headless", "true");
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        org.jfree.chart.JFreeChart chart = new org.jfree.chart.JFreeChart(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14), plot, true);
+        if (plot instanceof org.jfree.chart.plot.XYPlot xy) {
+            xy.setDomainGridlinePaint(new Color(0xdddddd));
+            xy.setRangeGridlinePaint(new Color(0xdddddd));
+        }
+        org.jfree.chart.JFreeChart chart = new org.jfree.chart.JFreeChart(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14), plot, legend);
         chart.setBackgroundPaint(Color.WHITE);
         org.jfree.svg.SVGGraphics2D g2 = new org.jfree.svg.SVGGraphics2D(width, height);
+        g2.setDefsKeyPrefix("g" + CHARTS.incrementAndGet() + "_");
+        // a tenth of a pixel is finer than any screen shows; full doubles made a chart ten times larger
+        g2.setGeomDoubleConverter(ChartStyle::tenth);
+        g2.setTransformDoubleConverter(ChartStyle::tenth);
         chart.draw(g2, new java.awt.Rectangle(0, 0, width, height));
-        return g2.getSVGElement();
+        return g2.getSVGElement(null, false, new org.jfree.svg.ViewBox(0, 0, width, height), null, null)
+                .replaceFirst("<svg ", "<svg class=\"chart\" ");
+    }
+
+    private static String tenth(double value) {
+        long tenths = Math.round(value * 10);
+        return tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths < 0 && tenths > -10 ? "-" : "") + (tenths / 10) + "." + Math.abs(tenths % 10);
+    }
+
+    /** Numbers the charts a process draws, for their definitions' prefixes. */
+    private static final java.util.concurrent.atomic.AtomicInteger CHARTS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Colours of the verdicts, as the tables shade them. */
+    static Color verdictColor(dev.graft.core.stats.Verdict verdict) {
+        return switch (verdict) {
+            case positive -> new Color(0x1b7837);
+            case negative -> new Color(0xb2182b);
+            case equivalent -> new Color(0x2166ac);
+            case inconclusive -> new Color(0x777777);
+        };
     }
 
     /** @return the colour of the i-th series */

@@ -2,54 +2,90 @@ package dev.graft.reports;
 
 import static dev.graft.reports.Html.escape;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.store.PretrainRecord;
 import dev.graft.core.store.SimilarityRecord;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
-import java.time.Instant;
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 
-/** {@code index.html}: one self-contained page (inline CSS and SVG). */
+/**
+ * {@code index.html}: one self-contained page (inline CSS and SVG, no script, nothing fetched)
+ * that reads on a phone (390 px) and a desktop (1400 px): charts scale with the page, wide tables
+ * scroll inside their own boxes.
+ */
 final class HtmlReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CSS = String.join("",
+            "*{box-sizing:border-box}body{font-family:system-ui,sans-serif;margin:0 auto;padding:1em;max-width:1200px;color:#222;line-height:1.45}",
+            "h1{font-size:1.6em}h2{margin-top:1.8em;border-bottom:1px solid #ddd}nav a{margin-right:1em}",
+            ".scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;margin:.6em 0;font-size:.9em}",
+            "th,td{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}th{background:#f3f3f3}",
+            "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.scroll td{white-space:nowrap}.scroll td.failed{white-space:normal;min-width:20em}",
+            ".positive{background:#e3f5e1}.negative{background:#fbe3e3}.equivalent{background:#e6eefb}.inconclusive{background:#f7f7f7}",
+            ".better{color:#1b7837;font-weight:600}.worse{color:#b2182b;font-weight:600}.failed{color:#b00}",
+            "svg.chart{width:100%;height:auto;display:block;margin:.5em 0}",
+            ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,380px),1fr));gap:.5em}",
+            ".pair{display:flex;flex-wrap:wrap;gap:1em}table.confusion td{min-width:2.5em}caption{font-weight:600;text-align:left}",
+            "pre{background:#f6f6f6;padding:.6em;overflow-x:auto;font-size:.85em}code{background:#f3f3f3;padding:1px 3px;word-break:break-all}",
+            ".warn{background:#fff6e0;border-left:4px solid #e69f00;padding:.4em .8em}details{margin:.6em 0}summary{cursor:pointer}");
+
     private HtmlReport() {}
 
     static String render(RunData data) {
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Graft: ").append(escape(data.experiment()))
-                .append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1200px;color:#222}")
-                .append("table{border-collapse:collapse;margin:1em 0;font-size:0.9em}")
-                .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}")
-                .append("td.num{text-align:right;font-variant-numeric:tabular-nums}")
-                .append(".positive{background:#e3f5e1}.negative{background:#fbe3e3}.equivalent{background:#e6eefb}.inconclusive{background:#f7f7f7}")
-                .append(".failed{color:#b00}details{margin:1em 0}code{background:#f3f3f3;padding:1px 3px}")
-                .append("\n</style></head><body>\n");
-        h.append("<h1>").append(escape(data.experiment())).append("</h1>\n");
-        h.append("<p>").append(escape(data.description())).append("</p>\n");
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Graft: ")
+                .append(escape(data.experiment())).append("</title>\n<style>").append(CSS).append("</style></head><body>\n");
+        h.append("<h1>").append(escape(data.experiment())).append("</h1>\n<p>").append(escape(data.description())).append("</p>\n");
         long finished = data.analysis().trials().stream().filter(t -> t.status() == TrialStatus.finished).count();
         long failed = data.analysis().trials().stream().filter(t -> t.status() == TrialStatus.failed).count();
         h.append("<p>").append(data.planned()).append(" trials planned, ").append(finished).append(" finished, ").append(failed)
                 .append(" failed, ").append(data.planned() - finished - failed).append(" not run. Generated ")
-                .append(escape(Instant.now().toString())).append(".</p>\n");
+                .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)))
+                .append(".</p>\n<nav><a href=\"report.md\">report.md</a><a href=\"results.csv\">results.csv</a>")
+                .append("<a href=\"results.json\">results.json</a><a href=\"../trials/\">trial folders</a></nav>\n");
         if (!data.featureCacheNote().isEmpty()) {
             h.append("<p>").append(escape(data.featureCacheNote())).append("</p>\n");
         }
         List<String> warnings = data.warnings();
         if (!warnings.isEmpty()) {
-            h.append("<h2>Warnings: where this design cannot decide</h2>\n<ul>");
+            h.append("<h2>Warnings: where this design cannot decide</h2>\n<div class=warn><ul>");
             warnings.forEach(w -> h.append("<li>").append(escape(w)).append("</li>"));
-            h.append("</ul>\n");
+            h.append("</ul></div>\n");
         }
+        gains(h, data);
+        Map<String, TrialRecord> byId = new HashMap<>();
+        data.analysis().trials().forEach(t -> byId.put(t.trialId(), t));
+        learningCurves(h, data, byId);
+        h.append("<h2>Per class</h2>\n").append(ConfusionTables.html(data.analysis(), byId));
+        similarity(h, data);
+        pretrainings(h, data);
+        experiment(h, data);
+        trials(h, data);
+        return h.append("</body></html>\n").toString();
+    }
 
+    private static void gains(StringBuilder h, RunData data) {
         h.append("<h2>Transfer gain</h2>\n<p>").append(escape(GainLegend.method(data.rule()))).append("</p>\n<p>")
                 .append(escape(GainLegend.verdicts(data.rule()))).append("</p>\n<p>").append(escape(GainLegend.worth(data.analysis())))
                 .append("</p>\n");
         boolean worth = GainLegend.showsWorth(data.analysis());
         boolean regularized = data.analysis().regularized();
         boolean sequential = data.rule().sequential();
-        h.append("<table><tr><th>backbone</th><th>head</th><th>freeze</th><th>augment</th>").append(regularized ? "<th>regularizer</th>" : "")
-                .append("<th>samples/class</th><th>seeds</th>").append(sequential ? "<th>stopped</th>" : "")
-                .append("<th>transfer accuracy</th><th>scratch accuracy</th><th>gain [95% CI]</th><th>verdict</th>")
+        h.append("<div class=scroll><table><tr><th>backbone</th><th>head</th><th>freeze</th><th>augment</th>")
+                .append(regularized ? "<th>regularizer</th>" : "").append("<th>labels/class</th><th>seeds</th>")
+                .append(sequential ? "<th>stopped</th>" : "")
+                .append("<th>transfer accuracy</th><th>scratch accuracy</th><th>gain [95% interval]</th><th>verdict</th>")
                 .append(worth ? "<th>worth (labels/class)</th>" : "").append("<th>failed</th></tr>\n");
         for (StrategySummary s : data.analysis().summaries()) {
             h.append("<tr class=\"").append(s.verdict()).append("\"><td>").append(escape(s.key().backbone())).append("</td><td>")
@@ -63,91 +99,147 @@ final class HtmlReport {
                     .append(worth ? "</td><td class=num>" + escape(GainLegend.worthCell(s)) : "").append("</td><td class=num>")
                     .append(s.failedTrials() == 0 ? "" : s.failedTrials()).append("</td></tr>\n");
         }
-        h.append("</table>\n");
-        if (!data.analysis().gains().isEmpty()) {
-            h.append("<div>").append(GainChart.svg(data.analysis(), 900, 480)).append("</div>\n");
+        h.append("</table></div>\n");
+        TreeSet<Integer> sizes = new TreeSet<>();
+        data.analysis().summaries().forEach(s -> sizes.add(s.key().samplesPerClass()));
+        for (int size : sizes) {
+            h.append(ForestPlot.svg(data.analysis(), size, 1000)).append('\n');
+        }
+        if (sizes.size() > 1 && !data.analysis().gains().isEmpty()) {
+            h.append(GainChart.svg(data.analysis(), 900, 480)).append('\n');
         }
         if (WorthChart.drawable(data.analysis())) {
-            h.append("<div>").append(WorthChart.svg(data.analysis(), 900, 480)).append("</div>\n");
+            h.append(WorthChart.svg(data.analysis(), 900, 480)).append('\n');
         }
+    }
 
-        h.append("<h2>Similarity metrics (computed before training)</h2>\n");
+    private static void learningCurves(StringBuilder h, RunData data, Map<String, TrialRecord> byId) {
+        StringBuilder grid = new StringBuilder();
+        int charts = 0;
+        List<StrategySummary> summaries = data.analysis().summaries();
+        for (int i = 0; i < summaries.size(); i++) {
+            String svg = LearningCurves.svg(data.analysis(), summaries.get(i), ChartStyle.color(i), byId);
+            if (!svg.isEmpty()) {
+                grid.append("<div>").append(svg).append("</div>\n");
+                charts++;
+            }
+        }
+        if (charts > 0) {
+            h.append("<h2>Learning curves</h2>\n<p>Per strategy: training loss and validation accuracy per epoch of each seed (coloured) ")
+                    .append("beside its scratch baselines (grey, dashed); black dots mark the epoch each transfer trial kept.</p>\n")
+                    .append("<details><summary>").append(charts).append(" strategies</summary><div class=grid>\n").append(grid)
+                    .append("</div></details>\n");
+        }
+    }
+
+    private static void similarity(StringBuilder h, RunData data) {
+        h.append("<h2>Similarity and transferability metrics (computed before training)</h2>\n");
         if (data.similarities().isEmpty()) {
             h.append("<p>None requested.</p>\n");
-        } else {
-            h.append("<table><tr><th>backbone</th><th>metric</th><th>value</th><th>direction</th><th>seconds</th>")
-                    .append("<th>feature extraction seconds</th><th>error</th></tr>\n");
-            for (SimilarityRecord s : data.similarities()) {
-                h.append("<tr><td>").append(escape(s.backbone())).append("</td><td>").append(escape(s.metric())).append("</td><td class=num>")
-                        .append(Numbers.general(s.value())).append("</td><td>").append(s.higherIsBetter() ? "higher = closer" : "lower = closer")
-                        .append("</td><td class=num>").append(Numbers.fixed(s.seconds(), 3)).append("</td><td class=num>")
-                        .append(Numbers.fixed(s.featureSeconds(), 2)).append("</td><td class=failed>").append(escape(s.error())).append("</td></tr>\n");
-            }
-            h.append("</table>\n");
+            return;
         }
-
+        h.append("<div class=scroll><table><tr><th>backbone</th><th>metric</th><th>kind</th><th>value</th><th>direction</th><th>seconds</th>")
+                .append("<th>feature extraction seconds</th><th>error</th></tr>\n");
+        for (SimilarityRecord s : data.similarities()) {
+            h.append("<tr><td>").append(escape(s.backbone())).append("</td><td>").append(escape(s.metric())).append("</td><td>")
+                    .append(escape(s.kindLabel())).append("</td><td class=num>").append(Numbers.general(s.value())).append("</td><td>")
+                    .append(direction(s)).append("</td><td class=num>").append(Numbers.fixed(s.seconds(), 3)).append("</td><td class=num>")
+                    .append(Numbers.fixed(s.featureSeconds(), 2)).append("</td><td class=failed>").append(escape(s.error())).append("</td></tr>\n");
+        }
+        h.append("</table></div>\n");
         MetricPredictions predictions = data.predictions();
-        if (!predictions.metrics().isEmpty()) {
-            h.append("<h2>Did the metrics predict the gain?</h2>\n<p>Per metric: Kendall's tau and the weighted tau (Vigna 2015; ")
-                    .append("disagreements among the best-ranked backbones count more) between its score and the backbones' realised mean ")
-                    .append("transfer accuracy and mean gain over scratch, over every finished transfer trial of each backbone. +1: the metric ")
-                    .append("ranked the backbones as they turned out (scores of distances are negated first); empty: fewer than two backbones ")
-                    .append("with a score. Cost: the metric's seconds plus feature extraction, as a fraction of the training seconds of the ")
-                    .append("transfer trials it stood in for.</p>\n<table><tr><th>metric</th><th>tau (accuracy)</th><th>weighted tau (accuracy)</th>")
-                    .append("<th>tau (gain)</th><th>weighted tau (gain)</th><th>cost / fine-tuning</th></tr>\n");
-            for (MetricPredictions.MetricRanking r : predictions.metrics()) {
-                h.append("<tr><td>").append(escape(r.metric())).append("</td><td class=num>").append(Numbers.signed(r.tauAccuracy(), 3))
-                        .append("</td><td class=num>").append(Numbers.signed(r.weightedTauAccuracy(), 3)).append("</td><td class=num>")
-                        .append(Numbers.signed(r.tauGain(), 3)).append("</td><td class=num>").append(Numbers.signed(r.weightedTauGain(), 3))
-                        .append("</td><td class=num>").append(Numbers.general(r.costFraction())).append("</td></tr>\n");
-            }
-            h.append("</table>\n<table><tr><th>metric</th><th>backbone</th><th>score</th><th>mean transfer accuracy</th><th>mean gain</th>")
-                    .append("<th>trials</th></tr>\n");
-            for (MetricPredictions.MetricRanking r : predictions.metrics()) {
-                for (MetricPredictions.Row row : r.rows()) {
-                    h.append("<tr><td>").append(escape(r.metric())).append("</td><td>").append(escape(row.backbone())).append("</td><td class=num>")
-                            .append(Numbers.general(row.score())).append("</td><td class=num>").append(Numbers.fixed(row.meanAccuracy(), 4))
-                            .append("</td><td class=num>").append(Numbers.signed(row.meanGain(), 4)).append("</td><td class=num>")
-                            .append(row.trials()).append("</td></tr>\n");
-                }
-            }
-            h.append("</table>\n");
+        h.append("<h2>Did the metrics predict the gain?</h2>\n");
+        long backbones = data.similarities().stream().filter(s -> Double.isFinite(s.value())).map(SimilarityRecord::backbone).distinct().count();
+        if (backbones < 2) {
+            h.append("<p>Only ").append(backbones == 1 ? "one backbone has" : "no backbone has")
+                    .append(" a score, so there is no ranking to compare with the gains: list two or more backbones to rank them.</p>\n");
+            return;
         }
-
-        if (!data.pretrainings().isEmpty()) {
-            h.append("<h2>Pretrained source backbones</h2>\n<table><tr><th>backbone</th><th>cache key</th>")
-                    .append("<th>source validation accuracy</th><th>pretraining seconds</th><th>this run</th></tr>\n");
-            for (PretrainRecord p : data.pretrainings()) {
-                h.append("<tr><td>").append(escape(p.backbone())).append("</td><td><code>").append(escape(p.backboneKey()))
-                        .append("</code></td><td class=num>").append(Numbers.fixed(p.sourceAccuracy(), 4)).append("</td><td class=num>")
-                        .append(Numbers.fixed(p.seconds(), 1)).append("</td><td>").append(p.cached() ? "reused from cache" : "trained")
-                        .append("</td></tr>\n");
-            }
-            h.append("</table>\n");
+        h.append("<p>Per metric: its score per backbone against the backbone's realised mean gain over scratch (every finished transfer trial), ")
+                .append("with Kendall's tau between them (+1: ranked as they turned out; distances are negated first) and the weighted tau ")
+                .append("(Vigna 2015), and the metric's cost (its seconds plus feature extraction) as a fraction of the training seconds of the ")
+                .append("transfer trials it stands in for.</p>\n<div class=scroll><table><tr><th>metric</th><th>tau (accuracy)</th>")
+                .append("<th>weighted tau (accuracy)</th><th>tau (gain)</th><th>weighted tau (gain)</th><th>cost / fine-tuning</th></tr>\n");
+        for (MetricPredictions.MetricRanking r : predictions.metrics()) {
+            h.append("<tr><td>").append(escape(r.metric())).append("</td><td class=num>").append(Numbers.signed(r.tauAccuracy(), 3))
+                    .append("</td><td class=num>").append(Numbers.signed(r.weightedTauAccuracy(), 3)).append("</td><td class=num>")
+                    .append(Numbers.signed(r.tauGain(), 3)).append("</td><td class=num>").append(Numbers.signed(r.weightedTauGain(), 3))
+                    .append("</td><td class=num>").append(Numbers.general(r.costFraction())).append("</td></tr>\n");
         }
+        h.append("</table></div>\n<div class=grid>\n");
+        for (MetricPredictions.MetricRanking r : predictions.metrics()) {
+            String kind = data.similarities().stream().filter(s -> s.metric().equals(r.metric())).findFirst().map(SimilarityRecord::kindLabel).orElse("");
+            String svg = MetricScatter.svg(r, kind);
+            h.append("<div>").append(svg.isEmpty() ? "<p>" + escape(r.metric()) + ": fewer than two backbones with both a score and a gain.</p>" : svg)
+                    .append("</div>\n");
+        }
+        h.append("</div>\n");
+    }
 
+    static String direction(SimilarityRecord s) {
+        if (SimilarityRecord.TRANSFERABILITY.equals(s.kind())) {
+            return s.higherIsBetter() ? "higher = more transferable" : "lower = more transferable";
+        }
+        return s.higherIsBetter() ? "higher = closer" : "lower = closer";
+    }
+
+    private static void pretrainings(StringBuilder h, RunData data) {
+        if (data.pretrainings().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Pretrained source backbones</h2>\n<div class=scroll><table><tr><th>backbone</th><th>cache key</th>")
+                .append("<th>source validation accuracy</th><th>pretraining seconds</th><th>this run</th></tr>\n");
+        for (PretrainRecord p : data.pretrainings()) {
+            h.append("<tr><td>").append(escape(p.backbone())).append("</td><td><code>").append(escape(p.backboneKey()))
+                    .append("</code></td><td class=num>").append(Numbers.fixed(p.sourceAccuracy(), 4)).append("</td><td class=num>")
+                    .append(Numbers.fixed(p.seconds(), 1)).append("</td><td>").append(p.cached() ? "reused from cache" : "trained")
+                    .append("</td></tr>\n");
+        }
+        h.append("</table></div>\n");
+    }
+
+    private static void experiment(StringBuilder h, RunData data) {
+        h.append("<h2>The experiment</h2>\n");
+        TrialRecord first = data.analysis().trials().stream().filter(t -> t.status() == TrialStatus.finished).findFirst().orElse(null);
+        if (!data.descriptor().isBlank()) {
+            h.append("<details><summary>The descriptor as the run read it</summary><pre>").append(escape(data.descriptor()))
+                    .append("</pre></details>\n");
+        }
+        if (first != null) {
+            try {
+                JsonNode train = JSON.readTree(first.specJson()).path("train");
+                JsonNode environment = JSON.readTree(first.provenanceJson()).path("environment");
+                h.append("<details><summary>Resolved training configuration (every default filled in)</summary><pre>")
+                        .append(escape(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(train))).append("</pre></details>\n")
+                        .append("<details><summary>Environment (of the first finished trial)</summary><pre>")
+                        .append(escape(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(environment))).append("</pre></details>\n");
+            } catch (IOException e) {
+                h.append("<p class=failed>unreadable trial record: ").append(escape(e.getMessage())).append("</p>\n");
+            }
+        }
+    }
+
+    private static void trials(StringBuilder h, RunData data) {
         List<TrialRecord> failures = data.analysis().trials().stream().filter(t -> t.status() == TrialStatus.failed).toList();
         h.append("<h2>Failures</h2>\n");
         if (failures.isEmpty()) {
             h.append("<p>None.</p>\n");
         } else {
-            h.append("<table><tr><th>trial</th><th>kind</th><th>strategy</th><th>samples/class</th><th>seed</th><th>error</th></tr>\n");
+            h.append("<div class=scroll><table><tr><th>trial</th><th>kind</th><th>strategy</th><th>labels/class</th><th>seed</th><th>error</th></tr>\n");
             for (TrialRecord t : failures) {
-                h.append("<tr><td><code>").append(t.trialId()).append("</code></td><td>").append(t.kind()).append("</td><td>")
-                        .append(escape(t.strategy())).append("</td><td class=num>")
-                        .append(t.samplesPerClass()).append("</td><td class=num>").append(t.seed()).append("</td><td class=failed>")
-                        .append(escape(t.error())).append("</td></tr>\n");
+                h.append("<tr><td>").append(link(t)).append("</td><td>").append(t.kind()).append("</td><td>")
+                        .append(escape(t.strategy())).append("</td><td class=num>").append(t.samplesPerClass()).append("</td><td class=num>")
+                        .append(t.seed()).append("</td><td class=failed>").append(escape(t.error())).append("</td></tr>\n");
             }
-            h.append("</table>\n");
+            h.append("</table></div>\n");
         }
-
-        h.append("<details><summary>All trials (").append(data.analysis().trials().size()).append(")</summary>\n")
-                .append("<table><tr><th>trial</th><th>kind</th><th>backbone</th><th>head</th><th>freeze</th><th>augment</th><th>regularizer</th>")
-                .append("<th>samples/class</th><th>seed</th><th>status</th><th>test accuracy</th><th>macro-F1</th><th>gain</th>")
-                .append("<th>best epoch</th><th>epochs</th><th>seconds</th></tr>\n");
+        h.append("<details><summary>All trials (").append(data.analysis().trials().size()).append("), each linked to its folder ")
+                .append("(trial.json: provenance; epochs.csv)</summary>\n<div class=scroll><table><tr><th>trial</th><th>kind</th><th>backbone</th>")
+                .append("<th>head</th><th>freeze</th><th>augment</th><th>regularizer</th><th>labels/class</th><th>seed</th><th>status</th>")
+                .append("<th>test accuracy</th><th>macro-F1</th><th>gain</th><th>best epoch</th><th>epochs</th><th>seconds</th></tr>\n");
         for (TrialRecord t : data.analysis().trials()) {
             Double gain = data.analysis().gains().get(t.trialId());
-            h.append("<tr><td><code>").append(t.trialId()).append("</code></td><td>").append(t.kind()).append("</td><td>")
+            h.append("<tr><td>").append(link(t)).append("</td><td>").append(t.kind()).append("</td><td>")
                     .append(escape(t.backbone())).append("</td><td>").append(escape(t.head())).append("</td><td>").append(escape(t.freeze()))
                     .append("</td><td>").append(escape(t.augment())).append("</td><td>").append(escape(t.regularizer()))
                     .append("</td><td class=num>").append(t.samplesPerClass())
@@ -157,8 +249,11 @@ final class HtmlReport {
                     .append(t.bestEpoch()).append("</td><td class=num>").append(t.epochsRun()).append("</td><td class=num>")
                     .append(Numbers.fixed(t.trainSeconds(), 1)).append("</td></tr>\n");
         }
-        h.append("</table></details>\n<p>Per-trial provenance (resolved configs, versions, data checksums, timings) is in ")
-                .append("<code>results.json</code> and <code>../trials/&lt;trial-id&gt;/trial.json</code>.</p>\n</body></html>\n");
-        return h.toString();
+        h.append("</table></div></details>\n");
+    }
+
+    /** A trial's id linked to its folder, {@code ../trials/<id>/}, which holds trial.json and epochs.csv. */
+    private static String link(TrialRecord t) {
+        return "<a href=\"../trials/" + escape(t.trialId()) + "/\"><code>" + escape(t.trialId()) + "</code></a>";
     }
 }

@@ -49,10 +49,10 @@ final class MarkdownReport {
                     .append(" |").append(worth ? " " + cell(GainLegend.worthCell(s)) + " |" : "").append("\n");
         }
         if (!data.similarities().isEmpty()) {
-            m.append("\n## Similarity metrics\n\n| backbone | metric | value | direction | error |\n|---|---|---:|---|---|\n");
+            m.append("\n## Similarity and transferability metrics\n\n| backbone | metric | kind | value | direction | error |\n|---|---|---|---:|---|---|\n");
             for (SimilarityRecord s : data.similarities()) {
-                m.append("| ").append(cell(s.backbone())).append(" | ").append(s.metric()).append(" | ").append(Numbers.general(s.value()))
-                        .append(" | ").append(s.higherIsBetter() ? "higher = closer" : "lower = closer").append(" | ")
+                m.append("| ").append(cell(s.backbone())).append(" | ").append(s.metric()).append(" | ").append(s.kindLabel()).append(" | ")
+                        .append(Numbers.general(s.value())).append(" | ").append(HtmlReport.direction(s)).append(" | ")
                         .append(s.error() == null ? "" : cell(s.error())).append(" |\n");
             }
         }

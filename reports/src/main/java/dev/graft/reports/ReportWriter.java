@@ -26,8 +26,10 @@ public final class ReportWriter {
      * @param dir the report directory
      * @param verdicts how many strategies got each verdict
      * @param warnings where the design cannot decide what it asks
+     * @param summaries the strategies' summaries, in plan order
+     * @param intervalMethod how the gains' intervals were made
      */
-    public record Written(Path dir, Map<Verdict, Integer> verdicts, List<String> warnings) {
+    public record Written(Path dir, Map<Verdict, Integer> verdicts, List<String> warnings, List<StrategySummary> summaries, String intervalMethod) {
         /** @return e.g. "2 positive, 1 negative, 5 inconclusive", verdicts that occurred only */
         public String verdictCounts() {
             return verdicts.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getValue() + " " + e.getKey())
@@ -58,7 +60,8 @@ public final class ReportWriter {
             for (Verdict verdict : Verdict.values()) {
                 verdicts.put(verdict, (int) data.analysis().summaries().stream().filter(x -> x.verdict() == verdict).count());
             }
-            return new Written(dir, verdicts, data.warnings());
+            return new Written(dir, verdicts, data.warnings(), data.analysis().summaries(),
+                    data.rule().sequential() ? "95% anytime-valid confidence sequence" : "95% Student-t interval");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

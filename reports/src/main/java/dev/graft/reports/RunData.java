@@ -24,9 +24,10 @@ import java.util.Map;
  * @param similarities similarity scores
  * @param pretrainings pretrained backbones
  * @param rule how the run turned gains into intervals and verdicts
+ * @param descriptor the descriptor's text as the run read it, or empty
  */
 public record RunData(String experiment, String description, int planned, TransferAnalysis analysis,
-        List<SimilarityRecord> similarities, List<PretrainRecord> pretrainings, DecisionRule rule) {
+        List<SimilarityRecord> similarities, List<PretrainRecord> pretrainings, DecisionRule rule, String descriptor) {
 
     /**
      * What the feature cache did for this run's trials whose backbone stayed frozen: how many
@@ -106,6 +107,6 @@ public record RunData(String experiment, String description, int planned, Transf
             throw new IllegalStateException(store.file() + ": unreadable decision rule: " + e.getMessage(), e);
         }
         return new RunData(store.meta("experiment").orElse("?"), store.meta("description").orElse(""), plan.size(),
-                TransferAnalysis.of(trials, rule), store.similarities(), store.pretrainings(), rule);
+                TransferAnalysis.of(trials, rule), store.similarities(), store.pretrainings(), rule, store.meta("descriptor").orElse(""));
     }
 }

@@ -18,8 +18,11 @@ import java.util.Map;
  * @param trials the trials of the run's plan, in plan order
  * @param gains per transfer trial id, its gain over the paired baseline (absent when either failed)
  * @param summaries one per strategy and data size, in plan order
+ * @param seedGains per strategy id, the gains of its seeds in seed order
+ * @param strategyTrials per strategy id, its transfer trials in seed order
  */
-public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gains, List<StrategySummary> summaries) {
+public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gains, List<StrategySummary> summaries,
+        Map<String, List<Double>> seedGains, Map<String, List<TrialRecord>> strategyTrials) {
 
     /** @return whether any strategy has a regulariser, so tables need its column */
     public boolean regularized() {
@@ -58,6 +61,8 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
             }
         }
         List<StrategySummary> summaries = new ArrayList<>();
+        Map<String, List<Double>> seedGains = new LinkedHashMap<>();
+        Map<String, List<TrialRecord>> strategyTrials = new LinkedHashMap<>();
         for (Map.Entry<String, List<TrialRecord>> group : groups.entrySet()) {
             List<Double> transfer = new ArrayList<>();
             List<Double> scratch = new ArrayList<>();
@@ -82,6 +87,8 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
                     gain.add(g);
                 }
             }
+            seedGains.put(group.getKey(), List.copyOf(gain));
+            strategyTrials.put(group.getKey(), List.copyOf(bySeed));
             TrialRecord first = group.getValue().get(0);
             StrategyKey key = new StrategyKey(group.getKey(), first.backbone(), first.head(), first.freeze(), first.augment(), first.regularizer(),
                     first.samplesPerClass());
@@ -92,7 +99,7 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
                     LabelsWorth.of(trials, finishedTransfer, byId)));
         }
         summaries = distinctlyLabelled(summaries);
-        return new TransferAnalysis(List.copyOf(trials), gains, summaries);
+        return new TransferAnalysis(List.copyOf(trials), gains, summaries, seedGains, strategyTrials);
     }
 
     /**

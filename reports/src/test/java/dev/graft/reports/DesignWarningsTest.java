@@ -22,7 +22,7 @@ class DesignWarningsTest {
     }
 
     private static RunData run(List<TrialRecord> trials, DecisionRule rule) {
-        return new RunData("x", "", trials.size(), TransferAnalysis.of(trials, rule), List.of(), List.of(), rule);
+        return new RunData("x", "", trials.size(), TransferAnalysis.of(trials, rule), List.of(), List.of(), rule, "");
     }
 
     @Test

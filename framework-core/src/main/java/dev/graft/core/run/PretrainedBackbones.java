@@ -99,7 +99,12 @@ public final class PretrainedBackbones {
             int done = TrialCheckpoint.read(checkpoint, key).map(TrialCheckpoint::epochsDone).orElse(0);
             listener.info("pretraining backbone " + label + " on " + source.origin() + " (" + source.size() + " examples)"
                     + (done > 0 ? ", resuming after epoch " + done + " of an interrupted pretraining" : ""));
-            result = train(spec, source, key, checkpoint);
+            listener.pretrainingStarted(label, pretrain.train().epochs());
+            try {
+                result = train(spec, source, key, checkpoint, label);
+            } finally {
+                listener.pretrainingFinished(label);
+            }
             write(dir, result);
             try {
                 Files.deleteIfExists(checkpoint);
@@ -118,7 +123,7 @@ public final class PretrainedBackbones {
      * checkpoint}, and it resumes from one left by an interrupted pretraining, ending with the
      * weights an uninterrupted one has.
      */
-    private Pretrained train(BackboneSpec spec, LabeledImages source, String key, Path checkpoint) {
+    private Pretrained train(BackboneSpec spec, LabeledImages source, String key, Path checkpoint, String label) {
         PretrainSpec pretrain = spec.pretrain();
         long started = System.nanoTime();
         LabelledSplit split = PerClassSampler.draw(source, pretrain.samplesPerClass() == null ? 0 : pretrain.samplesPerClass(),
@@ -141,9 +146,7 @@ public final class PretrainedBackbones {
             int epochs = pretrain.train().epochs();
             TrainingOutcome outcome = new NetworkTrainer(pretrain.train(), null, components.augmenter(pretrain.augment()), built.backbone().inputSpec(), pretrain.seed())
                     .checkpointTo(checkpoint, key)
-                    .train(model, split.train(), split.validation(), metrics -> listener.info(String.format(
-                            "  pretrain epoch %d/%d: loss %.4f, train accuracy %.4f, validation accuracy %.4f (%.1fs)",
-                            metrics.epoch(), epochs, metrics.trainLoss(), metrics.trainAccuracy(), metrics.validationAccuracy(), metrics.seconds())));
+                    .train(model, split.train(), split.validation(), metrics -> listener.pretrainingEpoch(label, metrics, epochs));
             double accuracy = outcome.epochs().get(outcome.bestEpoch() - 1).validationAccuracy();
             Map<String, Object> provenance = new LinkedHashMap<>();
             // with its type, so that a checkpoint backbone can rebuild it from meta.json

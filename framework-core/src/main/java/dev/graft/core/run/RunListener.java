@@ -12,6 +12,28 @@ public interface RunListener {
     default void info(String message) {}
 
     /**
+     * A source backbone starts pretraining (not called when the cache has it).
+     *
+     * @param backbone its label
+     * @param epochs the epochs it will train at most
+     */
+    default void pretrainingStarted(String backbone, int epochs) {}
+
+    /**
+     * After every pretraining epoch, first for those a checkpoint restored.
+     *
+     * @param backbone its label
+     * @param metrics what the epoch did
+     * @param epochs the epochs it will train at most
+     */
+    default void pretrainingEpoch(String backbone, dev.graft.core.train.EpochMetrics metrics, int epochs) {}
+
+    /**
+     * @param backbone the label of the backbone whose pretraining ended
+     */
+    default void pretrainingFinished(String backbone) {}
+
+    /**
      * @param total trials in the sweep
      * @param alreadyFinished trials a previous run finished, skipped now
      */

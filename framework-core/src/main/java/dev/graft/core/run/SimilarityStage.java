@@ -116,15 +116,21 @@ final class SimilarityStage {
                     double seconds = (System.nanoTime() - started) / 1e9;
                     listener.info(String.format("similarity %s on %s: %.6g (%.2fs)", metricName, label, value, seconds));
                     store.recordSimilarity(new SimilarityRecord(label, key, metricName, metricJson, value, metric.higherIsBetter(),
-                            seconds, featureSeconds, null, inputs));
+                            seconds, featureSeconds, null, inputs, kind(metric)));
                 } catch (RuntimeException e) {
                     String message = e instanceof GraftException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
                     listener.info("similarity " + metricName + " on " + label + " failed: " + message);
                     store.recordSimilarity(new SimilarityRecord(label, key, metricName, metricJson, Double.NaN,
-                            metric.higherIsBetter(), 0, featureSeconds, message, inputs));
+                            metric.higherIsBetter(), 0, featureSeconds, message, inputs, kind(metric)));
                 }
             }
         }
+    }
+
+    /** A metric that reads source features compares the domains; the others score the target's features for the task. */
+    private static String kind(SimilarityMetric metric) {
+        return metric.requires().contains(dev.graft.spi.similarity.SimilarityInput.SOURCE_FEATURES) ? SimilarityRecord.DOMAIN
+                : SimilarityRecord.TRANSFERABILITY;
     }
 
     /** What the metrics of one backbone read: the samples, their origin and checksums, the feature size. */

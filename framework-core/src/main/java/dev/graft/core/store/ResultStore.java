@@ -24,7 +24,7 @@ import java.util.Set;
  * whole trial or nothing of it.
  */
 public final class ResultStore implements AutoCloseable {
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -44,7 +44,7 @@ public final class ResultStore implements AutoCloseable {
         CREATE TABLE IF NOT EXISTS similarity (
           backbone_key TEXT NOT NULL, metric_json TEXT NOT NULL, backbone TEXT NOT NULL, metric TEXT NOT NULL,
           value REAL, higher_is_better INTEGER NOT NULL, seconds REAL, feature_seconds REAL, error TEXT,
-          inputs_json TEXT, PRIMARY KEY (backbone_key, metric_json))""",
+          inputs_json TEXT, kind TEXT, PRIMARY KEY (backbone_key, metric_json))""",
         """
         CREATE TABLE IF NOT EXISTS pretraining (
           backbone_key TEXT PRIMARY KEY, backbone TEXT NOT NULL, source_accuracy REAL, seconds REAL,
@@ -114,6 +114,10 @@ public final class ResultStore implements AutoCloseable {
                 // schema 2 did not record the similarity metrics' inputs
                 if (!columnExists("similarity", "inputs_json")) {
                     statement.execute("ALTER TABLE similarity ADD COLUMN inputs_json TEXT");
+                }
+                // schema 3 did not record whether a metric compares domains or scores transferability
+                if (!columnExists("similarity", "kind")) {
+                    statement.execute("ALTER TABLE similarity ADD COLUMN kind TEXT");
                 }
             }
             putMetaInternal("schema_version", Integer.toString(SCHEMA_VERSION));
@@ -292,7 +296,8 @@ public final class ResultStore implements AutoCloseable {
      */
     public void recordSimilarity(SimilarityRecord record) {
         inTransaction(() -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO similarity VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO similarity (backbone_key, metric_json, backbone, metric, value, higher_is_better, seconds, feature_seconds, error, "
+                    + "inputs_json, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                 insert.setString(1, record.backboneKey());
                 insert.setString(2, record.metricJson());
                 insert.setString(3, record.backbone());
@@ -303,6 +308,7 @@ public final class ResultStore implements AutoCloseable {
                 setReal(insert, 8, record.featureSeconds());
                 insert.setString(9, record.error());
                 insert.setString(10, record.inputsJson());
+                insert.setString(11, record.kind());
                 insert.executeUpdate();
             }
         });
@@ -313,7 +319,7 @@ public final class ResultStore implements AutoCloseable {
         return query("SELECT * FROM similarity ORDER BY backbone, metric", rows -> new SimilarityRecord(rows.getString("backbone"),
                 rows.getString("backbone_key"), rows.getString("metric"), rows.getString("metric_json"), real(rows, "value"),
                 rows.getInt("higher_is_better") == 1, real(rows, "seconds"), real(rows, "feature_seconds"), rows.getString("error"),
-                rows.getString("inputs_json")));
+                rows.getString("inputs_json"), rows.getString("kind")));
     }
 
     /**

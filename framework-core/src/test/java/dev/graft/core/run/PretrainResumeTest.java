@@ -58,8 +58,8 @@ class PretrainResumeTest {
         // interrupted while reporting epoch 3: epochs 1 and 2 are checkpointed
         RunListener interrupting = new RunListener() {
             @Override
-            public void info(String message) {
-                if (message.contains("pretrain epoch 3/5")) {
+            public void pretrainingEpoch(String backbone, dev.graft.core.train.EpochMetrics metrics, int epochs) {
+                if (metrics.epoch() == 3) {
                     throw new IllegalStateException("interrupted");
                 }
             }

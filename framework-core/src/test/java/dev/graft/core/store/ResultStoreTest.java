@@ -55,10 +55,14 @@ class ResultStoreTest {
             assertEquals(0.8, trials.get(1).testAccuracy());
             store.recordTrial(record("new", TrialStatus.finished, 0.9, 1));
             assertEquals(3, store.trials().size());
-            assertEquals(Optional.of("3"), store.meta("schema_version"));
+            assertEquals(Optional.of("4"), store.meta("schema_version"));
             assertEquals(List.of(new SimilarityRecord("b", "k", "mmd", "{}", 0.5, false, 0.1, 0.2, null, null)), store.similarities());
             store.recordSimilarity(new SimilarityRecord("b", "k2", "mmd", "{}", 0.7, false, 0.1, 0.2, null, "{\"targetExamples\":500}"));
             assertEquals("{\"targetExamples\":500}", store.similarities().get(1).inputsJson());
+            assertEquals(null, store.similarities().get(0).kind(), "a schema-1 row has no kind");
+            store.recordSimilarity(new SimilarityRecord("b", "k3", "logme", "{}", 0.7, true, 0.1, 0.2, null, null, SimilarityRecord.TRANSFERABILITY));
+            assertEquals("transferability score", store.similarities().stream().filter(r -> r.metric().equals("logme")).findFirst().orElseThrow()
+                    .kindLabel());
         }
     }
 

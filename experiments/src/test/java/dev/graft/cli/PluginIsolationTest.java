@@ -18,7 +18,11 @@ import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Plugins may depend on the SPI only: no class of a plugin jar refers to Graft's core internals. */
+/**
+ * Plugins compile against graft-spi alone (their poms have no graft-core, so the build enforces
+ * it); this checks that the installed application finds all nine through ServiceLoader and that no
+ * plugin class names a core, report or CLI class (as a string for reflection, say).
+ */
 class PluginIsolationTest {
     @Test
     void pluginClassesReferenceNoCoreInternals() throws IOException, URISyntaxException {

@@ -24,7 +24,7 @@ class ArrayDatasetsTest {
     Path dir;
 
     /** 30 examples of 2x2 pixels, labels 3, 5, 7 interleaved; pixel j of example i is (i * 4 + j) % 256. */
-    double[][][] pixels() {
+    static double[][][] pixels() {
         double[][][] x = new double[30][2][2];
         for (int i = 0; i < 30; i++) {
             for (int j = 0; j < 4; j++) {
@@ -34,7 +34,7 @@ class ArrayDatasetsTest {
         return x;
     }
 
-    int[] labels() {
+    static int[] labels() {
         int[] y = new int[30];
         for (int i = 0; i < 30; i++) {
             y[i] = new int[] {3, 5, 7}[i % 3];
@@ -42,8 +42,8 @@ class ArrayDatasetsTest {
         return y;
     }
 
-    @Test
-    void csvAndHdf5GiveTheSameExamplesClassesAndSplits() throws IOException {
+    /** Writes the same 30 examples (2 x 2, labels 3, 5, 7) as data.csv and data.h5. */
+    static void writeFixtures(Path dir) throws IOException {
         StringBuilder csv = new StringBuilder("label,p0,p1,p2,p3\n");
         double[][][] x = pixels();
         int[] y = labels();
@@ -56,6 +56,11 @@ class ArrayDatasetsTest {
             file.putDataset("images", x);
             file.putDataset("labels", y);
         }
+    }
+
+    @Test
+    void csvAndHdf5GiveTheSameExamplesClassesAndSplits() throws IOException {
+        writeFixtures(dir);
         DataContext context = new DataContext(List.of(), Optional.empty(), dir);
         LabeledImages fromCsv = new ArrayDatasets.Csv().load(new CsvDatasetConfig(null, "data.csv", null, null, null, null, null), Split.TRAIN, context);
         LabeledImages fromH5 = new ArrayDatasets.Hdf5().load(new Hdf5DatasetConfig(null, "data.h5", null, null, null, null, null, null, null),

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The traced stages give PyTorch's own outputs, train when asked, and load only when trusted. */
 class TorchScriptTest {
-    static final Path FIXTURES = Path.of("src/test/resources/torchscript").toAbsolutePath();
+    static final Path FIXTURES = Path.of("..", "plugins", "torchscript", "src", "test", "resources", "torchscript").toAbsolutePath().normalize();
     static final Components COMPONENTS = new Components(Plugins.of(List.of(new TorchScriptModule())).registry());
 
     @TempDir

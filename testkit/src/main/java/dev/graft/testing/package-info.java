@@ -1,5 +1,5 @@
 /**
- * Test fixtures shared with the plugin and experiment modules (through the test-jar): small
+ * Test fixtures for plugin, core and experiment tests (graft-testkit, a test dependency): small
  * plugins of every family and a synthetic dataset that trains in well under a second.
  */
 package dev.graft.testing;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Imported weights give the activations tools/make_keras_fixtures.py computed with NumPy. */
 class KerasH5Test {
-    static final Path FIXTURES = Path.of("src/test/resources/keras").toAbsolutePath();
+    static final Path FIXTURES = Path.of("..", "plugins", "keras-hdf5", "src", "test", "resources", "keras").toAbsolutePath().normalize();
     static final Components COMPONENTS = new Components(Plugins.of(List.of(new KerasModule())).registry());
 
     @TempDir

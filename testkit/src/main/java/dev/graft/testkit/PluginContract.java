@@ -1,0 +1,544 @@
+package dev.graft.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.graft.spi.GraftModule;
+import dev.graft.spi.InvalidConfigException;
+import dev.graft.spi.PluginConfig;
+import dev.graft.spi.PluginFactory;
+import dev.graft.spi.augment.AugmentConfig;
+import dev.graft.spi.augment.ImageBatch;
+import dev.graft.spi.backbone.Backbone;
+import dev.graft.spi.backbone.BackboneConfig;
+import dev.graft.spi.backbone.BackboneContext;
+import dev.graft.spi.backbone.BackboneFactory;
+import dev.graft.spi.backbone.LayerGroup;
+import dev.graft.spi.data.DataContext;
+import dev.graft.spi.data.DatasetConfig;
+import dev.graft.spi.data.DatasetProvider;
+import dev.graft.spi.data.FeatureTable;
+import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Split;
+import dev.graft.spi.freeze.FreezeConfig;
+import dev.graft.spi.freeze.FreezeScheduleFactory;
+import dev.graft.spi.freeze.TrainingPosition;
+import dev.graft.spi.head.Head;
+import dev.graft.spi.head.HeadConfig;
+import dev.graft.spi.head.HeadContext;
+import dev.graft.spi.head.HeadFactory;
+import dev.graft.spi.regularize.RegularizationStep;
+import dev.graft.spi.regularize.Regularizer;
+import dev.graft.spi.regularize.RegularizerConfig;
+import dev.graft.spi.regularize.RegularizerFactory;
+import dev.graft.spi.similarity.SimilarityConfig;
+import dev.graft.spi.similarity.SimilarityInputs;
+import dev.graft.spi.similarity.SimilarityMetric;
+import dev.graft.spi.similarity.SimilarityMetricFactory;
+import dev.graft.testing.SyntheticImages;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract every plugin module keeps, as tests its own test class inherits: extend this class
+ * in the plugin's tests, return the module from {@link #module()} and list, in {@link #refused()},
+ * configs the plugin must refuse. Nothing of Graft's core is needed.
+ *
+ * <p>For every factory the module binds, the contract checks that
+ *
+ * <ul>
+ *   <li>it is bound under its own {@link PluginFactory#name() name}, and no other factory in the
+ *       module claims that name; the name is lower-case with dashes and the description one
+ *       line;
+ *   <li>its config is a record of boxed components, so that an absent field arrives as null;
+ *   <li>its {@link PluginFactory#example() example} binds, and the resolved config survives the
+ *       canonical JSON Graft hashes into trial ids: written, read back, equal, and written again
+ *       byte for byte the same (otherwise the same trial would get two ids);
+ *   <li>an unknown field is refused, and each {@link #refused() refused} config fails with an
+ *       {@link InvalidConfigException} naming the expected field (which Graft reports at that
+ *       field's line in the descriptor);
+ *   <li>built twice from the same config and seed, it gives the same result: an augmenter the
+ *       same images, a freeze schedule the same plan, a head and a backbone the same initial
+ *       weights and outputs, a fitted feature classifier the same probabilities, a regulariser the
+ *       same penalty, a metric the same score, a dataset the same images.
+ * </ul>
+ *
+ * <p>Failures name the plugin, and every plugin is checked even when one fails. Not checked here:
+ * training with the plugin (graft-core's combination test trains every installed plugin with every
+ * other) and a plugin's own semantics (its module's other tests).
+ */
+public abstract class PluginContract {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+    /**
+     * A config the plugin must refuse.
+     *
+     * @param plugin the {@code type:} name
+     * @param fields the config's fields, without {@code type}
+     * @param field the field the {@link InvalidConfigException} must name
+     */
+    public record Refused(String plugin, Map<String, Object> fields, String field) {}
+
+    /** A directory the contract may write to; the data context's descriptor directory. */
+    @TempDir
+    protected Path scratch;
+
+    private ModuleUnderTest installed;
+
+    /** @return a fresh instance of the module under test */
+    protected abstract GraftModule module();
+
+    /**
+     * Configs the plugins must refuse, at least one for every plugin whose config has a field
+     * with a range or a rule (an empty list only for a module whose configs have no fields).
+     *
+     * @return the configs
+     */
+    protected abstract List<Refused> refused();
+
+    /**
+     * The fields the contract builds a plugin from. Override to point a plugin that reads files
+     * at fixtures; the default is the factory's {@link PluginFactory#example() example}.
+     *
+     * @param factory a factory of the module
+     * @return the fields, without {@code type}
+     */
+    protected Map<String, Object> example(PluginFactory<?> factory) {
+        return factory.example();
+    }
+
+    /**
+     * Why a plugin cannot be built on this machine, if it cannot (a system dataset that is not
+     * installed). It is then checked for everything but building.
+     *
+     * @param factory a factory of the module
+     * @return the reason, or empty to build it
+     */
+    protected Optional<String> unavailable(PluginFactory<?> factory) {
+        return Optional.empty();
+    }
+
+    /** @return the context datasets are described and loaded in */
+    protected DataContext dataContext() {
+        return new DataContext(List.of(), Optional.empty(), scratch);
+    }
+
+    /**
+     * @return the input backbones are built for: one channel, 32 by 32, randomly initialised;
+     *     other backbones resolved through the module
+     */
+    protected BackboneContext backboneContext() {
+        return installed().backboneContext(1, 32, 32, true);
+    }
+
+    /** @return the feature shape heads are built for: 8 channels, 3 by 3 */
+    protected Shape featureShape() {
+        return new Shape(8, 3, 3);
+    }
+
+    /** @return the module, installed once per test */
+    protected final ModuleUnderTest installed() {
+        if (installed == null) {
+            installed = new ModuleUnderTest(module());
+        }
+        return installed;
+    }
+
+    @Test
+    void bindsEveryFactoryUnderItsOwnNameOnce() {
+        List<ModuleUnderTest.Bound> bound = installed().bound();
+        assertFalse(bound.isEmpty(), module().getClass().getName() + " binds no plugin");
+        assertAll(bound.stream().map(b -> (Executable) () -> {
+            String who = b.family().label() + " '" + b.key() + "'";
+            assertEquals(b.key(), b.factory().name(), who + " is bound under a key that is not its name()");
+            assertEquals(1, b.owners(), who + " is bound to " + b.owners() + " factories");
+            assertTrue(NAME.matcher(b.key()).matches(), who + ": names are lower-case words joined by dashes");
+            String description = b.factory().description();
+            assertTrue(description != null && !description.isBlank() && !description.contains("\n"),
+                    who + ": the description is one line for the plugin table, got " + description);
+        }));
+    }
+
+    @Test
+    void configsAreRecordsOfBoxedFields() {
+        assertAll(installed().bound().stream().map(b -> (Executable) () -> {
+            Class<?> type = b.factory().configClass();
+            assertTrue(type.isRecord(), b.key() + ": config " + type.getName() + " is not a record");
+            for (RecordComponent component : type.getRecordComponents()) {
+                assertFalse(component.getType().isPrimitive(), b.key() + ": field '" + component.getName()
+                        + "' is a primitive, so leaving it out of a descriptor cannot mean 'the default'");
+            }
+        }));
+    }
+
+    @Test
+    void theExampleSurvivesCanonicalJson() {
+        ObjectMapper mapper = installed().mapper();
+        assertAll(installed().bound().stream().map(b -> (Executable) () -> {
+            PluginConfig config = config(b.factory());
+            Class<?> family = familyConfig(config);
+            String json = mapper.writerFor(family).writeValueAsString(config);
+            assertTrue(json.contains("\"type\":\"" + b.key() + "\""), b.key() + ": the JSON does not carry its type: " + json);
+            Object back = mapper.readValue(json, family);
+            assertEquals(config, back, b.key() + ": reading back " + json + " gives a different config");
+            assertEquals(json, mapper.writerFor(family).writeValueAsString(back),
+                    b.key() + ": the JSON is not canonical; written twice it differs");
+            // spelling out every default gives the same config, hence the same trial id
+            JsonNode tree = mapper.readTree(json);
+            assertEquals(config, mapper.treeToValue(tree, family), b.key() + ": spelling out the defaults changes the config");
+        }));
+    }
+
+    @Test
+    void refusesAnUnknownField() {
+        assertAll(installed().bound().stream().map(b -> (Executable) () -> {
+            Map<String, Object> fields = new LinkedHashMap<>(example(b.factory()));
+            fields.put("no-such-field", 1);
+            Throwable thrown = thrown(() -> installed().config(b.key(), fields));
+            assertTrue(thrown != null && String.valueOf(thrown.getMessage()).contains("no-such-field"),
+                    b.key() + ": an unknown field was " + (thrown == null ? "accepted" : "refused without naming it: " + thrown));
+        }));
+    }
+
+    @Test
+    void refusesInvalidConfigsNamingTheField() {
+        List<Refused> refused = refused();
+        boolean anyFields = installed().bound().stream()
+                .anyMatch(b -> b.factory().configClass().getRecordComponents().length > 0);
+        assertTrue(refused.size() > 0 || !anyFields, "refused() lists no invalid config, but the module's configs have fields");
+        assertAll(refused.stream().map(r -> (Executable) () -> {
+            installed().factory(r.plugin());
+            Throwable thrown = thrown(() -> installed().config(r.plugin(), r.fields()));
+            InvalidConfigException invalid = invalid(thrown);
+            if (invalid == null) {
+                fail(r.plugin() + " " + r.fields() + " was " + (thrown == null ? "accepted" : "refused with " + thrown
+                        + ", not an InvalidConfigException naming '" + r.field() + "'"));
+            }
+            assertEquals(r.field(), invalid.field(), r.plugin() + " " + r.fields() + ": " + invalid.getMessage());
+            assertFalse(invalid.getMessage() == null || invalid.getMessage().isBlank(), r.plugin() + ": the message is empty");
+        }));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameResult() {
+        assertAll(installed().bound().stream()
+                .filter(b -> unavailable(b.factory()).isEmpty())
+                .map(b -> (Executable) () -> {
+                    try {
+                        sameTwice(b);
+                    } catch (AssertionError e) {
+                        throw new AssertionError(b.family().label() + " '" + b.key() + "': " + e.getMessage(), e);
+                    }
+                }));
+    }
+
+    private void sameTwice(ModuleUnderTest.Bound b) throws Exception {
+        PluginConfig config = config(b.factory());
+        switch (b.family()) {
+            case AUGMENT -> {
+                LabeledImages images = SyntheticImages.make(3, 4, 12, 1);
+                ImageBatch batch = new ImageBatch(images.pixels(), images.labels(), 1, 12, 12);
+                ImageBatch first = installed().augmenter((AugmentConfig) config).apply(batch, new SplittableRandom(7));
+                ImageBatch second = installed().augmenter((AugmentConfig) config).apply(batch, new SplittableRandom(7));
+                assertEquals(batch.size(), first.size(), "the batch changed size");
+                assertEquals(batch.imageSize(), first.imageSize(), "the images changed shape");
+                assertArrayEquals(first.pixels(), second.pixels(), "pixels differ");
+                assertArrayEquals(first.labels(), second.labels(), "labels differ");
+                assertArrayEquals(first.mixedLabels(), second.mixedLabels(), "mixed labels differ");
+                assertArrayEquals(first.mixWeights(), second.mixWeights(), "mix weights differ");
+            }
+            case FREEZE -> {
+                @SuppressWarnings("unchecked")
+                FreezeScheduleFactory<FreezeConfig> factory = (FreezeScheduleFactory<FreezeConfig>) b.factory();
+                List<String> groups = List.of("stem", "block1", "block2");
+                for (int epoch = 0; epoch < 6; epoch++) {
+                    TrainingPosition position = new TrainingPosition(epoch, 6);
+                    var plan = factory.create((FreezeConfig) config).plan(groups, position);
+                    assertEquals(groups.size(), plan.size(), "the plan has not one state per group at epoch " + epoch);
+                    assertEquals(plan, factory.create((FreezeConfig) config).plan(groups, position), "plans differ at epoch " + epoch);
+                    assertEquals(factory.create((FreezeConfig) config).headLrMultiplier(position),
+                            factory.create((FreezeConfig) config).headLrMultiplier(position), "head learning rates differ");
+                }
+            }
+            case HEAD -> sameHead(b, (HeadConfig) config);
+            case BACKBONE -> sameBackbone(b, (BackboneConfig) config);
+            case REGULARIZER -> samePenalty(b, (RegularizerConfig) config);
+            case SIMILARITY -> {
+                @SuppressWarnings("unchecked")
+                SimilarityMetricFactory<SimilarityConfig> factory = (SimilarityMetricFactory<SimilarityConfig>) b.factory();
+                SimilarityInputs inputs = new SimilarityInputs(Optional.of(features(40, 6, 4, 1)),
+                        Optional.of(features(30, 6, 3, 2)), Optional.of(probabilities(30, 4, 3)));
+                SimilarityMetric metric = factory.create((SimilarityConfig) config);
+                double first = metric.score(inputs);
+                assertTrue(Double.isFinite(first), "the score is " + first);
+                assertEquals(first, factory.create((SimilarityConfig) config).score(inputs), 0.0, "scores differ");
+            }
+            case DATASET -> {
+                @SuppressWarnings("unchecked")
+                DatasetProvider<DatasetConfig> provider = (DatasetProvider<DatasetConfig>) b.factory();
+                DatasetConfig dataset = (DatasetConfig) config;
+                assertEquals(provider.describe(dataset, dataContext()), provider.describe(dataset, dataContext()),
+                        "descriptions differ");
+                LabeledImages first = provider.load(dataset, Split.TRAIN, dataContext());
+                assertTrue(first.size() > 0, "the training split is empty");
+                assertEquals(first, provider.load(dataset, Split.TRAIN, dataContext()), "the images differ");
+            }
+        }
+    }
+
+    private void sameHead(ModuleUnderTest.Bound b, HeadConfig config) {
+        @SuppressWarnings("unchecked")
+        HeadFactory<HeadConfig> factory = (HeadFactory<HeadConfig>) b.factory();
+        int classes = 3;
+        HeadContext context = new HeadContext(featureShape(), classes, 5);
+        Head head = factory.create(config, context);
+        if (head instanceof Head.Network) {
+            Shape input = new Shape(4).addAll(featureShape());
+            float[] first = initialisedOutput(() -> ((Head.Network) factory.create(config, context)).block(), input, 11);
+            float[] second = initialisedOutput(() -> ((Head.Network) factory.create(config, context)).block(), input, 11);
+            assertEquals(4 * classes, first.length, "the head does not give one score per class");
+            assertArrayEquals(first, second, "initial outputs differ");
+        } else {
+            int cols = (int) featureShape().size();
+            FeatureTable train = features(30, cols, classes, 3);
+            FeatureTable validation = features(12, cols, classes, 4);
+            float[][] first = ((Head.FeatureClassifier) head).fit(train, validation, 9).predictProbabilities(validation);
+            float[][] second = ((Head.FeatureClassifier) factory.create(config, context)).fit(train, validation, 9)
+                    .predictProbabilities(validation);
+            assertEquals(validation.rows(), first.length, "not one row of probabilities per example");
+            for (int i = 0; i < first.length; i++) {
+                assertEquals(classes, first[i].length, "not one probability per class");
+                double sum = 0;
+                for (float p : first[i]) {
+                    sum += p;
+                }
+                assertEquals(1.0, sum, 1e-3, "probabilities of row " + i + " sum to " + sum);
+                assertArrayEquals(first[i], second[i], "probabilities of row " + i + " differ");
+            }
+        }
+    }
+
+    private void sameBackbone(ModuleUnderTest.Bound b, BackboneConfig config) {
+        @SuppressWarnings("unchecked")
+        BackboneFactory<BackboneConfig> factory = (BackboneFactory<BackboneConfig>) b.factory();
+        BackboneContext context = backboneContext();
+        Backbone backbone = factory.create(config, context);
+        List<String> names = backbone.layerGroups().stream().map(LayerGroup::name).toList();
+        assertEquals(names.size(), names.stream().distinct().count(), "layer group names repeat: " + names);
+        Shape input = new Shape(2, backbone.inputSpec().channels(), backbone.inputSpec().networkHeight(context.height()),
+                backbone.inputSpec().networkWidth(context.width()));
+        float[] first = backboneOutput(factory.create(config, context), input);
+        float[] second = backboneOutput(factory.create(config, context), input);
+        assertTrue(first.length > 0, "the backbone gives no features");
+        assertArrayEquals(first, second, "outputs differ");
+    }
+
+    /** Initialises the groups in order under one engine seed, loads imported weights, runs a fixed input through. */
+    private static float[] backboneOutput(Backbone backbone, Shape input) {
+        try (Model model = Model.newInstance("contract"); NDManager manager = NDManager.newBaseManager()) {
+            initialise(backbone, input, 11, model.getNDManager());
+            NDList x = new NDList(fixedInput(manager, input));
+            ParameterStore store = new ParameterStore(model.getNDManager(), false);
+            for (LayerGroup group : backbone.layerGroups()) {
+                x = group.block().forward(store, x, false);
+            }
+            float[] out = x.singletonOrThrow().toType(DataType.FLOAT32, false).toFloatArray();
+            for (float v : out) {
+                assertTrue(Float.isFinite(v), "the backbone's output is not finite");
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Initialises a backbone's groups in order under one engine seed, as Graft does, then loads
+     * its imported weights, if any.
+     *
+     * @param backbone the backbone
+     * @param input the input shape, batch first
+     * @param seed the engine seed
+     * @param manager the manager that owns the parameters
+     */
+    protected static void initialise(Backbone backbone, Shape input, int seed, NDManager manager) {
+        Engine.getInstance().setRandomSeed(seed);
+        Shape shape = input;
+        for (LayerGroup group : backbone.layerGroups()) {
+            group.block().initialize(manager, DataType.FLOAT32, shape);
+            shape = group.block().getOutputShapes(new Shape[] {shape})[0];
+        }
+        if (backbone.importedWeights() != null) {
+            backbone.importedWeights().load(backbone.layerGroups(), manager);
+        }
+    }
+
+    private static float[] initialisedOutput(Supplier<Block> blocks, Shape input, int seed) {
+        try (Model model = Model.newInstance("contract"); NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(seed);
+            Block block = blocks.get();
+            block.initialize(model.getNDManager(), DataType.FLOAT32, input);
+            NDArray out = block.forward(new ParameterStore(model.getNDManager(), false), new NDList(fixedInput(manager, input)), false)
+                    .singletonOrThrow();
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                assertTrue(p.getValue().isInitialized(), "parameter " + p.getKey() + " is not initialised");
+            }
+            return out.toFloatArray();
+        }
+    }
+
+    private static NDArray fixedInput(NDManager manager, Shape shape) {
+        float[] values = new float[(int) shape.size()];
+        SplittableRandom random = new SplittableRandom(17);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextDouble();
+        }
+        return manager.create(values, shape);
+    }
+
+    private void samePenalty(ModuleUnderTest.Bound b, RegularizerConfig config) {
+        @SuppressWarnings("unchecked")
+        RegularizerFactory<RegularizerConfig> factory = (RegularizerFactory<RegularizerConfig>) b.factory();
+        Regularizer regularizer = factory.create(config);
+        assertEquals(regularizer.needs(), factory.create(config).needs(), "needs differ");
+        if (regularizer.needs().isEmpty()) {
+            return; // Graft never asks a regulariser that needs nothing for a penalty
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float first = penalty(regularizer, manager);
+            assertTrue(Float.isFinite(first) && first >= 0, "the penalty is " + first);
+            assertEquals(first, penalty(factory.create(config), manager), 0f, "penalties differ");
+        }
+    }
+
+    private static float penalty(Regularizer regularizer, NDManager manager) {
+        RegularizationStep step = new RegularizationStep() {
+            @Override
+            public NDManager manager() {
+                return manager;
+            }
+
+            @Override
+            public List<Weight> transferred() {
+                return List.of(new Weight("block1", "block1.conv.weight", fixedInput(manager, new Shape(4, 3)),
+                        fixedInput(manager, new Shape(4, 3)).mul(0.5f), true),
+                        new Weight("stem", "stem.conv.weight", fixedInput(manager, new Shape(2, 2)),
+                                fixedInput(manager, new Shape(2, 2)), false));
+            }
+
+            @Override
+            public List<Weight> added() {
+                return List.of(new Weight("head", "head.weight", fixedInput(manager, new Shape(3, 4)), null, true));
+            }
+
+            @Override
+            public NDArray features() {
+                return fixedInput(manager, new Shape(5, 4));
+            }
+
+            @Override
+            public NDArray sourceLogits() {
+                return fixedInput(manager, new Shape(5, 3));
+            }
+
+            @Override
+            public NDArray pretrainedSourceLogits() {
+                return fixedInput(manager, new Shape(5, 3)).mul(2f);
+            }
+        };
+        return regularizer.penalty(step).toType(DataType.FLOAT32, false).getFloat();
+    }
+
+    /** Gaussian features with class-dependent means. */
+    private static FeatureTable features(int rows, int cols, int classes, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] values = new float[rows * cols];
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            labels[i] = i % classes;
+            for (int j = 0; j < cols; j++) {
+                values[i * cols + j] = (float) (random.nextGaussian() + (j % classes == labels[i] ? 1.5 : 0));
+            }
+        }
+        return new FeatureTable(values, rows, cols, labels, classes);
+    }
+
+    /** Rows of probabilities over source classes, labelled with the target classes. */
+    private static FeatureTable probabilities(int rows, int sourceClasses, int targetClasses) {
+        SplittableRandom random = new SplittableRandom(23);
+        float[] values = new float[rows * sourceClasses];
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            labels[i] = i % targetClasses;
+            double sum = 0;
+            for (int j = 0; j < sourceClasses; j++) {
+                double v = random.nextDouble() + (j == labels[i] ? 2 : 0);
+                values[i * sourceClasses + j] = (float) v;
+                sum += v;
+            }
+            for (int j = 0; j < sourceClasses; j++) {
+                values[i * sourceClasses + j] /= (float) sum;
+            }
+        }
+        return new FeatureTable(values, rows, sourceClasses, labels, targetClasses);
+    }
+
+    private PluginConfig config(PluginFactory<?> factory) throws Exception {
+        return installed().config(factory.name(), example(factory));
+    }
+
+    /** The family's config interface (the type Jackson writes with its {@code type} name). */
+    private static Class<?> familyConfig(PluginConfig config) {
+        for (Class<?> family : List.of(AugmentConfig.class, BackboneConfig.class, HeadConfig.class, FreezeConfig.class,
+                RegularizerConfig.class, SimilarityConfig.class, DatasetConfig.class)) {
+            if (family.isInstance(config)) {
+                return family;
+            }
+        }
+        throw new IllegalArgumentException(config.getClass() + " belongs to no family");
+    }
+
+    private static Throwable thrown(Executable action) {
+        try {
+            action.execute();
+            return null;
+        } catch (Throwable t) {
+            return t;
+        }
+    }
+
+    private static InvalidConfigException invalid(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof InvalidConfigException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+}

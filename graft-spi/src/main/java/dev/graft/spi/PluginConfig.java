@@ -1,5 +1,7 @@
 package dev.graft.spi;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The typed configuration of one plugin implementation, as written in a descriptor.
  *
@@ -14,4 +16,17 @@ package dev.graft.spi;
  * into the hash that identifies a trial, so two descriptors that differ only in spelling out a
  * default produce the same trial.
  */
-public interface PluginConfig {}
+public interface PluginConfig {
+    /**
+     * Whether this choice does nothing, so that it is the same as leaving its sweep axis out: a
+     * trial with it is the trial without it (one id, one result, one shared baseline), as for a
+     * spelled-out default. Only an identity (an augmenter that changes no image, a regulariser
+     * that adds nothing) may say yes; the default is no. Families whose axis is required ignore it.
+     *
+     * @return true for a choice that does nothing
+     */
+    @JsonIgnore
+    default boolean noop() {
+        return false;
+    }
+}

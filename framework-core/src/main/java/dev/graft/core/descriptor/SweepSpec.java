@@ -2,6 +2,7 @@ package dev.graft.core.descriptor;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.graft.spi.InvalidConfigException;
+import dev.graft.spi.PluginConfig;
 import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.freeze.FreezeConfig;
 import dev.graft.spi.head.HeadConfig;
@@ -31,8 +32,10 @@ public record SweepSpec(
         @JsonPropertyDescription("fine-tuning regularisers of transfer trials; absent = none") List<RegularizerConfig> regularizer,
         @JsonPropertyDescription("combinations to skip") List<Map<String, Object>> exclude) {
 
-    /** Axis names usable in {@code exclude}. */
-    public static final List<String> AXES = List.of("backbone", "head", "freeze", "augment", "regularizer", "samplesPerClass");
+    /** Names usable in {@code exclude}: the backbone, every strategy axis, and the data size. */
+    public static final List<String> AXES = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("backbone"), Axis.STRATEGY.stream().map(Axis::name)), java.util.stream.Stream.of("samplesPerClass"))
+            .toList();
 
     public SweepSpec {
         backbone = required("backbone", backbone);
@@ -48,6 +51,20 @@ public record SweepSpec(
                 }
             }
         }
+    }
+
+    /**
+     * @param axis a strategy axis
+     * @return the choices the descriptor lists for it, in order; empty for an optional axis left out
+     */
+    public List<? extends PluginConfig> choices(Axis axis) {
+        return switch (axis.name()) {
+            case "head" -> head;
+            case "freeze" -> freeze;
+            case "augment" -> augment;
+            case "regularizer" -> regularizer;
+            default -> throw new IllegalArgumentException("the descriptor has no axis " + axis.name());
+        };
     }
 
     private static <T> List<T> required(String axis, List<T> values) {

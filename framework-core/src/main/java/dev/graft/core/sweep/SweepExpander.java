@@ -5,13 +5,11 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.graft.core.descriptor.Axis;
 import dev.graft.core.descriptor.BackboneSpec;
 import dev.graft.core.descriptor.Experiment;
 import dev.graft.core.descriptor.SweepSpec;
-import dev.graft.spi.augment.AugmentConfig;
-import dev.graft.spi.freeze.FreezeConfig;
-import dev.graft.spi.head.HeadConfig;
-import dev.graft.spi.regularize.RegularizerConfig;
+import dev.graft.spi.PluginConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -42,52 +40,70 @@ public final class SweepExpander {
      */
     public List<Trial> expand(Experiment experiment) {
         SweepSpec sweep = experiment.sweep();
-        // an augmenter or regulariser that does nothing is the same as none: its trials are the trials without it
-        List<AugmentConfig> augments = sweep.augment().isEmpty() ? Collections.singletonList(null)
-                : sweep.augment().stream().map(a -> a.noop() ? null : a).toList();
+        List<Axis> axes = Axis.STRATEGY;
+        // per axis: the choices (a no-op choice, or an optional axis left out, is the axis absent: null) and their labels
+        List<List<PluginConfig>> choices = new ArrayList<>();
+        List<List<String>> choiceLabels = new ArrayList<>();
+        for (Axis axis : axes) {
+            List<? extends PluginConfig> listed = sweep.choices(axis);
+            if (listed.isEmpty()) {
+                choices.add(Collections.singletonList(null));
+                choiceLabels.add(List.of("none"));
+            } else {
+                choices.add(listed.stream().map(c -> !axis.required() && c.noop() ? null : (PluginConfig) c).toList());
+                choiceLabels.add(labels(listed.stream().map(this::json).toList()));
+            }
+        }
         List<String> backboneLabels = backboneLabels(experiment);
         List<String> architectureLabels = labels(sweep.backbone().stream().map(b -> json(b.architecture())).toList());
-        List<String> headLabels = labels(sweep.head().stream().map(this::json).toList());
-        List<String> freezeLabels = labels(sweep.freeze().stream().map(this::json).toList());
-        List<String> augmentLabels = sweep.augment().isEmpty() ? List.of("none") : labels(sweep.augment().stream().map(this::json).toList());
-        List<RegularizerConfig> regularizers = sweep.regularizer().isEmpty() ? Collections.singletonList(null)
-                : sweep.regularizer().stream().map(r -> r.noop() ? null : r).toList();
-        List<String> regularizerLabels = sweep.regularizer().isEmpty() ? List.of("none") : labels(sweep.regularizer().stream().map(this::json).toList());
 
         Map<String, Trial> trials = new LinkedHashMap<>();
         for (int samples : experiment.target().samplesPerClass()) {
             for (long seed : experiment.seeds().seeds()) {
                 for (int b = 0; b < sweep.backbone().size(); b++) {
                     BackboneSpec backbone = sweep.backbone().get(b);
-                    for (int h = 0; h < sweep.head().size(); h++) {
-                        HeadConfig head = sweep.head().get(h);
-                        for (int f = 0; f < sweep.freeze().size(); f++) {
-                            FreezeConfig freeze = sweep.freeze().get(f);
-                            for (int a = 0; a < augments.size(); a++) {
-                                AugmentConfig augment = augments.get(a);
-                                for (int r = 0; r < regularizers.size(); r++) {
-                                    RegularizerConfig regularizer = regularizers.get(r);
-                                    if (excluded(sweep.exclude(), backbone, head, freeze, augment, regularizer, samples)) {
-                                        continue;
-                                    }
-                                    TrialSpec spec = new TrialSpec(TrialKind.transfer, backbone, head, freeze, augment, samples,
-                                            seed, experiment.target().data(), experiment.target().validationFraction(),
-                                            experiment.target().testSamplesPerClass(), experiment.train(), regularizer);
-                                    TrialSpec baseline = spec.scratchBaseline();
-                                    String baselineId = TrialIds.of(mapper, baseline);
-                                    trials.putIfAbsent(baselineId, new Trial(baselineId, baseline, Optional.empty(),
-                                            new TrialLabels(architectureLabels.get(b), headLabels.get(h), "-", augmentLabels.get(a), "-")));
-                                    String id = TrialIds.of(mapper, spec);
-                                    trials.putIfAbsent(id, new Trial(id, spec, Optional.of(baselineId), new TrialLabels(backboneLabels.get(b),
-                                            headLabels.get(h), freezeLabels.get(f), augmentLabels.get(a), regularizerLabels.get(r))));
-                                }
+                    // the product of the axes, the last varying fastest
+                    int[] index = new int[axes.size()];
+                    do {
+                        Map<String, PluginConfig> components = new LinkedHashMap<>();
+                        String[] transferLabels = new String[axes.size()];
+                        String[] baselineLabels = new String[axes.size()];
+                        for (int a = 0; a < axes.size(); a++) {
+                            PluginConfig choice = choices.get(a).get(index[a]);
+                            if (choice != null) {
+                                components.put(axes.get(a).name(), choice);
                             }
+                            transferLabels[a] = choiceLabels.get(a).get(index[a]);
+                            baselineLabels[a] = axes.get(a).sharedWithBaseline() ? transferLabels[a] : "-";
                         }
-                    }
+                        if (excluded(sweep.exclude(), backbone, components, samples)) {
+                            continue;
+                        }
+                        TrialSpec spec = new TrialSpec(TrialKind.transfer, backbone, components, samples, seed,
+                                experiment.target().data(), experiment.target().validationFraction(),
+                                experiment.target().testSamplesPerClass(), experiment.train());
+                        TrialSpec baseline = spec.scratchBaseline();
+                        String baselineId = TrialIds.of(mapper, baseline);
+                        trials.putIfAbsent(baselineId, new Trial(baselineId, baseline, Optional.empty(),
+                                TrialLabels.of(architectureLabels.get(b), baselineLabels)));
+                        String id = TrialIds.of(mapper, spec);
+                        trials.putIfAbsent(id, new Trial(id, spec, Optional.of(baselineId), TrialLabels.of(backboneLabels.get(b), transferLabels)));
+                    } while (next(index, choices));
                 }
             }
         }
         return List.copyOf(trials.values());
+    }
+
+    /** Advances an odometer over the axes' choices, the last axis fastest; false after the last combination. */
+    private static boolean next(int[] index, List<List<PluginConfig>> choices) {
+        for (int a = index.length - 1; a >= 0; a--) {
+            if (++index[a] < choices.get(a).size()) {
+                return true;
+            }
+            index[a] = 0;
+        }
+        return false;
     }
 
     /**
@@ -177,20 +193,21 @@ public final class SweepExpander {
         return labels;
     }
 
-    private boolean excluded(List<Map<String, Object>> rules, BackboneSpec backbone, HeadConfig head, FreezeConfig freeze,
-            AugmentConfig augment, RegularizerConfig regularizer, int samples) {
+    private boolean excluded(List<Map<String, Object>> rules, BackboneSpec backbone, Map<String, PluginConfig> components, int samples) {
         for (Map<String, Object> rule : rules) {
             boolean all = true;
             for (Map.Entry<String, Object> condition : rule.entrySet()) {
-                JsonNode actual = switch (condition.getKey()) {
-                    case "backbone" -> backboneJson(backbone);
-                    case "head" -> json(head);
-                    case "freeze" -> json(freeze);
-                    case "augment" -> augment == null ? mapper.createObjectNode().put("type", "none") : json(augment);
-                    case "regularizer" -> regularizer == null ? mapper.createObjectNode().put("type", "none") : json(regularizer);
-                    case "samplesPerClass" -> mapper.getNodeFactory().numberNode(samples);
-                    default -> throw new IllegalStateException("unchecked exclude axis " + condition.getKey());
-                };
+                String key = condition.getKey();
+                JsonNode actual;
+                if (key.equals("backbone")) {
+                    actual = backboneJson(backbone);
+                } else if (key.equals("samplesPerClass")) {
+                    actual = mapper.getNodeFactory().numberNode(samples);
+                } else {
+                    Axis.named(key);
+                    PluginConfig config = components.get(key);
+                    actual = config == null ? mapper.createObjectNode().put("type", "none") : json(config);
+                }
                 all &= matches(actual, mapper.valueToTree(condition.getValue()));
             }
             if (all) {

@@ -12,6 +12,18 @@ package dev.graft.core.sweep;
  * @param regularizer the regulariser, {@code none} when absent, {@code -} for scratch
  */
 public record TrialLabels(String backbone, String head, String freeze, String augment, String regularizer) {
+    /**
+     * @param backbone the backbone's label
+     * @param byAxis one label per strategy axis, in {@link dev.graft.core.descriptor.Axis#STRATEGY} order
+     * @return the labels
+     */
+    public static TrialLabels of(String backbone, String... byAxis) {
+        if (byAxis.length != 4) {
+            throw new IllegalArgumentException("one label per strategy axis, got " + byAxis.length);
+        }
+        return new TrialLabels(backbone, byAxis[0], byAxis[1], byAxis[2], byAxis[3]);
+    }
+
     @Override
     public String toString() {
         return backbone + " / " + head + " / " + freeze + " / " + augment + ("none".equals(regularizer) || "-".equals(regularizer) ? "" : " / " + regularizer);

@@ -92,7 +92,7 @@ class ProgressTest {
                 progress.trialStarted(trial);
                 progress.epochFinished(trial, epoch(1, 0.5));
                 Thread.sleep(300);
-                progress.trialFinished(trial, new dev.graft.core.store.TrialRecord(trial.id(), "transfer", "b", "h", "f", "none", "none", 5,
+                progress.trialFinished(trial, new dev.graft.core.store.TrialRecord(trial.id(), "transfer", dev.graft.core.sweep.TrialLabels.of("b", "h", "f", "none", "none"), 5,
                         1, null, dev.graft.core.store.TrialStatus.finished, null, 0.75, 0.7, 1, 1, 0.1, "{}", "{}", null, "t", List.of()));
             }
         }

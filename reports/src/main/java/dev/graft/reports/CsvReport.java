@@ -1,16 +1,20 @@
 package dev.graft.reports;
 
+import dev.graft.core.descriptor.Axis;
 import dev.graft.core.store.TrialRecord;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** {@code results.csv}: one row per trial. */
 final class CsvReport {
-    static final List<String> COLUMNS = List.of("trial_id", "kind", "backbone", "head", "freeze", "augment", "regularizer", "samples_per_class",
-            "seed", "status", "test_accuracy", "test_macro_f1", "gain_vs_scratch", "baseline_id", "best_epoch", "epochs_run",
-            "train_seconds", "error", "strategy_id", "labels_worth", "labels_worth_low", "labels_worth_high");
+    static final List<String> COLUMNS = Stream.of(Stream.of("trial_id", "kind", "backbone"), Axis.STRATEGY.stream().map(Axis::name),
+            Stream.of("samples_per_class", "seed", "status", "test_accuracy", "test_macro_f1", "gain_vs_scratch", "baseline_id", "best_epoch", "epochs_run",
+            "train_seconds", "error", "strategy_id", "labels_worth", "labels_worth_low", "labels_worth_high"))
+            .flatMap(s -> s).toList();
 
     private CsvReport() {}
 
@@ -22,12 +26,13 @@ final class CsvReport {
             // a transfer trial's row carries its strategy's worth in labels (the same on every seed's row)
             LabelsWorth w = t.kind().equals("transfer") ? worth.get(t.strategyId()) : null;
             Double gain = data.analysis().gains().get(t.trialId());
-            List<String> cells = List.of(t.trialId(), t.kind(), t.backbone(), t.head(), t.freeze(), t.augment(), t.regularizer(),
-                    Integer.toString(t.samplesPerClass()), Long.toString(t.seed()), t.status().name(), number(t.testAccuracy()),
+            List<String> cells = new ArrayList<>(List.of(t.trialId(), t.kind(), t.backbone()));
+            cells.addAll(t.labels().axes().values());
+            cells.addAll(List.of(Integer.toString(t.samplesPerClass()), Long.toString(t.seed()), t.status().name(), number(t.testAccuracy()),
                     number(t.testMacroF1()), gain == null ? "" : number(gain), t.baselineId() == null ? "" : t.baselineId(),
                     Integer.toString(t.bestEpoch()), Integer.toString(t.epochsRun()), String.format(Locale.ROOT, "%.3f", t.trainSeconds()),
                     t.error() == null ? "" : t.error(), t.strategyId(), w == null ? "" : w.format(w.value()), w == null ? "" : w.format(w.low()),
-                    w == null ? "" : w.format(w.high()));
+                    w == null ? "" : w.format(w.high())));
             out.append(String.join(",", cells.stream().map(CsvReport::escape).toList())).append('\n');
         }
         return out.toString();

@@ -1,9 +1,8 @@
 package dev.graft.reports;
 
-import static dev.graft.reports.Html.escape;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graft.core.descriptor.Axis;
 import dev.graft.core.store.PretrainRecord;
 import dev.graft.core.store.SimilarityRecord;
 import dev.graft.core.store.TrialRecord;
@@ -17,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import static dev.graft.reports.Html.escape;
 
 /**
  * {@code index.html}: one self-contained page (inline CSS and SVG, no script, nothing fetched)
@@ -80,17 +81,16 @@ final class HtmlReport {
                 .append(escape(GainLegend.verdicts(data.rule()))).append("</p>\n<p>").append(escape(GainLegend.worth(data.analysis())))
                 .append("</p>\n");
         boolean worth = GainLegend.showsWorth(data.analysis());
-        boolean regularized = data.analysis().regularized();
+        List<Axis> axes = data.analysis().shownAxes();
         boolean sequential = data.rule().sequential();
-        h.append("<div class=scroll><table><tr><th>backbone</th><th>head</th><th>freeze</th><th>augment</th>")
-                .append(regularized ? "<th>regularizer</th>" : "").append("<th>labels/class</th><th>seeds</th>")
+        h.append("<div class=scroll><table><tr><th>backbone</th>")
+                .append(axes.stream().map(a -> "<th>" + a.name() + "</th>").collect(Collectors.joining())).append("<th>labels/class</th><th>seeds</th>")
                 .append(sequential ? "<th>stopped</th>" : "")
                 .append("<th>transfer accuracy</th><th>scratch accuracy</th><th>gain [95% interval]</th><th>verdict</th>")
                 .append(worth ? "<th>worth (labels/class)</th>" : "").append("<th>failed</th></tr>\n");
         for (StrategySummary s : data.analysis().summaries()) {
-            h.append("<tr class=\"").append(s.verdict()).append("\"><td>").append(escape(s.key().backbone())).append("</td><td>")
-                    .append(escape(s.key().head())).append("</td><td>").append(escape(s.key().freeze())).append("</td><td>")
-                    .append(escape(s.key().augment())).append(regularized ? "</td><td>" + escape(s.key().regularizer()) : "")
+            h.append("<tr class=\"").append(s.verdict()).append("\"><td>").append(escape(s.key().backbone()))
+                    .append(axes.stream().map(a -> "</td><td>" + escape(s.key().label(a))).collect(Collectors.joining()))
                     .append("</td><td class=num>").append(s.key().samplesPerClass())
                     .append("</td><td class=num>").append(s.gain().n()).append(sequential ? "</td><td>" + escape(s.stopReason()) : "")
                     .append("</td><td class=num>").append(Numbers.meanSd(s.transferAccuracy()))
@@ -235,13 +235,14 @@ final class HtmlReport {
         }
         h.append("<details><summary>All trials (").append(data.analysis().trials().size()).append("), each linked to its folder ")
                 .append("(trial.json: provenance; epochs.csv)</summary>\n<div class=scroll><table><tr><th>trial</th><th>kind</th><th>backbone</th>")
-                .append("<th>head</th><th>freeze</th><th>augment</th><th>regularizer</th><th>labels/class</th><th>seed</th><th>status</th>")
+                .append(Axis.STRATEGY.stream().map(a -> "<th>" + a.name() + "</th>").collect(Collectors.joining()))
+                .append("<th>labels/class</th><th>seed</th><th>status</th>")
                 .append("<th>test accuracy</th><th>macro-F1</th><th>gain</th><th>best epoch</th><th>epochs</th><th>seconds</th></tr>\n");
         for (TrialRecord t : data.analysis().trials()) {
             Double gain = data.analysis().gains().get(t.trialId());
             h.append("<tr><td>").append(link(t)).append("</td><td>").append(t.kind()).append("</td><td>")
-                    .append(escape(t.backbone())).append("</td><td>").append(escape(t.head())).append("</td><td>").append(escape(t.freeze()))
-                    .append("</td><td>").append(escape(t.augment())).append("</td><td>").append(escape(t.regularizer()))
+                    .append(escape(t.backbone()))
+                    .append(t.labels().axes().values().stream().map(l -> "</td><td>" + escape(l)).collect(Collectors.joining()))
                     .append("</td><td class=num>").append(t.samplesPerClass())
                     .append("</td><td class=num>").append(t.seed()).append("</td><td>").append(t.status()).append("</td><td class=num>")
                     .append(Numbers.fixed(t.testAccuracy(), 4)).append("</td><td class=num>").append(Numbers.fixed(t.testMacroF1(), 4))

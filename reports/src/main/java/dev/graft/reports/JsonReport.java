@@ -1,10 +1,10 @@
 package dev.graft.reports;
 
-import dev.graft.core.stats.Interval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.graft.core.stats.Interval;
 import dev.graft.core.store.PretrainRecord;
 import dev.graft.core.store.SimilarityRecord;
 import dev.graft.core.store.TrialRecord;
@@ -32,10 +32,7 @@ final class JsonReport {
                 ObjectNode node = summaries.addObject();
                 node.put("strategyId", s.key().id());
                 node.put("backbone", s.key().backbone());
-                node.put("head", s.key().head());
-                node.put("freeze", s.key().freeze());
-                node.put("augment", s.key().augment());
-                node.put("regularizer", s.key().regularizer());
+                s.key().labels().axes().forEach(node::put);
                 node.put("samplesPerClass", s.key().samplesPerClass());
                 node.set("transferAccuracy", interval(mapper, s.transferAccuracy()));
                 node.set("scratchAccuracy", interval(mapper, s.scratchAccuracy()));
@@ -58,10 +55,7 @@ final class JsonReport {
                 node.put("strategyId", t.strategyId());
                 node.put("kind", t.kind());
                 node.put("backbone", t.backbone());
-                node.put("head", t.head());
-                node.put("freeze", t.freeze());
-                node.put("augment", t.augment());
-                node.put("regularizer", t.regularizer());
+                t.labels().axes().forEach(node::put);
                 node.put("samplesPerClass", t.samplesPerClass());
                 node.put("seed", t.seed());
                 node.put("status", t.status().name());

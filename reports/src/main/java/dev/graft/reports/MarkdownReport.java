@@ -1,10 +1,12 @@
 package dev.graft.reports;
 
+import dev.graft.core.descriptor.Axis;
 import dev.graft.core.store.PretrainRecord;
 import dev.graft.core.store.SimilarityRecord;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** {@code report.md}: the summary tables in Markdown. */
 final class MarkdownReport {
@@ -31,17 +33,16 @@ final class MarkdownReport {
         m.append("## Transfer gain\n\n").append(GainLegend.method(data.rule())).append(' ').append(GainLegend.verdicts(data.rule()))
                 .append("\n\n").append(GainLegend.worth(data.analysis())).append("\n\n");
         boolean worth = GainLegend.showsWorth(data.analysis());
-        boolean regularized = data.analysis().regularized();
+        List<Axis> axes = data.analysis().shownAxes();
         boolean sequential = data.rule().sequential();
-        m.append("| backbone | head | freeze | augment | ").append(regularized ? "regularizer | " : "")
+        m.append("| backbone | ").append(axes.stream().map(a -> a.name() + " | ").collect(Collectors.joining()))
                 .append("samples/class | seeds | ").append(sequential ? "stopped | " : "")
                 .append("transfer acc | scratch acc | gain [95% CI] | verdict |").append(worth ? " worth (labels/class) |" : "").append("\n");
-        m.append("|---|---|---|---|").append(regularized ? "---|" : "").append("---:|---:|").append(sequential ? "---|" : "")
+        m.append("|---|").append("---|".repeat(axes.size())).append("---:|---:|").append(sequential ? "---|" : "")
                 .append("---:|---:|---:|---|").append(worth ? "---:|" : "").append("\n");
         for (StrategySummary s : data.analysis().summaries()) {
-            m.append("| ").append(cell(s.key().backbone())).append(" | ").append(cell(s.key().head())).append(" | ")
-                    .append(cell(s.key().freeze())).append(" | ").append(cell(s.key().augment())).append(" | ")
-                    .append(regularized ? cell(s.key().regularizer()) + " | " : "")
+            m.append("| ").append(cell(s.key().backbone())).append(" | ")
+                    .append(axes.stream().map(a -> cell(s.key().label(a)) + " | ").collect(Collectors.joining()))
                     .append(s.key().samplesPerClass()).append(" | ").append(s.gain().n()).append(" | ")
                     .append(sequential ? cell(s.stopReason()) + " | " : "")
                     .append(Numbers.meanSd(s.transferAccuracy())).append(" | ").append(Numbers.meanSd(s.scratchAccuracy())).append(" | ")

@@ -1,5 +1,6 @@
 package dev.graft.reports;
 
+import dev.graft.core.descriptor.Axis;
 import dev.graft.core.sweep.TrialLabels;
 
 /**
@@ -7,21 +8,30 @@ import dev.graft.core.sweep.TrialLabels;
  * {@code id}, the spec without the seed; the labels only display it.
  *
  * @param id the strategy id ({@link dev.graft.core.store.TrialRecord#strategyId()})
- * @param backbone backbone label
- * @param head head label
- * @param freeze freeze label
- * @param augment augment label
- * @param regularizer regulariser label
+ * @param labels the backbone's and each axis' label
  * @param samplesPerClass labelled examples per class
  */
-public record StrategyKey(String id, String backbone, String head, String freeze, String augment, String regularizer, int samplesPerClass) {
+public record StrategyKey(String id, TrialLabels labels, int samplesPerClass) {
     /** @return the strategy without the data size, e.g. {@code convnet / linear / frozen / none} */
     public String strategy() {
-        return new TrialLabels(backbone, head, freeze, augment, regularizer).toString();
+        return labels.toString();
+    }
+
+    /** @return the backbone's label */
+    public String backbone() {
+        return labels.backbone();
+    }
+
+    /**
+     * @param axis a strategy axis
+     * @return the strategy's label on it
+     */
+    public String label(Axis axis) {
+        return labels.of(axis);
     }
 
     /** @return the same strategy with {@code suffix} appended to its backbone label */
     StrategyKey withBackboneSuffix(String suffix) {
-        return new StrategyKey(id, backbone + suffix, head, freeze, augment, regularizer, samplesPerClass);
+        return new StrategyKey(id, new TrialLabels(labels.backbone() + suffix, labels.axes()), samplesPerClass);
     }
 }

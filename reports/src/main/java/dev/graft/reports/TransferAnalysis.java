@@ -1,5 +1,6 @@
 package dev.graft.reports;
 
+import dev.graft.core.descriptor.Axis;
 import dev.graft.core.stats.DecisionRule;
 import dev.graft.core.stats.Interval;
 import dev.graft.core.stats.Verdict;
@@ -24,9 +25,14 @@ import java.util.Map;
 public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gains, List<StrategySummary> summaries,
         Map<String, List<Double>> seedGains, Map<String, List<TrialRecord>> strategyTrials) {
 
-    /** @return whether any strategy has a regulariser, so tables need its column */
-    public boolean regularized() {
-        return summaries.stream().anyMatch(s -> !"none".equals(s.key().regularizer()));
+    /**
+     * @return the axes a table of strategies shows: the original four always but an optional later
+     *     one (the regulariser) only when some strategy has a choice on it
+     */
+    public List<Axis> shownAxes() {
+        return Axis.STRATEGY.stream()
+                .filter(a -> a.nullWhenAbsent() || summaries.stream().anyMatch(s -> !"none".equals(s.key().label(a))))
+                .toList();
     }
 
     /**
@@ -90,8 +96,7 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
             seedGains.put(group.getKey(), List.copyOf(gain));
             strategyTrials.put(group.getKey(), List.copyOf(bySeed));
             TrialRecord first = group.getValue().get(0);
-            StrategyKey key = new StrategyKey(group.getKey(), first.backbone(), first.head(), first.freeze(), first.augment(), first.regularizer(),
-                    first.samplesPerClass());
+            StrategyKey key = new StrategyKey(group.getKey(), first.labels(), first.samplesPerClass());
             Interval gainInterval = rule.interval(toArray(gain));
             Verdict verdict = rule.verdict(gainInterval);
             summaries.add(new StrategySummary(key, Interval.studentT(toArray(transfer)), Interval.studentT(toArray(scratch)),

@@ -1,14 +1,14 @@
 package dev.graft.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.graft.core.stats.DecisionRule;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
+import dev.graft.core.sweep.TrialLabels;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DesignWarningsTest {
     /** A trial with 5 classes, the given test split and validation examples, early stopping on or off. */
@@ -17,7 +17,7 @@ class DesignWarningsTest {
                 + "}}";
         String provenance = "{\"data\":{\"classes\":[\"a\",\"b\",\"c\",\"d\",\"e\"],\"validationExamples\":" + validation + ",\"testExamples\":"
                 + tests + "}}";
-        return new TrialRecord(id, kind, "b", "h", kind.equals("scratch") ? "-" : "frozen", "none", "-", 5, seed, baseline, TrialStatus.finished,
+        return new TrialRecord(id, kind, TrialLabels.of("b", "h", kind.equals("scratch") ? "-" : "frozen", "none", "-"), 5, seed, baseline, TrialStatus.finished,
                 null, accuracy, accuracy, 1, 1, 1, spec, provenance, null, "t", List.of());
     }
 

@@ -1,14 +1,14 @@
 package dev.graft.reports;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
+import dev.graft.core.sweep.TrialLabels;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LabelsWorthTest {
     static final int[] SIZES = {5, 10, 50, 100};
@@ -16,7 +16,7 @@ class LabelsWorthTest {
 
     private static TrialRecord record(String id, String kind, int size, long seed, double accuracy, String baseline) {
         String spec = "{\"kind\":\"" + kind + "\",\"head\":\"linear\",\"samplesPerClass\":" + size + ",\"seed\":" + seed + "}";
-        return new TrialRecord(id, kind, "b", "linear", kind.equals("scratch") ? "-" : "frozen", "none", "-", size, seed, baseline,
+        return new TrialRecord(id, kind, TrialLabels.of("b", "linear", kind.equals("scratch") ? "-" : "frozen", "none", "-"), size, seed, baseline,
                 TrialStatus.finished, null, accuracy, accuracy, 1, 1, 1, spec, "{}", null, "t", List.of());
     }
 

@@ -1,18 +1,18 @@
 package dev.graft.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.graft.core.store.SimilarityRecord;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
+import dev.graft.core.sweep.TrialLabels;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MetricPredictionsTest {
     static TrialRecord trial(String id, String kind, String backbone, double accuracy, String baseline, double seconds) {
-        return new TrialRecord(id, kind, backbone, "linear", kind.equals("scratch") ? "-" : "full", "none", kind.equals("scratch") ? "-" : "none",
+        return new TrialRecord(id, kind, TrialLabels.of(backbone, "linear", kind.equals("scratch") ? "-" : "full", "none", kind.equals("scratch") ? "-" : "none"),
                 10, 1, baseline, TrialStatus.finished, null, accuracy, accuracy, 1, 1, seconds, "{}", "{}", null, "t", List.of());
     }
 

@@ -2,14 +2,14 @@ package dev.graft.reports;
 
 import dev.graft.core.stats.Interval;
 import dev.graft.core.stats.Verdict;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
+import dev.graft.core.sweep.TrialLabels;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TransferAnalysisTest {
     static TrialRecord trial(String id, String kind, String freeze, long seed, double accuracy, String baseline, TrialStatus status) {
@@ -20,7 +20,7 @@ class TransferAnalysisTest {
     static TrialRecord trial(String id, String kind, String backbone, String specJson, long seed, double accuracy, String baseline,
             TrialStatus status) {
         String freeze = kind.equals("scratch") ? "-" : "frozen";
-        return new TrialRecord(id, kind, backbone, "linear", freeze, "none", "none", 10, seed, baseline, status,
+        return new TrialRecord(id, kind, TrialLabels.of(backbone, "linear", freeze, "none", "none"), 10, seed, baseline, status,
                 status == TrialStatus.failed ? "x" : null, accuracy, accuracy, 1, 1, 1.0, specJson, "{}", null, "t", List.of());
     }
 

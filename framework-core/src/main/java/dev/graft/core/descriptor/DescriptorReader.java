@@ -150,6 +150,9 @@ public final class DescriptorReader {
             if (raw == BackboneSpec.class) {
                 return backbone(node, path);
             }
+            if (raw == SweepSpec.class) {
+                return sweep(node, path);
+            }
             if (raw == SeedPlan.class) {
                 // a list is a fixed design, a mapping a sequential one
                 return node instanceof MappingNode ? record(node, SeedPlan.Sequential.class, path, Set.of(), null) : list(node, Long.class, path);
@@ -235,6 +238,50 @@ public final class DescriptorReader {
             }
             ((ObjectNode) fields).put("type", name);
             return fields;
+        }
+
+        /** A {@code sweep:} mapping: backbones, exclude rules, and one list of choices per strategy axis it names. */
+        private JsonNode sweep(Node node, String path) {
+            if (!(node instanceof MappingNode mapping)) {
+                error(node, path, "expected a mapping (key: value), got " + describe(node));
+                return null;
+            }
+            ObjectNode object = JSON.objectNode();
+            Set<String> seen = new HashSet<>();
+            Set<String> failed = new HashSet<>();
+            for (NodeTuple tuple : tuples(mapping)) {
+                String key = key(tuple, path);
+                if (key == null) {
+                    continue;
+                }
+                if (!seen.add(key)) {
+                    error(tuple.getKeyNode(), join(path, key), "field given twice");
+                    continue;
+                }
+                Type type;
+                if (key.equals("backbone") || key.equals("exclude")) {
+                    type = Arrays.stream(SweepSpec.class.getRecordComponents()).filter(c -> c.getName().equals(key)).findFirst()
+                            .orElseThrow().getGenericType();
+                } else if (Axis.STRATEGY.stream().anyMatch(a -> a.name().equals(key))) {
+                    type = null;
+                } else {
+                    error(tuple.getKeyNode(), join(path, key), "unknown sweep axis '" + key + "'."
+                            + ClosestName.suggestion(key, SweepSpec.KEYS) + " Keys: " + String.join(", ", SweepSpec.KEYS));
+                    continue;
+                }
+                int errorsBefore = errors.size();
+                JsonNode value = type != null ? value(tuple.getValueNode(), type, join(path, key))
+                        : list(tuple.getValueNode(), Axis.named(key).family().configType(), join(path, key));
+                positions.putIfAbsent(join(path, key), new int[] {tuple.getValueNode().getStartMark().getLine() + 1,
+                        tuple.getValueNode().getStartMark().getColumn() + 1});
+                if (errors.size() > errorsBefore) {
+                    failed.add(key);
+                } else if (value != null) {
+                    object.set(key, value);
+                }
+            }
+            construct(mapping, object, SweepSpec.class, path, null, failed);
+            return failed.isEmpty() ? object : null;
         }
 
         private JsonNode backbone(Node node, String path) {

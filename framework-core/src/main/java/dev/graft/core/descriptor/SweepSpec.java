@@ -1,48 +1,67 @@
 package dev.graft.core.descriptor;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import dev.graft.core.plugin.ClosestName;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.PluginConfig;
-import dev.graft.spi.augment.AugmentConfig;
-import dev.graft.spi.freeze.FreezeConfig;
-import dev.graft.spi.head.HeadConfig;
-import dev.graft.spi.regularize.RegularizerConfig;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The strategy axes. The trials are their product (times sizes and seeds), less the
- * combinations matched by {@code exclude}.
+ * combinations matched by {@code exclude}. Besides {@code backbone} and {@code exclude}, every key
+ * is a strategy {@link Axis} by name, listing its choices.
  *
  * @param backbone backbones (architecture plus optional pretraining)
- * @param head heads
- * @param freeze freeze schedules
- * @param augment augmenters; absent means no augmentation
- * @param regularizer fine-tuning regularisers of the transfer trials; absent means none. Scratch
- *     baselines never have one, so every regulariser's trials share the same baselines
- * @param exclude combinations to skip: each entry maps axis names ({@code backbone}, {@code
- *     head}, {@code freeze}, {@code augment}, {@code regularizer}, {@code samplesPerClass}) to a type name, a partial
- *     config, or a size
+ * @param axes the choices of each strategy axis the descriptor names, by axis name, in axis order;
+ *     a required axis is always here, an optional one left out means none
+ * @param exclude combinations to skip: each entry maps axis names ({@code backbone}, a strategy
+ *     axis, {@code samplesPerClass}) to a type name, a partial config, or a size
  */
-public record SweepSpec(
-        @JsonPropertyDescription("backbones: architecture plus optional pretrain block") List<BackboneSpec> backbone,
-        @JsonPropertyDescription("heads") List<HeadConfig> head,
-        @JsonPropertyDescription("freeze schedules") List<FreezeConfig> freeze,
-        @JsonPropertyDescription("augmenters; absent = no augmentation") List<AugmentConfig> augment,
-        @JsonPropertyDescription("fine-tuning regularisers of transfer trials; absent = none") List<RegularizerConfig> regularizer,
-        @JsonPropertyDescription("combinations to skip") List<Map<String, Object>> exclude) {
+@JsonDeserialize(using = SweepSpec.FromJson.class)
+public record SweepSpec(List<BackboneSpec> backbone, Map<String, List<PluginConfig>> axes, List<Map<String, Object>> exclude) {
 
     /** Names usable in {@code exclude}: the backbone, every strategy axis, and the data size. */
-    public static final List<String> AXES = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("backbone"), Axis.STRATEGY.stream().map(Axis::name)), java.util.stream.Stream.of("samplesPerClass"))
-            .toList();
+    public static final List<String> AXES = Stream.concat(Stream.concat(Stream.of("backbone"), Axis.STRATEGY.stream().map(Axis::name)),
+            Stream.of("samplesPerClass")).toList();
+
+    /** Keys a {@code sweep:} mapping may have. */
+    public static final List<String> KEYS = Stream.concat(Stream.concat(Stream.of("backbone"), Axis.STRATEGY.stream().map(Axis::name)),
+            Stream.of("exclude")).toList();
 
     public SweepSpec {
-        backbone = required("backbone", backbone);
-        head = required("head", head);
-        freeze = required("freeze", freeze);
-        augment = augment == null ? List.of() : List.copyOf(augment);
-        regularizer = regularizer == null ? List.of() : List.copyOf(regularizer);
+        if (backbone == null || backbone.isEmpty()) {
+            throw new InvalidConfigException("backbone", "sweep axis 'backbone' must list at least one choice");
+        }
+        backbone = List.copyOf(backbone);
+        axes = axes == null ? Map.of() : axes;
+        for (String name : axes.keySet()) {
+            if (Axis.STRATEGY.stream().noneMatch(a -> a.name().equals(name))) {
+                throw new InvalidConfigException(name, "unknown sweep axis '" + name + "'." + ClosestName.suggestion(name, KEYS)
+                        + " Keys: " + String.join(", ", KEYS));
+            }
+        }
+        Map<String, List<PluginConfig>> ordered = new LinkedHashMap<>();
+        for (Axis axis : Axis.STRATEGY) {
+            List<PluginConfig> choices = axes.get(axis.name());
+            if (axis.required() && (choices == null || choices.isEmpty())) {
+                throw new InvalidConfigException(axis.name(), "sweep axis '" + axis.name() + "' must list at least one choice");
+            }
+            if (choices != null && !choices.isEmpty()) {
+                ordered.put(axis.name(), List.copyOf(choices));
+            }
+        }
+        axes = java.util.Collections.unmodifiableMap(ordered);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
         for (Map<String, Object> rule : exclude) {
             for (String key : rule.keySet()) {
@@ -57,20 +76,36 @@ public record SweepSpec(
      * @param axis a strategy axis
      * @return the choices the descriptor lists for it, in order; empty for an optional axis left out
      */
-    public List<? extends PluginConfig> choices(Axis axis) {
-        return switch (axis.name()) {
-            case "head" -> head;
-            case "freeze" -> freeze;
-            case "augment" -> augment;
-            case "regularizer" -> regularizer;
-            default -> throw new IllegalArgumentException("the descriptor has no axis " + axis.name());
-        };
+    public List<PluginConfig> choices(Axis axis) {
+        return axes.getOrDefault(axis.name(), List.of());
     }
 
-    private static <T> List<T> required(String axis, List<T> values) {
-        if (values == null || values.isEmpty()) {
-            throw new InvalidConfigException(axis, "sweep axis '" + axis + "' must list at least one choice");
+    /** Binds a {@code sweep:} mapping: each strategy axis to a list of its family's configs. */
+    static final class FromJson extends JsonDeserializer<SweepSpec> {
+        @Override
+        public SweepSpec deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode tree = context.readTree(parser);
+            TypeFactory types = context.getTypeFactory();
+            List<BackboneSpec> backbone = null;
+            List<Map<String, Object>> exclude = null;
+            Map<String, List<PluginConfig>> axes = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = tree.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String key = field.getKey();
+                if (key.equals("backbone")) {
+                    backbone = context.readTreeAsValue(field.getValue(), types.constructCollectionType(List.class, BackboneSpec.class));
+                } else if (key.equals("exclude")) {
+                    JavaType rule = types.constructMapType(Map.class, String.class, Object.class);
+                    exclude = context.readTreeAsValue(field.getValue(), types.constructCollectionType(List.class, rule));
+                } else {
+                    Axis axis = Axis.STRATEGY.stream().filter(a -> a.name().equals(key)).findFirst()
+                            .orElseThrow(() -> new InvalidConfigException(key, "unknown sweep axis '" + key + "'."
+                                    + ClosestName.suggestion(key, KEYS) + " Keys: " + String.join(", ", KEYS)));
+                    axes.put(key, context.readTreeAsValue(field.getValue(),
+                            types.constructCollectionType(List.class, axis.family().configType())));
+                }
+            }
+            return new SweepSpec(backbone, axes, exclude);
         }
-        return List.copyOf(values);
     }
 }

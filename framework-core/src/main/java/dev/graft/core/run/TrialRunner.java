@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.data.LabelledSplit;
 import dev.graft.core.data.PerClassSampler;
+import dev.graft.core.descriptor.Axis;
 import dev.graft.core.eval.Scoring;
 import dev.graft.core.eval.TestScores;
 import dev.graft.core.plugin.PluginFamily;
@@ -158,18 +159,18 @@ public final class TrialRunner {
                 }
                 boolean needsSource = regularizer != null && regularizer.needs().contains(Regularizer.Need.SOURCE_OUTPUTS);
                 if (needsSource && pretrained == null) {
-                    throw new GraftException("regularizer '" + trial.labels().regularizer() + "' needs the source head of a backbone "
+                    throw new GraftException("regularizer '" + trial.labels().of(Axis.REGULARIZER) + "' needs the source head of a backbone "
                             + "pretrained by Graft, but this backbone has no pretrain block");
                 }
                 if (head instanceof Head.FeatureClassifier classifier && spec.kind() == TrialKind.transfer) {
                     if (regularizer != null) {
                         throw new GraftException("a feature head is fitted on fixed features, so regularizer '"
-                                + trial.labels().regularizer() + "' cannot act on it; exclude the combination");
+                                + trial.labels().of(Axis.REGULARIZER) + "' cannot act on it; exclude the combination");
                     }
                     if (components.augments(spec.augment())) {
                         // its scratch baseline trains end to end on augmented images: a transfer trial without them would not compare
                         throw new GraftException("a feature head is fitted on features extracted once from the images as they are, so augmenter '"
-                                + trial.labels().augment() + "' cannot act on it; exclude the combination");
+                                + trial.labels().of(Axis.AUGMENT) + "' cannot act on it; exclude the combination");
                     }
                     requireFrozenThroughout(schedule, built, spec);
                     if (firstNewGroup < built.backbone().layerGroups().size()) {
@@ -210,7 +211,7 @@ public final class TrialRunner {
                         // a feature classifier cannot train end to end: its scratch baseline is the
                         // equivalent linear softmax classifier trained with the whole network
                         headBlock = Linear.builder().setUnits(pool.numClasses()).build();
-                        provenance.put("scratchHead", "linear layer standing in for feature head '" + trial.labels().head() + "'");
+                        provenance.put("scratchHead", "linear layer standing in for feature head '" + trial.labels().of(Axis.HEAD) + "'");
                     }
                     Block sourceHead = needsSource ? pretrained.newSourceHead(components, built.featureShape()) : null;
                     GroupedNetwork network = built.withHead(headBlock, sourceHead, model.getNDManager());
@@ -410,8 +411,7 @@ public final class TrialRunner {
     private TrialRecord record(Trial trial, TrialStatus status, String error, double accuracy, double macroF1, int bestEpoch,
             List<EpochMetrics> epochs, double seconds, Map<String, Object> provenance, String confusion) {
         TrialSpec spec = trial.spec();
-        return new TrialRecord(trial.id(), spec.kind().name(), trial.labels().backbone(), trial.labels().head(),
-                trial.labels().freeze(), trial.labels().augment(), trial.labels().regularizer(), spec.samplesPerClass(), spec.seed(),
+        return new TrialRecord(trial.id(), spec.kind().name(), trial.labels(), spec.samplesPerClass(), spec.seed(),
                 trial.baselineId().orElse(null), status, error, accuracy, macroF1, bestEpoch, epochs.size(), seconds,
                 json(spec), json(provenance), confusion, Instant.now().toString(), epochs);
     }

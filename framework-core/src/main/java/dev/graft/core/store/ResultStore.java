@@ -1,5 +1,8 @@
 package dev.graft.core.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.sweep.TrialLabels;
 import dev.graft.core.train.EpochMetrics;
 import dev.graft.spi.GraftException;
@@ -13,7 +16,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +29,7 @@ import java.util.Set;
  * whole trial or nothing of it.
  */
 public final class ResultStore implements AutoCloseable {
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
 
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -45,6 +50,10 @@ public final class ResultStore implements AutoCloseable {
           backbone_key TEXT NOT NULL, metric_json TEXT NOT NULL, backbone TEXT NOT NULL, metric TEXT NOT NULL,
           value REAL, higher_is_better INTEGER NOT NULL, seconds REAL, feature_seconds REAL, error TEXT,
           inputs_json TEXT, kind TEXT, PRIMARY KEY (backbone_key, metric_json))""",
+        """
+        CREATE TABLE IF NOT EXISTS trial_axes (
+          trial_id TEXT NOT NULL, axis TEXT NOT NULL, label TEXT NOT NULL, config_json TEXT,
+          PRIMARY KEY (trial_id, axis))""",
         """
         CREATE TABLE IF NOT EXISTS pretraining (
           backbone_key TEXT PRIMARY KEY, backbone TEXT NOT NULL, source_accuracy REAL, seconds REAL,
@@ -120,8 +129,62 @@ public final class ResultStore implements AutoCloseable {
                     statement.execute("ALTER TABLE similarity ADD COLUMN kind TEXT");
                 }
             }
+            // schema 4 kept the four axes' labels in columns of trials only: one row per axis from them and the spec
+            if (version.isPresent() && Integer.parseInt(version.get()) < 5) {
+                List<String[]> legacy = query("SELECT trial_id, head, freeze, augment, regularizer, spec_json FROM trials", rows ->
+                        new String[] {rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                            rows.getString(6)});
+                for (String[] row : legacy) {
+                    Map<String, String> labels = new LinkedHashMap<>();
+                    for (int i = 0; i < LEGACY_AXES.size(); i++) {
+                        labels.put(LEGACY_AXES.get(i), row[1 + i]);
+                    }
+                    writeAxes(row[0], labels, row[5]);
+                }
+            }
             putMetaInternal("schema_version", Integer.toString(SCHEMA_VERSION));
         });
+    }
+
+    /** The axes schema 4 kept as columns of {@code trials}, which stay (written, never read) so that old queries still work. */
+    private static final List<String> LEGACY_AXES = List.of("head", "freeze", "augment", "regularizer");
+    private static final ObjectMapper TREES = new ObjectMapper();
+
+    /** One row per strategy axis: its label and, when the trial has a choice on it, the config from the spec. */
+    private void writeAxes(String trialId, Map<String, String> labels, String specJson) throws SQLException {
+        JsonNode spec;
+        try {
+            spec = TREES.readTree(specJson);
+        } catch (JsonProcessingException e) {
+            throw new GraftException(file + ": trial " + trialId + " has an unreadable spec: " + e.getMessage(), e);
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM trial_axes WHERE trial_id = ?")) {
+            delete.setString(1, trialId);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO trial_axes VALUES (?,?,?,?)")) {
+            for (Map.Entry<String, String> label : labels.entrySet()) {
+                JsonNode config = spec.get(label.getKey());
+                insert.setString(1, trialId);
+                insert.setString(2, label.getKey());
+                insert.setString(3, label.getValue());
+                insert.setString(4, config == null || config.isNull() ? null : TREES.writeValueAsString(config));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return per trial id, its label on each axis, in the order the axes were stored */
+    private Map<String, Map<String, String>> axisLabels() {
+        Map<String, Map<String, String>> labels = new HashMap<>();
+        for (String[] row : query("SELECT trial_id, axis, label FROM trial_axes ORDER BY rowid", rows ->
+                new String[] {rows.getString(1), rows.getString(2), rows.getString(3)})) {
+            labels.computeIfAbsent(row[0], id -> new LinkedHashMap<>()).put(row[1], row[2]);
+        }
+        return labels;
     }
 
     private boolean columnExists(String table, String column) throws SQLException {
@@ -194,9 +257,9 @@ public final class ResultStore implements AutoCloseable {
                 insert.setString(i++, trial.trialId());
                 insert.setString(i++, trial.kind());
                 insert.setString(i++, trial.backbone());
-                insert.setString(i++, trial.head());
-                insert.setString(i++, trial.freeze());
-                insert.setString(i++, trial.augment());
+                insert.setString(i++, trial.labels().axes().getOrDefault("head", "none"));
+                insert.setString(i++, trial.labels().axes().getOrDefault("freeze", "none"));
+                insert.setString(i++, trial.labels().axes().getOrDefault("augment", "none"));
                 insert.setInt(i++, trial.samplesPerClass());
                 insert.setLong(i++, trial.seed());
                 insert.setString(i++, trial.baselineId());
@@ -211,9 +274,10 @@ public final class ResultStore implements AutoCloseable {
                 insert.setString(i++, trial.provenanceJson());
                 insert.setString(i++, trial.confusionJson());
                 insert.setString(i++, trial.finishedAt());
-                insert.setString(i, trial.regularizer());
+                insert.setString(i, trial.labels().axes().getOrDefault("regularizer", "none"));
                 insert.executeUpdate();
             }
+            writeAxes(trial.trialId(), trial.labels().axes(), trial.specJson());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO epochs VALUES (?,?,?,?,?,?,?,?)")) {
                 for (EpochMetrics epoch : trial.epochs()) {
                     insert.setString(1, trial.trialId());
@@ -241,19 +305,35 @@ public final class ResultStore implements AutoCloseable {
      * @return how many stored trials changed their labels
      */
     public int relabel(Map<String, TrialLabels> labels) {
+        Map<String, String> backbones = new HashMap<>();
+        for (String[] row : query("SELECT trial_id, backbone FROM trials", rows -> new String[] {rows.getString(1), rows.getString(2)})) {
+            backbones.put(row[0], row[1]);
+        }
+        Map<String, Map<String, String>> stored = axisLabels();
         int[] changed = new int[1];
         inTransaction(() -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE trials SET backbone = ?, head = ?, freeze = ?, augment = ?, "
-                    + "regularizer = ? WHERE trial_id = ? AND NOT (backbone = ? AND head = ? AND freeze = ? AND augment = ? AND regularizer = ?)")) {
+            try (PreparedStatement trials = connection.prepareStatement("UPDATE trials SET backbone = ?, head = ?, freeze = ?, augment = ?, "
+                    + "regularizer = ? WHERE trial_id = ?");
+                    PreparedStatement axes = connection.prepareStatement("UPDATE trial_axes SET label = ? WHERE trial_id = ? AND axis = ?")) {
                 for (Map.Entry<String, TrialLabels> entry : labels.entrySet()) {
+                    String id = entry.getKey();
                     TrialLabels l = entry.getValue();
-                    String[] values = {l.backbone(), l.head(), l.freeze(), l.augment(), l.regularizer()};
-                    for (int i = 0; i < values.length; i++) {
-                        update.setString(1 + i, values[i]);
-                        update.setString(7 + i, values[i]);
+                    if (!backbones.containsKey(id) || l.backbone().equals(backbones.get(id)) && l.axes().equals(stored.get(id))) {
+                        continue;
                     }
-                    update.setString(6, entry.getKey());
-                    changed[0] += update.executeUpdate();
+                    trials.setString(1, l.backbone());
+                    for (int i = 0; i < LEGACY_AXES.size(); i++) {
+                        trials.setString(2 + i, l.axes().getOrDefault(LEGACY_AXES.get(i), "none"));
+                    }
+                    trials.setString(6, id);
+                    trials.executeUpdate();
+                    for (Map.Entry<String, String> axis : l.axes().entrySet()) {
+                        axes.setString(1, axis.getValue());
+                        axes.setString(2, id);
+                        axes.setString(3, axis.getKey());
+                        axes.executeUpdate();
+                    }
+                    changed[0]++;
                 }
             }
         });
@@ -262,17 +342,18 @@ public final class ResultStore implements AutoCloseable {
 
     /** @return every stored trial, ordered by id, with its epochs */
     public List<TrialRecord> trials() {
+        Map<String, Map<String, String>> labels = axisLabels();
         List<TrialRecord> trials = query("SELECT * FROM trials ORDER BY trial_id", rows -> new TrialRecord(
-                rows.getString("trial_id"), rows.getString("kind"), rows.getString("backbone"), rows.getString("head"),
-                rows.getString("freeze"), rows.getString("augment"), rows.getString("regularizer"), rows.getInt("samples_per_class"), rows.getLong("seed"),
+                rows.getString("trial_id"), rows.getString("kind"),
+                new TrialLabels(rows.getString("backbone"), labels.getOrDefault(rows.getString("trial_id"), Map.of())),
+                rows.getInt("samples_per_class"), rows.getLong("seed"),
                 rows.getString("baseline_id"), TrialStatus.valueOf(rows.getString("status")), rows.getString("error"),
                 real(rows, "test_accuracy"), real(rows, "test_macro_f1"), rows.getInt("best_epoch"), rows.getInt("epochs_run"),
                 real(rows, "train_seconds"), rows.getString("spec_json"), rows.getString("provenance_json"),
                 rows.getString("confusion_json"), rows.getString("finished_at"), List.of()));
         List<TrialRecord> withEpochs = new ArrayList<>(trials.size());
         for (TrialRecord trial : trials) {
-            withEpochs.add(new TrialRecord(trial.trialId(), trial.kind(), trial.backbone(), trial.head(), trial.freeze(),
-                    trial.augment(), trial.regularizer(), trial.samplesPerClass(), trial.seed(), trial.baselineId(), trial.status(), trial.error(),
+            withEpochs.add(new TrialRecord(trial.trialId(), trial.kind(), trial.labels(), trial.samplesPerClass(), trial.seed(), trial.baselineId(), trial.status(), trial.error(),
                     trial.testAccuracy(), trial.testMacroF1(), trial.bestEpoch(), trial.epochsRun(), trial.trainSeconds(),
                     trial.specJson(), trial.provenanceJson(), trial.confusionJson(), trial.finishedAt(), epochs(trial.trialId())));
         }

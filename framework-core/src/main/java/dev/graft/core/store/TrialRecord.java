@@ -1,5 +1,7 @@
 package dev.graft.core.store;
 
+import dev.graft.core.descriptor.Axis;
+import dev.graft.core.sweep.TrialLabels;
 import dev.graft.core.train.EpochMetrics;
 import java.util.List;
 
@@ -8,11 +10,8 @@ import java.util.List;
  *
  * @param trialId the trial id
  * @param kind {@code transfer} or {@code scratch}
- * @param backbone the backbone label
- * @param head the head label
- * @param freeze the freeze label ({@code -} for scratch)
- * @param augment the augmenter label
- * @param regularizer the regulariser label ({@code none}; {@code -} for scratch)
+ * @param labels the display labels of its backbone and of each strategy axis ({@code none} when
+ *     absent, {@code -} for an axis a scratch baseline does not have)
  * @param samplesPerClass labelled examples per class
  * @param seed the seed
  * @param baselineId the paired scratch trial, or null
@@ -32,11 +31,7 @@ import java.util.List;
 public record TrialRecord(
         String trialId,
         String kind,
-        String backbone,
-        String head,
-        String freeze,
-        String augment,
-        String regularizer,
+        TrialLabels labels,
         int samplesPerClass,
         long seed,
         String baselineId,
@@ -66,6 +61,19 @@ public record TrialRecord(
 
     /** @return the strategy, e.g. {@code convnet / linear / full / none}, with the regulariser when there is one */
     public String strategy() {
-        return new dev.graft.core.sweep.TrialLabels(backbone, head, freeze, augment, regularizer).toString();
+        return labels.toString();
+    }
+
+    /** @return the backbone's label */
+    public String backbone() {
+        return labels.backbone();
+    }
+
+    /**
+     * @param axis a strategy axis
+     * @return this trial's label on it
+     */
+    public String label(Axis axis) {
+        return labels.of(axis);
     }
 }

@@ -45,12 +45,12 @@ public final class SweepExpander {
         List<List<PluginConfig>> choices = new ArrayList<>();
         List<List<String>> choiceLabels = new ArrayList<>();
         for (Axis axis : axes) {
-            List<? extends PluginConfig> listed = sweep.choices(axis);
+            List<PluginConfig> listed = sweep.choices(axis);
             if (listed.isEmpty()) {
                 choices.add(Collections.singletonList(null));
                 choiceLabels.add(List.of("none"));
             } else {
-                choices.add(listed.stream().map(c -> !axis.required() && c.noop() ? null : (PluginConfig) c).toList());
+                choices.add(listed.stream().map(c -> !axis.required() && c.noop() ? null : c).toList());
                 choiceLabels.add(labels(listed.stream().map(this::json).toList()));
             }
         }

@@ -43,8 +43,8 @@ public class DescriptorReaderTest {
         assertEquals(1e-3, experiment.train().optimizer().lr());
         assertEquals(List.of(8, 8), ((TestPlugins.TinyConfig) experiment.sweep().backbone().get(0).architecture()).channels());
         assertEquals(10, experiment.sweep().backbone().get(0).pretrain().train().epochs());
-        assertEquals(new TestPlugins.FreezeBottomConfig(1), experiment.sweep().freeze().get(0));
-        assertTrue(experiment.sweep().augment().isEmpty());
+        assertEquals(new TestPlugins.FreezeBottomConfig(1), experiment.sweep().choices(Axis.FREEZE).get(0));
+        assertTrue(experiment.sweep().choices(Axis.AUGMENT).isEmpty());
     }
 
     @Test
@@ -85,7 +85,7 @@ public class DescriptorReaderTest {
     void yamlMergeKeysRepeatAChoiceWithChanges() {
         Experiment experiment = read(VALID.replace("head: [{type: test-dense}]",
                 "head:\n    - &dense {type: test-dense, fail: false}\n    - {<<: *dense, fail: true}")).experiment();
-        assertEquals(List.of(new TestPlugins.DenseConfig(false), new TestPlugins.DenseConfig(true)), experiment.sweep().head());
+        assertEquals(List.of(new TestPlugins.DenseConfig(false), new TestPlugins.DenseConfig(true)), experiment.sweep().choices(Axis.HEAD));
     }
 
     @Test

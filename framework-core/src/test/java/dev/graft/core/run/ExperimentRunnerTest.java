@@ -1,9 +1,6 @@
 package dev.graft.core.run;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.graft.core.descriptor.Axis;
 import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorException;
 import dev.graft.core.descriptor.DescriptorReader;
@@ -20,6 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExperimentRunnerTest {
     static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins()));
@@ -68,7 +68,7 @@ class ExperimentRunnerTest {
         List<TrialRecord> trials = trials(dir.resolve("run"));
         assertEquals(8, trials.size());
         for (TrialRecord trial : trials) {
-            if (trial.head().contains("fail=true")) {
+            if (trial.label(Axis.HEAD).contains("fail=true")) {
                 assertEquals(TrialStatus.failed, trial.status());
                 assertEquals("IllegalStateException: test head asked to fail", trial.error());
             } else {

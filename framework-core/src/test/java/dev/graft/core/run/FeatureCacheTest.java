@@ -1,9 +1,6 @@
 package dev.graft.core.run;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.graft.core.descriptor.Axis;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.store.TrialRecord;
@@ -18,6 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Frozen trials on cached features give the numbers they give on features computed in every batch. */
 class FeatureCacheTest {
@@ -75,11 +75,11 @@ class FeatureCacheTest {
             }
             if (a.provenanceJson().contains("\"used\":true")) {
                 used++;
-                assertTrue(a.freeze().contains("frozen=2") && a.augment().equals("none"), a.freeze() + " " + a.augment());
+                assertTrue(a.label(Axis.FREEZE).contains("frozen=2") && a.label(Axis.AUGMENT).equals("none"), a.label(Axis.FREEZE) + " " + a.label(Axis.AUGMENT));
             }
             if (a.provenanceJson().contains("augmentation before the frozen backbone")) {
                 bypassed++;
-                assertTrue(a.freeze().contains("frozen=2") && a.augment().contains("test-invert"), a.augment());
+                assertTrue(a.label(Axis.FREEZE).contains("frozen=2") && a.label(Axis.AUGMENT).contains("test-invert"), a.label(Axis.AUGMENT));
             }
         }
         // 2 backbones (one pretrained, one initialised from each trial's seed, whose features differ

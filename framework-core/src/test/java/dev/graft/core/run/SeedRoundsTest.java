@@ -1,8 +1,6 @@
 package dev.graft.core.run;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.graft.core.descriptor.Axis;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.descriptor.Experiment;
 import dev.graft.core.plugin.Plugins;
@@ -11,6 +9,7 @@ import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.SweepExpander;
 import dev.graft.core.sweep.Trial;
 import dev.graft.core.sweep.TrialKind;
+import dev.graft.core.sweep.TrialLabels;
 import dev.graft.testing.TestPlugins;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,6 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Rounds of a sequential design, on recorded results made up for the purpose: strategy
@@ -56,16 +57,16 @@ class SeedRoundsTest {
             int seed = (int) trial.spec().seed();
             double accuracy = 0.5;
             if (trial.spec().kind() == TrialKind.transfer) {
-                accuracy += trial.labels().freeze().contains("frozen=1") ? 0.2 + NOISE[seed - 1] / 10 : NOISE[seed - 1] * 3;
+                accuracy += trial.labels().of(Axis.FREEZE).contains("frozen=1") ? 0.2 + NOISE[seed - 1] / 10 : NOISE[seed - 1] * 3;
             }
-            results.put(trial.id(), new TrialRecord(trial.id(), trial.spec().kind().name(), "b", "h", trial.labels().freeze(), "none", "none",
+            results.put(trial.id(), new TrialRecord(trial.id(), trial.spec().kind().name(), TrialLabels.of("b", "h", trial.labels().of(Axis.FREEZE), "none", "none"),
                     6, seed, trial.baselineId().orElse(null), TrialStatus.finished, null, accuracy, accuracy, 1, 1, 0.1,
                     PLUGINS.mapper().valueToTree(trial.spec()).toString(), "{}", null, "t", List.of()));
         }
     }
 
     private static Set<Long> seeds(List<Trial> trials, String freeze) {
-        return trials.stream().filter(t -> t.labels().freeze().contains(freeze)).map(t -> t.spec().seed()).collect(Collectors.toCollection(TreeSet::new));
+        return trials.stream().filter(t -> t.labels().of(Axis.FREEZE).contains(freeze)).map(t -> t.spec().seed()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test

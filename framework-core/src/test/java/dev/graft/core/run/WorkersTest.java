@@ -1,8 +1,6 @@
 package dev.graft.core.run;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.graft.core.descriptor.Axis;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.store.TrialRecord;
@@ -20,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Trials run in worker processes give the numbers a sequential run gives, and only the orchestrator writes them. */
 class WorkersTest {
@@ -142,7 +142,7 @@ class WorkersTest {
         Map<String, TrialRecord> records = trials("crash");
         assertEquals(summary.planned(), records.size(), "every trial recorded once");
         for (TrialRecord record : records.values()) {
-            if (record.head().contains("halt=3")) {
+            if (record.label(Axis.HEAD).contains("halt=3")) {
                 assertEquals(TrialStatus.failed, record.status());
                 assertTrue(record.error().contains("the worker process running this trial exited (code 3)"), record.error());
             } else {

@@ -1,11 +1,8 @@
 package dev.graft.core.sweep;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graft.core.descriptor.Axis;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.descriptor.DescriptorReaderTest;
 import dev.graft.core.descriptor.Experiment;
@@ -18,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SweepExpanderTest {
     static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins()));
@@ -101,7 +101,7 @@ class SweepExpanderTest {
         assertEquals(2 * plain.size(), both.size());
         Set<String> ids = both.stream().map(Trial::id).collect(Collectors.toSet());
         assertTrue(ids.containsAll(plain.stream().map(Trial::id).toList()));
-        assertTrue(both.stream().filter(t -> ids(plain).contains(t.id())).allMatch(t -> t.spec().augment() == null && t.labels().augment().equals("test-identity")));
+        assertTrue(both.stream().filter(t -> ids(plain).contains(t.id())).allMatch(t -> t.spec().augment() == null && t.labels().of(Axis.AUGMENT).equals("test-identity")));
 
         // one that acts is another trial
         List<Trial> inverted = expand(DescriptorReaderTest.VALID + "  augment: [{type: test-invert}]\n");
@@ -134,14 +134,14 @@ class SweepExpanderTest {
                 "freeze: [test-freeze-bottom, {type: test-train-all}]\n  exclude:\n    - {freeze: test-train-all, samplesPerClass: 10}");
         List<Trial> trials = expand(yaml);
         assertEquals(6, trials.stream().filter(t -> t.spec().kind() == TrialKind.transfer).count());
-        assertTrue(trials.stream().noneMatch(t -> t.labels().freeze().equals("test-train-all") && t.spec().samplesPerClass() == 10));
+        assertTrue(trials.stream().noneMatch(t -> t.labels().of(Axis.FREEZE).equals("test-train-all") && t.spec().samplesPerClass() == 10));
     }
 
     @Test
     void labelsShowTheFieldsThatTellSameTypeChoicesApart() {
         List<Trial> trials = expand(DescriptorReaderTest.VALID.replace("freeze: [test-freeze-bottom, {type: test-train-all}]",
                 "freeze: [test-freeze-bottom, {type: test-freeze-bottom, frozen: 2}]"));
-        Set<String> labels = trials.stream().map(t -> t.labels().freeze()).collect(Collectors.toSet());
+        Set<String> labels = trials.stream().map(t -> t.labels().of(Axis.FREEZE)).collect(Collectors.toSet());
         assertEquals(Set.of("-", "test-freeze-bottom(frozen=1)", "test-freeze-bottom(frozen=2)"), labels);
     }
 

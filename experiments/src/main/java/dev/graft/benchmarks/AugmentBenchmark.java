@@ -51,7 +51,7 @@ public final class AugmentBenchmark {
             Augmenter augmenter = components.augmenter(config);
             LabeledImages images = yaml.contains("color-jitter") ? rgb : data;
             double rate = imagesPerSecond(augmenter, images, batch, seconds);
-            BenchmarkSupport.figure("augment", "name", components.name(dev.graft.core.plugin.PluginFamily.AUGMENT, config),
+            BenchmarkSupport.figure("augment", "name", components.name(dev.graft.spi.PluginFamily.AUGMENT, config),
                     "images_per_s", rate, "channels", images.channels());
         }
         waitShare(support, components, data);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.graft.core.plugin.PluginFamily;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.PluginFactory;
+import dev.graft.spi.PluginFamily;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -53,7 +53,7 @@ final class PluginCatalogue {
      */
     static List<Entry> of(Plugins plugins, String filter) {
         List<Entry> entries = new ArrayList<>();
-        for (PluginFamily family : PluginFamily.values()) {
+        for (PluginFamily family : plugins.registry().families()) {
             for (PluginFactory<?> factory : plugins.registry().factories(family).values()) {
                 if (filter == null || filter.equals(family.label()) || filter.equals(factory.name())) {
                     entries.add(new Entry(family, factory.name(), factory.description(), parameters(plugins.mapper(), factory)));

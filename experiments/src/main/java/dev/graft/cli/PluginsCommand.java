@@ -1,17 +1,17 @@
 package dev.graft.cli;
 
 import dev.graft.core.plugin.ClosestName;
-import dev.graft.core.plugin.PluginFamily;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.spi.GraftException;
+import dev.graft.spi.PluginFamily;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code graft plugins}: every registered name per family, with parameters and defaults. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
@@ -34,12 +34,12 @@ final class PluginsCommand implements Callable<Integer> {
         List<PluginCatalogue.Entry> entries = PluginCatalogue.of(plugins, filter);
         if (entries.isEmpty()) {
             List<String> known = new ArrayList<>();
-            for (PluginFamily family : PluginFamily.values()) {
+            for (PluginFamily family : plugins.registry().families()) {
                 known.add(family.label());
                 known.addAll(plugins.registry().factories(family).keySet());
             }
             throw new GraftException("no family or plugin named '" + filter + "'." + ClosestName.suggestion(filter, known)
-                    + " Families: " + String.join(", ", java.util.Arrays.stream(PluginFamily.values()).map(PluginFamily::label).toList()));
+                    + " Families: " + String.join(", ", plugins.registry().families().stream().map(PluginFamily::label).toList()));
         }
         out.print(markdown ? PluginCatalogue.markdown(entries) : PluginCatalogue.text(entries));
         if (!markdown && filter == null) {

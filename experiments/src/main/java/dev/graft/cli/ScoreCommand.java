@@ -3,10 +3,10 @@ package dev.graft.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.graft.core.plugin.PluginFamily;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.InvalidConfigException;
+import dev.graft.spi.PluginFamily;
 import dev.graft.spi.data.FeatureTable;
 import dev.graft.spi.similarity.SimilarityConfig;
 import dev.graft.spi.similarity.SimilarityInput;
@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.yaml.snakeyaml.Yaml;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code graft score}: transferability and similarity metrics of feature matrices computed elsewhere. */
 @Command(name = "score", mixinStandardHelpOptions = true,

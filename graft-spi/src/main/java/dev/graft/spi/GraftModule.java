@@ -61,4 +61,37 @@ public abstract class GraftModule extends AbstractModule {
     protected final LinkedBindingBuilder<SimilarityMetricFactory<?>> similarityMetric(String name) {
         return PluginBindings.similarityMetrics(binder()).addBinding(name);
     }
+
+    /**
+     * Declares a family this module contributes; bind its factories with {@link
+     * #plugin(PluginFamily, String)}. Another module may contribute plugins to it too.
+     *
+     * @param family the family
+     */
+    protected final void family(PluginFamily family) {
+        if (family.builtIn()) {
+            throw new IllegalArgumentException(family + " is built in: bind its plugins with its own method");
+        }
+        PluginBindings.families(binder()).addBinding().toInstance(family);
+        PluginBindings.contributed(binder(), family);
+    }
+
+    /**
+     * Declares a sweep axis over a contributed family: descriptors may then list choices under
+     * {@code sweep: {NAME: [...]}}, trials without it keep their ids, and reports show it.
+     *
+     * @param axis the axis
+     */
+    protected final void axis(Axis axis) {
+        PluginBindings.axes(binder()).addBinding().toInstance(axis);
+    }
+
+    /**
+     * @param family a contributed family (declared by this module or another)
+     * @param name the plugin's {@code type:} name
+     * @return a binding for its factory, a {@link dev.graft.spi.train.TrainingHookFactory}
+     */
+    protected final LinkedBindingBuilder<PluginFactory<?>> plugin(PluginFamily family, String name) {
+        return PluginBindings.contributed(binder(), family).addBinding(name);
+    }
 }

@@ -3,6 +3,8 @@ package dev.graft.spi;
 import com.google.inject.Binder;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.name.Names;
 import dev.graft.spi.augment.AugmenterFactory;
 import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.backbone.BackboneFactory;
@@ -55,5 +57,39 @@ public final class PluginBindings {
     /** @return the similarity metric factories' map */
     public static MapBinder<String, SimilarityMetricFactory<?>> similarityMetrics(Binder binder) {
         return map(binder, new TypeLiteral<>() {});
+    }
+
+    /**
+     * @param binder the binder
+     * @param family a contributed family
+     * @return the name map of its factories, bound under {@link #contributedKey(PluginFamily)}
+     */
+    public static MapBinder<String, PluginFactory<?>> contributed(Binder binder, PluginFamily family) {
+        return MapBinder.newMapBinder(binder, TypeLiteral.get(String.class), new TypeLiteral<PluginFactory<?>>() {},
+                Names.named(contributedKey(family))).permitDuplicates();
+    }
+
+    /**
+     * @param family a contributed family
+     * @return the name its factories' map is bound under
+     */
+    public static String contributedKey(PluginFamily family) {
+        return "graft.family." + family.label();
+    }
+
+    /**
+     * @param binder the binder
+     * @return the set of families modules contribute
+     */
+    public static Multibinder<PluginFamily> families(Binder binder) {
+        return Multibinder.newSetBinder(binder, PluginFamily.class);
+    }
+
+    /**
+     * @param binder the binder
+     * @return the set of axes modules contribute
+     */
+    public static Multibinder<Axis> axes(Binder binder) {
+        return Multibinder.newSetBinder(binder, Axis.class);
     }
 }

@@ -1,6 +1,5 @@
 package dev.graft.reports;
 
-import dev.graft.core.descriptor.Axis;
 import dev.graft.core.store.TrialRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,15 +10,22 @@ import java.util.stream.Stream;
 
 /** {@code results.csv}: one row per trial. */
 final class CsvReport {
-    static final List<String> COLUMNS = Stream.of(Stream.of("trial_id", "kind", "backbone"), Axis.STRATEGY.stream().map(Axis::name),
-            Stream.of("samples_per_class", "seed", "status", "test_accuracy", "test_macro_f1", "gain_vs_scratch", "baseline_id", "best_epoch", "epochs_run",
-            "train_seconds", "error", "strategy_id", "labels_worth", "labels_worth_low", "labels_worth_high"))
-            .flatMap(s -> s).toList();
+    /**
+     * @param axes the axes' names
+     * @return the columns: the trial, its backbone and each axis, then its numbers
+     */
+    static List<String> columns(List<String> axes) {
+        return Stream.of(Stream.of("trial_id", "kind", "backbone"), axes.stream(),
+                Stream.of("samples_per_class", "seed", "status", "test_accuracy", "test_macro_f1", "gain_vs_scratch", "baseline_id", "best_epoch",
+                        "epochs_run", "train_seconds", "error", "strategy_id", "labels_worth", "labels_worth_low", "labels_worth_high"))
+                .flatMap(s -> s).toList();
+    }
 
     private CsvReport() {}
 
     static String render(RunData data) {
-        StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        List<String> axes = data.analysis().axisNames();
+        StringBuilder out = new StringBuilder(String.join(",", columns(axes))).append('\n');
         Map<String, LabelsWorth> worth = new HashMap<>();
         data.analysis().summaries().forEach(s -> worth.put(s.key().id(), s.worth()));
         for (TrialRecord t : data.analysis().trials()) {
@@ -27,7 +33,7 @@ final class CsvReport {
             LabelsWorth w = t.kind().equals("transfer") ? worth.get(t.strategyId()) : null;
             Double gain = data.analysis().gains().get(t.trialId());
             List<String> cells = new ArrayList<>(List.of(t.trialId(), t.kind(), t.backbone()));
-            cells.addAll(t.labels().axes().values());
+            axes.forEach(a -> cells.add(t.labels().axes().getOrDefault(a, "none")));
             cells.addAll(List.of(Integer.toString(t.samplesPerClass()), Long.toString(t.seed()), t.status().name(), number(t.testAccuracy()),
                     number(t.testMacroF1()), gain == null ? "" : number(gain), t.baselineId() == null ? "" : t.baselineId(),
                     Integer.toString(t.bestEpoch()), Integer.toString(t.epochsRun()), String.format(Locale.ROOT, "%.3f", t.trainSeconds()),

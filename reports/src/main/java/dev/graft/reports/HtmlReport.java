@@ -2,7 +2,6 @@ package dev.graft.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.graft.core.descriptor.Axis;
 import dev.graft.core.store.PretrainRecord;
 import dev.graft.core.store.SimilarityRecord;
 import dev.graft.core.store.TrialRecord;
@@ -81,10 +80,10 @@ final class HtmlReport {
                 .append(escape(GainLegend.verdicts(data.rule()))).append("</p>\n<p>").append(escape(GainLegend.worth(data.analysis())))
                 .append("</p>\n");
         boolean worth = GainLegend.showsWorth(data.analysis());
-        List<Axis> axes = data.analysis().shownAxes();
+        List<String> axes = data.analysis().shownAxes();
         boolean sequential = data.rule().sequential();
         h.append("<div class=scroll><table><tr><th>backbone</th>")
-                .append(axes.stream().map(a -> "<th>" + a.name() + "</th>").collect(Collectors.joining())).append("<th>labels/class</th><th>seeds</th>")
+                .append(axes.stream().map(a -> "<th>" + escape(a) + "</th>").collect(Collectors.joining())).append("<th>labels/class</th><th>seeds</th>")
                 .append(sequential ? "<th>stopped</th>" : "")
                 .append("<th>transfer accuracy</th><th>scratch accuracy</th><th>gain [95% interval]</th><th>verdict</th>")
                 .append(worth ? "<th>worth (labels/class)</th>" : "").append("<th>failed</th></tr>\n");
@@ -235,14 +234,15 @@ final class HtmlReport {
         }
         h.append("<details><summary>All trials (").append(data.analysis().trials().size()).append("), each linked to its folder ")
                 .append("(trial.json: provenance; epochs.csv)</summary>\n<div class=scroll><table><tr><th>trial</th><th>kind</th><th>backbone</th>")
-                .append(Axis.STRATEGY.stream().map(a -> "<th>" + a.name() + "</th>").collect(Collectors.joining()))
+                .append(data.analysis().axisNames().stream().map(a -> "<th>" + escape(a) + "</th>").collect(Collectors.joining()))
                 .append("<th>labels/class</th><th>seed</th><th>status</th>")
                 .append("<th>test accuracy</th><th>macro-F1</th><th>gain</th><th>best epoch</th><th>epochs</th><th>seconds</th></tr>\n");
         for (TrialRecord t : data.analysis().trials()) {
             Double gain = data.analysis().gains().get(t.trialId());
             h.append("<tr><td>").append(link(t)).append("</td><td>").append(t.kind()).append("</td><td>")
                     .append(escape(t.backbone()))
-                    .append(t.labels().axes().values().stream().map(l -> "</td><td>" + escape(l)).collect(Collectors.joining()))
+                    .append(data.analysis().axisNames().stream().map(a -> "</td><td>" + escape(t.labels().axes().getOrDefault(a, "none")))
+                            .collect(Collectors.joining()))
                     .append("</td><td class=num>").append(t.samplesPerClass())
                     .append("</td><td class=num>").append(t.seed()).append("</td><td>").append(t.status()).append("</td><td class=num>")
                     .append(Numbers.fixed(t.testAccuracy(), 4)).append("</td><td class=num>").append(Numbers.fixed(t.testMacroF1(), 4))

@@ -32,7 +32,7 @@ final class JsonReport {
                 ObjectNode node = summaries.addObject();
                 node.put("strategyId", s.key().id());
                 node.put("backbone", s.key().backbone());
-                s.key().labels().axes().forEach(node::put);
+                data.analysis().axisNames().forEach(a -> node.put(a, s.key().label(a)));
                 node.put("samplesPerClass", s.key().samplesPerClass());
                 node.set("transferAccuracy", interval(mapper, s.transferAccuracy()));
                 node.set("scratchAccuracy", interval(mapper, s.scratchAccuracy()));
@@ -55,7 +55,7 @@ final class JsonReport {
                 node.put("strategyId", t.strategyId());
                 node.put("kind", t.kind());
                 node.put("backbone", t.backbone());
-                t.labels().axes().forEach(node::put);
+                data.analysis().axisNames().forEach(a -> node.put(a, t.labels().axes().getOrDefault(a, "none")));
                 node.put("samplesPerClass", t.samplesPerClass());
                 node.put("seed", t.seed());
                 node.put("status", t.status().name());

@@ -1,6 +1,5 @@
 package dev.graft.reports;
 
-import dev.graft.core.descriptor.Axis;
 import dev.graft.core.store.PretrainRecord;
 import dev.graft.core.store.SimilarityRecord;
 import dev.graft.core.store.TrialRecord;
@@ -33,9 +32,9 @@ final class MarkdownReport {
         m.append("## Transfer gain\n\n").append(GainLegend.method(data.rule())).append(' ').append(GainLegend.verdicts(data.rule()))
                 .append("\n\n").append(GainLegend.worth(data.analysis())).append("\n\n");
         boolean worth = GainLegend.showsWorth(data.analysis());
-        List<Axis> axes = data.analysis().shownAxes();
+        List<String> axes = data.analysis().shownAxes();
         boolean sequential = data.rule().sequential();
-        m.append("| backbone | ").append(axes.stream().map(a -> a.name() + " | ").collect(Collectors.joining()))
+        m.append("| backbone | ").append(axes.stream().map(a -> a + " | ").collect(Collectors.joining()))
                 .append("samples/class | seeds | ").append(sequential ? "stopped | " : "")
                 .append("transfer acc | scratch acc | gain [95% CI] | verdict |").append(worth ? " worth (labels/class) |" : "").append("\n");
         m.append("|---|").append("---|".repeat(axes.size())).append("---:|---:|").append(sequential ? "---|" : "")

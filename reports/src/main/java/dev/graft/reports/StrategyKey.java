@@ -1,6 +1,5 @@
 package dev.graft.reports;
 
-import dev.graft.core.descriptor.Axis;
 import dev.graft.core.sweep.TrialLabels;
 
 /**
@@ -23,11 +22,11 @@ public record StrategyKey(String id, TrialLabels labels, int samplesPerClass) {
     }
 
     /**
-     * @param axis a strategy axis
-     * @return the strategy's label on it
+     * @param axis a strategy axis' name
+     * @return the strategy's label on it ({@code none} when it has none)
      */
-    public String label(Axis axis) {
-        return labels.of(axis);
+    public String label(String axis) {
+        return labels.axes().getOrDefault(axis, "none");
     }
 
     /** @return the same strategy with {@code suffix} appended to its backbone label */

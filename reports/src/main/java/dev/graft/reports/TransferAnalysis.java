@@ -1,6 +1,6 @@
 package dev.graft.reports;
 
-import dev.graft.core.descriptor.Axis;
+import dev.graft.spi.Axis;
 import dev.graft.core.stats.DecisionRule;
 import dev.graft.core.stats.Interval;
 import dev.graft.core.stats.Verdict;
@@ -26,12 +26,29 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
         Map<String, List<Double>> seedGains, Map<String, List<TrialRecord>> strategyTrials) {
 
     /**
-     * @return the axes a table of strategies shows: the original four always but an optional later
-     *     one (the regulariser) only when some strategy has a choice on it
+     * @return the names of the axes the trials have labels for, in their order: the built-in ones
+     *     always, a contributed one only when some trial has a choice on it (so installing a
+     *     plugin module changes no report of a run that does not use its axis)
      */
-    public List<Axis> shownAxes() {
-        return Axis.STRATEGY.stream()
-                .filter(a -> a.nullWhenAbsent() || summaries.stream().anyMatch(s -> !"none".equals(s.key().label(a))))
+    public List<String> axisNames() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        trials.forEach(t -> names.addAll(t.labels().axes().keySet()));
+        return names.stream()
+                .filter(name -> Axis.BUILT_IN.stream().anyMatch(a -> a.name().equals(name))
+                        || trials.stream().anyMatch(t -> !"none".equals(t.labels().axes().getOrDefault(name, "none"))
+                                && !"-".equals(t.labels().axes().getOrDefault(name, "none"))))
+                .toList();
+    }
+
+    /**
+     * @return the axes a table of strategies shows: the original three (head, freeze, augment)
+     *     always, any other (the regulariser, a contributed axis) only when some strategy has a
+     *     choice on it
+     */
+    public List<String> shownAxes() {
+        return axisNames().stream()
+                .filter(name -> Axis.BUILT_IN.stream().anyMatch(a -> a.name().equals(name) && a.alwaysLabelled())
+                        || summaries.stream().anyMatch(s -> !"none".equals(s.key().label(name))))
                 .toList();
     }
 

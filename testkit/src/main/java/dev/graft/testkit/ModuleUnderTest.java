@@ -5,11 +5,14 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
+import com.google.inject.name.Names;
+import dev.graft.spi.Axis;
 import dev.graft.spi.ConfigJson;
 import dev.graft.spi.GraftModule;
 import dev.graft.spi.PluginBindings;
 import dev.graft.spi.PluginConfig;
 import dev.graft.spi.PluginFactory;
+import dev.graft.spi.PluginFamily;
 import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
@@ -33,29 +36,15 @@ import java.util.Set;
  * configs from JSON and build augmenters whose configs nest others.
  */
 public final class ModuleUnderTest {
-    /** The SPI families, each with the key its factories are bound under. */
-    public enum Family {
-        DATASET("dataset", new TypeLiteral<Map<String, Set<DatasetProvider<?>>>>() {}),
-        BACKBONE("backbone", new TypeLiteral<Map<String, Set<BackboneFactory<?>>>>() {}),
-        HEAD("head", new TypeLiteral<Map<String, Set<HeadFactory<?>>>>() {}),
-        FREEZE("freeze", new TypeLiteral<Map<String, Set<FreezeScheduleFactory<?>>>>() {}),
-        AUGMENT("augment", new TypeLiteral<Map<String, Set<AugmenterFactory<?>>>>() {}),
-        REGULARIZER("regularizer", new TypeLiteral<Map<String, Set<RegularizerFactory<?>>>>() {}),
-        SIMILARITY("similarity", new TypeLiteral<Map<String, Set<SimilarityMetricFactory<?>>>>() {});
-
-        final String label;
-        final TypeLiteral<? extends Map<String, ? extends Set<? extends PluginFactory<?>>>> key;
-
-        Family(String label, TypeLiteral<? extends Map<String, ? extends Set<? extends PluginFactory<?>>>> key) {
-            this.label = label;
-            this.key = key;
-        }
-
-        /** @return the family's name as descriptors and messages use it */
-        public String label() {
-            return label;
-        }
-    }
+    /** The built-in families' binding keys. */
+    private static final Map<PluginFamily, TypeLiteral<? extends Map<String, ? extends Set<? extends PluginFactory<?>>>>> BUILT_IN = Map.of(
+            PluginFamily.DATASET, new TypeLiteral<Map<String, Set<DatasetProvider<?>>>>() {},
+            PluginFamily.BACKBONE, new TypeLiteral<Map<String, Set<BackboneFactory<?>>>>() {},
+            PluginFamily.HEAD, new TypeLiteral<Map<String, Set<HeadFactory<?>>>>() {},
+            PluginFamily.FREEZE, new TypeLiteral<Map<String, Set<FreezeScheduleFactory<?>>>>() {},
+            PluginFamily.AUGMENT, new TypeLiteral<Map<String, Set<AugmenterFactory<?>>>>() {},
+            PluginFamily.REGULARIZER, new TypeLiteral<Map<String, Set<RegularizerFactory<?>>>>() {},
+            PluginFamily.SIMILARITY, new TypeLiteral<Map<String, Set<SimilarityMetricFactory<?>>>>() {});
 
     /**
      * A factory and the name it was bound under.
@@ -65,11 +54,12 @@ public final class ModuleUnderTest {
      * @param factory the factory (the first, when a name is bound twice)
      * @param owners how many factories the key has
      */
-    public record Bound(Family family, String key, PluginFactory<?> factory, int owners) {}
+    public record Bound(PluginFamily family, String key, PluginFactory<?> factory, int owners) {}
 
     private final GraftModule module;
     private final List<Bound> bound = new ArrayList<>();
     private final ObjectMapper mapper;
+    private final List<Axis> axes;
 
     /**
      * @param module the plugin's module
@@ -77,7 +67,7 @@ public final class ModuleUnderTest {
     public ModuleUnderTest(GraftModule module) {
         this.module = module;
         Injector injector = Guice.createInjector(module, binder -> {
-            // empty maps for the families the module does not bind
+            // empty maps and sets for what the module does not bind
             PluginBindings.datasets(binder);
             PluginBindings.backbones(binder);
             PluginBindings.heads(binder);
@@ -85,9 +75,16 @@ public final class ModuleUnderTest {
             PluginBindings.augmenters(binder);
             PluginBindings.regularizers(binder);
             PluginBindings.similarityMetrics(binder);
+            PluginBindings.families(binder);
+            PluginBindings.axes(binder);
         });
-        for (Family family : Family.values()) {
-            Map<String, ? extends Set<? extends PluginFactory<?>>> map = injector.getInstance(Key.get(family.key));
+        List<PluginFamily> families = new ArrayList<>(PluginFamily.BUILT_IN);
+        families.addAll(injector.getInstance(Key.get(new TypeLiteral<Set<PluginFamily>>() {})));
+        axes = List.copyOf(injector.getInstance(Key.get(new TypeLiteral<Set<Axis>>() {})));
+        for (PluginFamily family : families) {
+            Map<String, ? extends Set<? extends PluginFactory<?>>> map = family.builtIn() ? injector.getInstance(Key.get(BUILT_IN.get(family)))
+                    : injector.getInstance(Key.get(new TypeLiteral<Map<String, Set<PluginFactory<?>>>>() {},
+                            Names.named(PluginBindings.contributedKey(family))));
             for (Map.Entry<String, ? extends Set<? extends PluginFactory<?>>> entry : map.entrySet()) {
                 bound.add(new Bound(family, entry.getKey(), entry.getValue().iterator().next(), entry.getValue().size()));
             }
@@ -103,6 +100,11 @@ public final class ModuleUnderTest {
     /** @return every binding, family by family */
     public List<Bound> bound() {
         return List.copyOf(bound);
+    }
+
+    /** @return the sweep axes the module declares */
+    public List<Axis> axes() {
+        return axes;
     }
 
     /** @return the canonical mapper for this module's configs */
@@ -162,7 +164,7 @@ public final class ModuleUnderTest {
     @SuppressWarnings("unchecked")
     public Augmenter augmenter(AugmentConfig config) {
         for (Bound b : bound) {
-            if (b.family() == Family.AUGMENT && b.factory().configClass().equals(config.getClass())) {
+            if (b.family().equals(PluginFamily.AUGMENT) && b.factory().configClass().equals(config.getClass())) {
                 return ((AugmenterFactory<AugmentConfig>) b.factory()).create(config, this::augmenter);
             }
         }

@@ -1,12 +1,5 @@
 package dev.graft.testkit;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -25,6 +18,7 @@ import dev.graft.spi.GraftModule;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.PluginConfig;
 import dev.graft.spi.PluginFactory;
+import dev.graft.spi.PluginFamily;
 import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.augment.ImageBatch;
 import dev.graft.spi.backbone.Backbone;
@@ -53,6 +47,9 @@ import dev.graft.spi.similarity.SimilarityConfig;
 import dev.graft.spi.similarity.SimilarityInputs;
 import dev.graft.spi.similarity.SimilarityMetric;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
+import dev.graft.spi.train.TrainingHook;
+import dev.graft.spi.train.TrainingHookFactory;
+import dev.graft.spi.train.UpdateRule;
 import dev.graft.testing.SyntheticImages;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -66,6 +63,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The contract every plugin module keeps, as tests its own test class inherits: extend this class
@@ -176,6 +179,10 @@ public abstract class PluginContract {
     void bindsEveryFactoryUnderItsOwnNameOnce() {
         List<ModuleUnderTest.Bound> bound = installed().bound();
         assertFalse(bound.isEmpty(), module().getClass().getName() + " binds no plugin");
+        for (dev.graft.spi.Axis axis : installed().axes()) {
+            assertTrue(bound.stream().anyMatch(b -> b.family().equals(axis.family())),
+                    "axis '" + axis.name() + "' is over family '" + axis.family() + "', which has no plugin in this module");
+        }
         assertAll(bound.stream().map(b -> (Executable) () -> {
             String who = b.family().label() + " '" + b.key() + "'";
             assertEquals(b.key(), b.factory().name(), who + " is bound under a key that is not its name()");
@@ -204,7 +211,7 @@ public abstract class PluginContract {
         ObjectMapper mapper = installed().mapper();
         assertAll(installed().bound().stream().map(b -> (Executable) () -> {
             PluginConfig config = config(b.factory());
-            Class<?> family = familyConfig(config);
+            Class<?> family = b.family().configType();
             String json = mapper.writerFor(family).writeValueAsString(config);
             assertTrue(json.contains("\"type\":\"" + b.key() + "\""), b.key() + ": the JSON does not carry its type: " + json);
             Object back = mapper.readValue(json, family);
@@ -262,56 +269,101 @@ public abstract class PluginContract {
 
     private void sameTwice(ModuleUnderTest.Bound b) throws Exception {
         PluginConfig config = config(b.factory());
-        switch (b.family()) {
-            case AUGMENT -> {
-                LabeledImages images = SyntheticImages.make(3, 4, 12, 1);
-                ImageBatch batch = new ImageBatch(images.pixels(), images.labels(), 1, 12, 12);
-                ImageBatch first = installed().augmenter((AugmentConfig) config).apply(batch, new SplittableRandom(7));
-                ImageBatch second = installed().augmenter((AugmentConfig) config).apply(batch, new SplittableRandom(7));
-                assertEquals(batch.size(), first.size(), "the batch changed size");
-                assertEquals(batch.imageSize(), first.imageSize(), "the images changed shape");
-                assertArrayEquals(first.pixels(), second.pixels(), "pixels differ");
-                assertArrayEquals(first.labels(), second.labels(), "labels differ");
-                assertArrayEquals(first.mixedLabels(), second.mixedLabels(), "mixed labels differ");
-                assertArrayEquals(first.mixWeights(), second.mixWeights(), "mix weights differ");
+        PluginFamily family = b.family();
+        if (family.equals(PluginFamily.AUGMENT)) {
+            LabeledImages images = SyntheticImages.make(3, 4, 12, 1);
+            ImageBatch batch = new ImageBatch(images.pixels(), images.labels(), 1, 12, 12);
+            ImageBatch first = installed().augmenter((AugmentConfig) config).apply(batch, new SplittableRandom(7));
+            ImageBatch second = installed().augmenter((AugmentConfig) config).apply(batch, new SplittableRandom(7));
+            assertEquals(batch.size(), first.size(), "the batch changed size");
+            assertEquals(batch.imageSize(), first.imageSize(), "the images changed shape");
+            assertArrayEquals(first.pixels(), second.pixels(), "pixels differ");
+            assertArrayEquals(first.labels(), second.labels(), "labels differ");
+            assertArrayEquals(first.mixedLabels(), second.mixedLabels(), "mixed labels differ");
+            assertArrayEquals(first.mixWeights(), second.mixWeights(), "mix weights differ");
+        } else if (family.equals(PluginFamily.FREEZE)) {
+            @SuppressWarnings("unchecked")
+            FreezeScheduleFactory<FreezeConfig> factory = (FreezeScheduleFactory<FreezeConfig>) b.factory();
+            List<String> groups = List.of("stem", "block1", "block2");
+            for (int epoch = 0; epoch < 6; epoch++) {
+                TrainingPosition position = new TrainingPosition(epoch, 6);
+                var plan = factory.create((FreezeConfig) config).plan(groups, position);
+                assertEquals(groups.size(), plan.size(), "the plan has not one state per group at epoch " + epoch);
+                assertEquals(plan, factory.create((FreezeConfig) config).plan(groups, position), "plans differ at epoch " + epoch);
+                assertEquals(factory.create((FreezeConfig) config).headLrMultiplier(position),
+                        factory.create((FreezeConfig) config).headLrMultiplier(position), "head learning rates differ");
             }
-            case FREEZE -> {
-                @SuppressWarnings("unchecked")
-                FreezeScheduleFactory<FreezeConfig> factory = (FreezeScheduleFactory<FreezeConfig>) b.factory();
-                List<String> groups = List.of("stem", "block1", "block2");
-                for (int epoch = 0; epoch < 6; epoch++) {
-                    TrainingPosition position = new TrainingPosition(epoch, 6);
-                    var plan = factory.create((FreezeConfig) config).plan(groups, position);
-                    assertEquals(groups.size(), plan.size(), "the plan has not one state per group at epoch " + epoch);
-                    assertEquals(plan, factory.create((FreezeConfig) config).plan(groups, position), "plans differ at epoch " + epoch);
-                    assertEquals(factory.create((FreezeConfig) config).headLrMultiplier(position),
-                            factory.create((FreezeConfig) config).headLrMultiplier(position), "head learning rates differ");
-                }
-            }
-            case HEAD -> sameHead(b, (HeadConfig) config);
-            case BACKBONE -> sameBackbone(b, (BackboneConfig) config);
-            case REGULARIZER -> samePenalty(b, (RegularizerConfig) config);
-            case SIMILARITY -> {
-                @SuppressWarnings("unchecked")
-                SimilarityMetricFactory<SimilarityConfig> factory = (SimilarityMetricFactory<SimilarityConfig>) b.factory();
-                SimilarityInputs inputs = new SimilarityInputs(Optional.of(features(40, 6, 4, 1)),
-                        Optional.of(features(30, 6, 3, 2)), Optional.of(probabilities(30, 4, 3)));
-                SimilarityMetric metric = factory.create((SimilarityConfig) config);
-                double first = metric.score(inputs);
-                assertTrue(Double.isFinite(first), "the score is " + first);
-                assertEquals(first, factory.create((SimilarityConfig) config).score(inputs), 0.0, "scores differ");
-            }
-            case DATASET -> {
-                @SuppressWarnings("unchecked")
-                DatasetProvider<DatasetConfig> provider = (DatasetProvider<DatasetConfig>) b.factory();
-                DatasetConfig dataset = (DatasetConfig) config;
-                assertEquals(provider.describe(dataset, dataContext()), provider.describe(dataset, dataContext()),
-                        "descriptions differ");
-                LabeledImages first = provider.load(dataset, Split.TRAIN, dataContext());
-                assertTrue(first.size() > 0, "the training split is empty");
-                assertEquals(first, provider.load(dataset, Split.TRAIN, dataContext()), "the images differ");
+        } else if (family.equals(PluginFamily.HEAD)) {
+            sameHead(b, (HeadConfig) config);
+        } else if (family.equals(PluginFamily.BACKBONE)) {
+            sameBackbone(b, (BackboneConfig) config);
+        } else if (family.equals(PluginFamily.REGULARIZER)) {
+            samePenalty(b, (RegularizerConfig) config);
+        } else if (family.equals(PluginFamily.SIMILARITY)) {
+            @SuppressWarnings("unchecked")
+            SimilarityMetricFactory<SimilarityConfig> factory = (SimilarityMetricFactory<SimilarityConfig>) b.factory();
+            SimilarityInputs inputs = new SimilarityInputs(Optional.of(features(40, 6, 4, 1)),
+                    Optional.of(features(30, 6, 3, 2)), Optional.of(probabilities(30, 4, 3)));
+            SimilarityMetric metric = factory.create((SimilarityConfig) config);
+            double first = metric.score(inputs);
+            assertTrue(Double.isFinite(first), "the score is " + first);
+            assertEquals(first, factory.create((SimilarityConfig) config).score(inputs), 0.0, "scores differ");
+        } else if (family.equals(PluginFamily.DATASET)) {
+            @SuppressWarnings("unchecked")
+            DatasetProvider<DatasetConfig> provider = (DatasetProvider<DatasetConfig>) b.factory();
+            DatasetConfig dataset = (DatasetConfig) config;
+            assertEquals(provider.describe(dataset, dataContext()), provider.describe(dataset, dataContext()),
+                    "descriptions differ");
+            LabeledImages first = provider.load(dataset, Split.TRAIN, dataContext());
+            assertTrue(first.size() > 0, "the training split is empty");
+            assertEquals(first, provider.load(dataset, Split.TRAIN, dataContext()), "the images differ");
+        } else if (b.factory() instanceof TrainingHookFactory<?>) {
+            sameHook(b, config);
+        } else {
+            fail("the contract does not know how to build a " + family + " plugin");
+        }
+    }
+
+    /** Two hooks from one config: the same learning-rate factors, and rules that move identical weights identically. */
+    private static void sameHook(ModuleUnderTest.Bound b, PluginConfig config) {
+        @SuppressWarnings("unchecked")
+        TrainingHookFactory<PluginConfig> factory = (TrainingHookFactory<PluginConfig>) b.factory();
+        TrainingHook first = factory.create(config);
+        TrainingHook second = factory.create(config);
+        for (long step : new long[] {0, 7, 29}) {
+            assertEquals(first.learningRateFactor(step, 10, 30), second.learningRateFactor(step, 10, 30), 0.0, "factors differ at step " + step);
+        }
+        UpdateRule one = first.updateRule();
+        UpdateRule two = second.updateRule();
+        assertEquals(one == null, two == null, "one hook gives an update rule, the other none");
+        if (one == null) {
+            return;
+        }
+        assertTrue(one.learningRate() > 0 && Float.isFinite(one.learningRate()), "the learning rate is " + one.learningRate());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[] a = moved(one, manager);
+            float[] c = moved(two, manager);
+            assertArrayEquals(a, c, "the weights moved differently");
+            float[] start = fixedInput(manager, new Shape(3, 4)).toFloatArray();
+            assertFalse(java.util.Arrays.equals(a, start), "three steps left the weights where they were");
+            for (float v : a) {
+                assertTrue(Float.isFinite(v), "a weight became " + v);
             }
         }
+    }
+
+    /** Three steps of a rule on fixed weights and gradients. */
+    private static float[] moved(UpdateRule rule, NDManager manager) {
+        NDArray weight = fixedInput(manager, new Shape(3, 4));
+        NDArray[] state = new NDArray[rule.stateArrays()];
+        for (int i = 0; i < state.length; i++) {
+            state[i] = weight.zerosLike();
+        }
+        for (int step = 1; step <= 3; step++) {
+            NDArray gradient = fixedInput(manager, new Shape(3, 4)).sub(0.5f).mul(step);
+            rule.update(weight, gradient, state, rule.learningRate(), true, step);
+        }
+        return weight.toFloatArray();
     }
 
     private void sameHead(ModuleUnderTest.Bound b, HeadConfig config) {
@@ -511,17 +563,6 @@ public abstract class PluginContract {
 
     private PluginConfig config(PluginFactory<?> factory) throws Exception {
         return installed().config(factory.name(), example(factory));
-    }
-
-    /** The family's config interface (the type Jackson writes with its {@code type} name). */
-    private static Class<?> familyConfig(PluginConfig config) {
-        for (Class<?> family : List.of(AugmentConfig.class, BackboneConfig.class, HeadConfig.class, FreezeConfig.class,
-                RegularizerConfig.class, SimilarityConfig.class, DatasetConfig.class)) {
-            if (family.isInstance(config)) {
-                return family;
-            }
-        }
-        throw new IllegalArgumentException(config.getClass() + " belongs to no family");
     }
 
     private static Throwable thrown(Executable action) {

@@ -9,10 +9,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.graft.core.plugin.ClosestName;
-import dev.graft.core.plugin.PluginFamily;
+import dev.graft.spi.PluginFamily;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.plugin.UnknownPluginException;
 import dev.graft.spi.GraftException;
+import dev.graft.spi.Axis;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.PluginConfig;
 import dev.graft.spi.PluginFactory;
@@ -116,7 +117,7 @@ public final class DescriptorReader {
         }
         Experiment experiment;
         try {
-            experiment = mapper.treeToValue(json, Experiment.class);
+            experiment = bind(json, Experiment.class);
         } catch (IOException e) {
             throw new IllegalStateException("descriptor validated but did not bind: " + e.getMessage(), e);
         }
@@ -124,6 +125,11 @@ public final class DescriptorReader {
     }
 
     /** One pass over one file: its errors and the positions of its fields. */
+    /** Binds JSON with the installed axes at hand (a sweep's keys name them). */
+    private <T> T bind(JsonNode json, Class<T> type) throws IOException {
+        return mapper.reader().withAttribute(SweepSpec.KNOWN_AXES, plugins.registry().axes()).treeToValue(json, type);
+    }
+
     private final class Walk {
         private final String file;
         private final List<DescriptorError> errors = new ArrayList<>();
@@ -158,7 +164,7 @@ public final class DescriptorReader {
                 return node instanceof MappingNode ? record(node, SeedPlan.Sequential.class, path, Set.of(), null) : list(node, Long.class, path);
             }
             if (raw.isInterface() && PluginConfig.class.isAssignableFrom(raw) && raw.isAnnotationPresent(JsonTypeInfo.class)) {
-                return plugin(node, PluginFamily.forConfigType(raw), path);
+                return plugin(node, plugins.registry().familyOf(raw), path);
             }
             if (raw.isRecord()) {
                 return record(node, raw, path, Set.of(), null);
@@ -242,6 +248,7 @@ public final class DescriptorReader {
 
         /** A {@code sweep:} mapping: backbones, exclude rules, and one list of choices per strategy axis it names. */
         private JsonNode sweep(Node node, String path) {
+            List<Axis> known = plugins.registry().axes();
             if (!(node instanceof MappingNode mapping)) {
                 error(node, path, "expected a mapping (key: value), got " + describe(node));
                 return null;
@@ -262,16 +269,17 @@ public final class DescriptorReader {
                 if (key.equals("backbone") || key.equals("exclude")) {
                     type = Arrays.stream(SweepSpec.class.getRecordComponents()).filter(c -> c.getName().equals(key)).findFirst()
                             .orElseThrow().getGenericType();
-                } else if (Axis.STRATEGY.stream().anyMatch(a -> a.name().equals(key))) {
+                } else if (known.stream().anyMatch(a -> a.name().equals(key))) {
                     type = null;
                 } else {
                     error(tuple.getKeyNode(), join(path, key), "unknown sweep axis '" + key + "'."
-                            + ClosestName.suggestion(key, SweepSpec.KEYS) + " Keys: " + String.join(", ", SweepSpec.KEYS));
+                            + ClosestName.suggestion(key, SweepSpec.keys(known)) + " Keys: " + String.join(", ", SweepSpec.keys(known)));
                     continue;
                 }
                 int errorsBefore = errors.size();
+                Axis axis = known.stream().filter(a -> a.name().equals(key)).findFirst().orElse(null);
                 JsonNode value = type != null ? value(tuple.getValueNode(), type, join(path, key))
-                        : list(tuple.getValueNode(), Axis.named(key).family().configType(), join(path, key));
+                        : list(tuple.getValueNode(), axis.family().configType(), join(path, key));
                 positions.putIfAbsent(join(path, key), new int[] {tuple.getValueNode().getStartMark().getLine() + 1,
                         tuple.getValueNode().getStartMark().getColumn() + 1});
                 if (errors.size() > errorsBefore) {
@@ -377,7 +385,7 @@ public final class DescriptorReader {
                 Set<String> failed) {
             try {
                 // plugin configs inherit @JsonTypeInfo from their family interface
-                mapper.treeToValue(pluginName == null ? object : object.deepCopy().put("type", pluginName), recordClass);
+                bind(pluginName == null ? object : object.deepCopy().put("type", pluginName), recordClass);
             } catch (IOException | RuntimeException e) {
                 Throwable cause = e;
                 while (cause.getCause() != null && !(cause instanceof InvalidConfigException)) {

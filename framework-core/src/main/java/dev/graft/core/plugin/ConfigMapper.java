@@ -1,5 +1,6 @@
 package dev.graft.core.plugin;
 
+import dev.graft.spi.PluginFamily;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.spi.ConfigJson;
 import dev.graft.spi.PluginFactory;
@@ -16,7 +17,7 @@ public final class ConfigMapper {
      */
     public static ObjectMapper create(PluginRegistry registry) {
         List<PluginFactory<?>> factories = new ArrayList<>();
-        for (PluginFamily family : PluginFamily.values()) {
+        for (PluginFamily family : registry.families()) {
             factories.addAll(registry.factories(family).values());
         }
         return ConfigJson.mapper(factories);

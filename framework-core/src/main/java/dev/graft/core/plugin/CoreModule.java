@@ -17,5 +17,7 @@ final class CoreModule extends AbstractModule {
         PluginBindings.augmenters(binder());
         PluginBindings.regularizers(binder());
         PluginBindings.similarityMetrics(binder());
+        PluginBindings.families(binder());
+        PluginBindings.axes(binder());
     }
 }

@@ -1,5 +1,17 @@
 package dev.graft.core.plugin;
 
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Comparator;
+import java.util.ArrayList;
+import dev.graft.spi.PluginFamily;
+import dev.graft.spi.PluginBindings;
+import dev.graft.spi.Axis;
+import com.google.inject.name.Names;
+import com.google.inject.TypeLiteral;
+import com.google.inject.Key;
+import com.google.inject.Injector;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
@@ -14,7 +26,6 @@ import dev.graft.spi.head.HeadFactory;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
 import java.security.CodeSource;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -27,7 +38,8 @@ import java.util.stream.Collectors;
  * {@link PluginFactory#name()} differs from the key it was bound under.
  */
 public final class PluginRegistry {
-    private final Map<PluginFamily, SortedMap<String, PluginFactory<?>>> factories = new EnumMap<>(PluginFamily.class);
+    private final Map<PluginFamily, SortedMap<String, PluginFactory<?>>> factories = new LinkedHashMap<>();
+    private final List<Axis> axes = new ArrayList<>();
 
     @Inject
     PluginRegistry(
@@ -37,7 +49,10 @@ public final class PluginRegistry {
             Map<String, Set<FreezeScheduleFactory<?>>> freezeSchedules,
             Map<String, Set<AugmenterFactory<?>>> augmenters,
             Map<String, Set<RegularizerFactory<?>>> regularizers,
-            Map<String, Set<SimilarityMetricFactory<?>>> similarityMetrics) {
+            Map<String, Set<SimilarityMetricFactory<?>>> similarityMetrics,
+            Set<PluginFamily> contributedFamilies,
+            Set<Axis> contributedAxes,
+            Injector injector) {
         add(PluginFamily.DATASET, datasets);
         add(PluginFamily.BACKBONE, backbones);
         add(PluginFamily.HEAD, heads);
@@ -45,6 +60,30 @@ public final class PluginRegistry {
         add(PluginFamily.AUGMENT, augmenters);
         add(PluginFamily.REGULARIZER, regularizers);
         add(PluginFamily.SIMILARITY, similarityMetrics);
+        for (PluginFamily family : contributedFamilies.stream().sorted(Comparator.comparing(PluginFamily::label)).toList()) {
+            if (factories.containsKey(family)) {
+                throw new PluginRegistryException("family '" + family + "' is declared twice with different config types");
+            }
+            add(family, injector.getInstance(Key.get(new TypeLiteral<Map<String, Set<PluginFactory<?>>>>() {},
+                    Names.named(PluginBindings.contributedKey(family)))));
+        }
+        axes.addAll(Axis.BUILT_IN);
+        Set<String> taken = new HashSet<>(Set.of("backbone", "exclude", "samplesPerClass"));
+        Axis.BUILT_IN.forEach(a -> taken.add(a.name()));
+        for (Axis axis : contributedAxes.stream().sorted(Comparator.comparing(Axis::name)).toList()) {
+            if (!taken.add(axis.name())) {
+                throw new PluginRegistryException("sweep axis '" + axis.name() + "' is declared twice, or takes a name the descriptor uses");
+            }
+            if (axis.family().builtIn() || !factories.containsKey(axis.family())) {
+                throw new PluginRegistryException("sweep axis '" + axis.name() + "' is over family '" + axis.family()
+                        + "', which no module contributes (declare it with family(...))");
+            }
+            if (axis.nullWhenAbsent() || axis.required()) {
+                throw new PluginRegistryException("sweep axis '" + axis.name() + "': a contributed axis is optional and left out of "
+                        + "trial ids when absent, so that adding it keeps every existing id");
+            }
+            axes.add(axis);
+        }
     }
 
     private void add(PluginFamily family, Map<String, ? extends Set<? extends PluginFactory<?>>> bound) {
@@ -62,6 +101,10 @@ public final class PluginRegistry {
                 throw new PluginRegistryException(owner(factory) + " is bound as " + family.label() + " '" + name
                         + "' but its name() is '" + factory.name() + "': use one constant for both");
             }
+            if (!family.factoryType().isInstance(factory)) {
+                throw new PluginRegistryException(owner(factory) + " is bound as " + family.label() + " '" + name
+                        + "' but is not a " + family.factoryType().getSimpleName());
+            }
             if (!family.configType().isAssignableFrom(factory.configClass())) {
                 throw new PluginRegistryException(owner(factory) + ": config " + factory.configClass().getName()
                         + " must implement " + family.configType().getName());
@@ -75,6 +118,26 @@ public final class PluginRegistry {
         CodeSource source = factory.getClass().getProtectionDomain().getCodeSource();
         String where = source == null || source.getLocation() == null ? "" : " (" + source.getLocation().getPath() + ")";
         return factory.getClass().getName() + where;
+    }
+
+    /** @return every family, the built-in ones first, then the contributed ones by label */
+    public List<PluginFamily> families() {
+        return List.copyOf(factories.keySet());
+    }
+
+    /**
+     * @param configType a family's config interface
+     * @return the family whose configs implement it
+     * @throws IllegalArgumentException if none does
+     */
+    public PluginFamily familyOf(Class<?> configType) {
+        return factories.keySet().stream().filter(f -> f.configType().equals(configType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a plugin config type: " + configType));
+    }
+
+    /** @return the strategy axes, the built-in ones first, then the contributed ones by name */
+    public List<Axis> axes() {
+        return List.copyOf(axes);
     }
 
     /**

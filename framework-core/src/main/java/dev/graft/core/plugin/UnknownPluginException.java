@@ -1,5 +1,6 @@
 package dev.graft.core.plugin;
 
+import dev.graft.spi.PluginFamily;
 import dev.graft.spi.GraftException;
 import java.util.Collection;
 import java.util.TreeSet;

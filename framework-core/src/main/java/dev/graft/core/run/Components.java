@@ -1,15 +1,11 @@
 package dev.graft.core.run;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.graft.core.plugin.PluginFamily;
 import dev.graft.core.plugin.PluginRegistry;
+import dev.graft.spi.Axis;
+import dev.graft.spi.PluginFamily;
 import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
-import dev.graft.spi.regularize.Regularizer;
-import dev.graft.spi.regularize.RegularizerConfig;
-import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneConfig;
 import dev.graft.spi.backbone.BackboneContext;
@@ -21,9 +17,16 @@ import dev.graft.spi.head.Head;
 import dev.graft.spi.head.HeadConfig;
 import dev.graft.spi.head.HeadContext;
 import dev.graft.spi.head.HeadFactory;
+import dev.graft.spi.regularize.Regularizer;
+import dev.graft.spi.regularize.RegularizerConfig;
+import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.similarity.SimilarityConfig;
 import dev.graft.spi.similarity.SimilarityMetric;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
+import dev.graft.spi.train.TrainingHook;
+import dev.graft.spi.train.TrainingHookFactory;
+import java.util.Map;
+import static java.util.Objects.requireNonNull;
 
 /** Creates plugin objects from bound configs through the factory registered for each config class. */
 public final class Components {
@@ -91,6 +94,30 @@ public final class Components {
      */
     public boolean augments(AugmentConfig config) {
         return config != null && !config.noop();
+    }
+
+    /**
+     * @param family a contributed family
+     * @param config a config of it
+     * @return a new training hook
+     */
+    public TrainingHook hook(PluginFamily family, dev.graft.spi.PluginConfig config) {
+        return registry.<TrainingHookFactory<dev.graft.spi.PluginConfig>>factoryFor(family, config).create(config);
+    }
+
+    /**
+     * @param spec a trial spec
+     * @return the training hooks of its components on contributed axes, by axis name, in axis order
+     */
+    public Map<String, TrainingHook> hooks(dev.graft.core.sweep.TrialSpec spec) {
+        Map<String, TrainingHook> hooks = new java.util.LinkedHashMap<>();
+        for (Axis axis : spec.axes()) {
+            dev.graft.spi.PluginConfig config = spec.component(axis);
+            if (config != null && !axis.family().builtIn()) {
+                hooks.put(axis.name(), hook(axis.family(), config));
+            }
+        }
+        return hooks;
     }
 
     /**

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.data.ClassSelection;
-import dev.graft.core.plugin.PluginFamily;
+import dev.graft.spi.PluginFamily;
 import dev.graft.core.plugin.PluginRegistry;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetConfig;

@@ -44,7 +44,7 @@ public record Pretrained(String key, byte[] weights, byte[] sourceHead, HeadConf
             return network.block();
         }
         throw new GraftException("pretrain.head: a source head must train with the backbone; '"
-                + components.name(dev.graft.core.plugin.PluginFamily.HEAD, config) + "' is a feature head");
+                + components.name(dev.graft.spi.PluginFamily.HEAD, config) + "' is a feature head");
     }
 
     /**

@@ -151,7 +151,7 @@ public final class PretrainedBackbones {
             Map<String, Object> provenance = new LinkedHashMap<>();
             // with its type, so that a checkpoint backbone can rebuild it from meta.json
             com.fasterxml.jackson.databind.node.ObjectNode architecture = mapper.valueToTree(spec.architecture());
-            architecture.put("type", components.name(dev.graft.core.plugin.PluginFamily.BACKBONE, spec.architecture()));
+            architecture.put("type", components.name(dev.graft.spi.PluginFamily.BACKBONE, spec.architecture()));
             provenance.put("architecture", architecture);
             provenance.put("pretrain", pretrain);
             provenance.put("sourceOrigin", source.origin());

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.data.PerClassSampler;
 import dev.graft.core.descriptor.BackboneSpec;
 import dev.graft.core.descriptor.Experiment;
-import dev.graft.core.plugin.PluginFamily;
+import dev.graft.spi.PluginFamily;
 import dev.graft.core.store.ResultStore;
 import dev.graft.core.store.SimilarityRecord;
 import dev.graft.core.train.GroupedNetwork;

@@ -1,7 +1,5 @@
 package dev.graft.core.run;
 
-import static java.util.Objects.requireNonNull;
-
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -11,10 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.data.LabelledSplit;
 import dev.graft.core.data.PerClassSampler;
-import dev.graft.core.descriptor.Axis;
 import dev.graft.core.eval.Scoring;
 import dev.graft.core.eval.TestScores;
-import dev.graft.core.plugin.PluginFamily;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.Trial;
@@ -30,7 +26,9 @@ import dev.graft.core.train.Regularization;
 import dev.graft.core.train.Seeds;
 import dev.graft.core.train.TrainingOutcome;
 import dev.graft.core.train.TrialCheckpoint;
+import dev.graft.spi.Axis;
 import dev.graft.spi.GraftException;
+import dev.graft.spi.PluginFamily;
 import dev.graft.spi.backbone.InputSpec;
 import dev.graft.spi.data.FeatureTable;
 import dev.graft.spi.data.LabeledImages;
@@ -40,11 +38,13 @@ import dev.graft.spi.freeze.TrainingPosition;
 import dev.graft.spi.head.Head;
 import dev.graft.spi.head.HeadContext;
 import dev.graft.spi.regularize.Regularizer;
+import dev.graft.spi.train.TrainingHook;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import static java.util.Objects.requireNonNull;
 
 /**
  * Runs one trial in this JVM: draws its labelled sample, builds the backbone (pretrained for a
@@ -149,6 +149,7 @@ public final class TrialRunner {
                 provenance.put("layerGroups", built.backbone().layerGroups().stream().map(g -> g.name()).toList());
                 Head head = components.head(spec.head(), new HeadContext(built.featureShape(), pool.numClasses(), spec.seed()));
                 FreezeSchedule schedule = spec.kind() == TrialKind.transfer ? components.freeze(spec.freeze()) : null;
+                Map<String, TrainingHook> hooks = components.hooks(spec);
                 EpochListener listener = metrics -> {
                     epochs.add(metrics);
                     epochListener.epochFinished(metrics);
@@ -166,6 +167,11 @@ public final class TrialRunner {
                     if (regularizer != null) {
                         throw new GraftException("a feature head is fitted on fixed features, so regularizer '"
                                 + trial.labels().of(Axis.REGULARIZER) + "' cannot act on it; exclude the combination");
+                    }
+                    if (!hooks.isEmpty()) {
+                        throw new GraftException("a feature head is fitted by its own library on fixed features, so '"
+                                + String.join("', '", hooks.keySet().stream().map(a -> trial.labels().axes().get(a)).toList())
+                                + "' cannot act on it; exclude the combination");
                     }
                     if (components.augments(spec.augment())) {
                         // its scratch baseline trains end to end on augmented images: a transfer trial without them would not compare
@@ -193,7 +199,8 @@ public final class TrialRunner {
                     GroupedNetwork network = cached.headNetwork(built, headBlock, model.getNDManager());
                     model.setBlock(network);
                     InputSpec identity = cached.inputSpec();
-                    NetworkTrainer trainer = new NetworkTrainer(spec.train(), schedule, null, identity, spec.seed(), firstNewGroup, null);
+                    NetworkTrainer trainer = new NetworkTrainer(spec.train(), schedule, null, identity, spec.seed(), firstNewGroup, null)
+                            .withHooks(hooks);
                     if (checkpoint != null) {
                         trainer.checkpointTo(checkpoint, trial.id());
                         provenance.put("resumedFromEpoch", TrialCheckpoint.read(checkpoint, trial.id()).map(TrialCheckpoint::epochsDone).orElse(0));
@@ -232,7 +239,7 @@ public final class TrialRunner {
                         regularization = new Regularization(regularizer, pretrainedSource);
                     }
                     NetworkTrainer trainer = new NetworkTrainer(spec.train(), schedule, components.augmenter(spec.augment()),
-                            built.backbone().inputSpec(), spec.seed(), firstNewGroup, regularization);
+                            built.backbone().inputSpec(), spec.seed(), firstNewGroup, regularization).withHooks(hooks);
                     if (checkpoint != null) {
                         trainer.checkpointTo(checkpoint, trial.id());
                         provenance.put("resumedFromEpoch", TrialCheckpoint.read(checkpoint, trial.id()).map(TrialCheckpoint::epochsDone).orElse(0));
@@ -379,15 +386,10 @@ public final class TrialRunner {
     private Map<String, Map<String, String>> pluginNames(TrialSpec spec) {
         Map<String, Map<String, String>> plugins = new LinkedHashMap<>();
         plugins.put("backbone", components.describe(PluginFamily.BACKBONE, spec.backbone().architecture()));
-        plugins.put("head", components.describe(PluginFamily.HEAD, spec.head()));
-        if (spec.freeze() != null) {
-            plugins.put("freeze", components.describe(PluginFamily.FREEZE, spec.freeze()));
-        }
-        if (spec.augment() != null) {
-            plugins.put("augment", components.describe(PluginFamily.AUGMENT, spec.augment()));
-        }
-        if (spec.regularizer() != null) {
-            plugins.put("regularizer", components.describe(PluginFamily.REGULARIZER, spec.regularizer()));
+        for (Axis axis : spec.axes()) {
+            if (spec.component(axis) != null) {
+                plugins.put(axis.name(), components.describe(axis.family(), spec.component(axis)));
+            }
         }
         plugins.put("dataset", components.describe(PluginFamily.DATASET, spec.targetData()));
         return plugins;

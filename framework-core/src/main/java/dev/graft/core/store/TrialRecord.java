@@ -1,6 +1,6 @@
 package dev.graft.core.store;
 
-import dev.graft.core.descriptor.Axis;
+import dev.graft.spi.Axis;
 import dev.graft.core.sweep.TrialLabels;
 import dev.graft.core.train.EpochMetrics;
 import java.util.List;

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.graft.core.descriptor.Axis;
+import dev.graft.spi.Axis;
 import dev.graft.core.descriptor.BackboneSpec;
 import dev.graft.core.descriptor.Experiment;
 import dev.graft.core.descriptor.SweepSpec;
@@ -40,7 +40,7 @@ public final class SweepExpander {
      */
     public List<Trial> expand(Experiment experiment) {
         SweepSpec sweep = experiment.sweep();
-        List<Axis> axes = Axis.STRATEGY;
+        List<Axis> axes = sweep.known();
         // per axis: the choices (a no-op choice, or an optional axis left out, is the axis absent: null) and their labels
         List<List<PluginConfig>> choices = new ArrayList<>();
         List<List<String>> choiceLabels = new ArrayList<>();
@@ -81,18 +81,26 @@ public final class SweepExpander {
                         }
                         TrialSpec spec = new TrialSpec(TrialKind.transfer, backbone, components, samples, seed,
                                 experiment.target().data(), experiment.target().validationFraction(),
-                                experiment.target().testSamplesPerClass(), experiment.train());
+                                experiment.target().testSamplesPerClass(), experiment.train(), axes);
                         TrialSpec baseline = spec.scratchBaseline();
                         String baselineId = TrialIds.of(mapper, baseline);
                         trials.putIfAbsent(baselineId, new Trial(baselineId, baseline, Optional.empty(),
-                                TrialLabels.of(architectureLabels.get(b), baselineLabels)));
+                                labels(architectureLabels.get(b), axes, baselineLabels)));
                         String id = TrialIds.of(mapper, spec);
-                        trials.putIfAbsent(id, new Trial(id, spec, Optional.of(baselineId), TrialLabels.of(backboneLabels.get(b), transferLabels)));
+                        trials.putIfAbsent(id, new Trial(id, spec, Optional.of(baselineId), labels(backboneLabels.get(b), axes, transferLabels)));
                     } while (next(index, choices));
                 }
             }
         }
         return List.copyOf(trials.values());
+    }
+
+    private static TrialLabels labels(String backbone, List<Axis> axes, String[] byAxis) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int a = 0; a < axes.size(); a++) {
+            labels.put(axes.get(a).name(), byAxis[a]);
+        }
+        return new TrialLabels(backbone, labels);
     }
 
     /** Advances an odometer over the axes' choices, the last axis fastest; false after the last combination. */
@@ -204,7 +212,6 @@ public final class SweepExpander {
                 } else if (key.equals("samplesPerClass")) {
                     actual = mapper.getNodeFactory().numberNode(samples);
                 } else {
-                    Axis.named(key);
                     PluginConfig config = components.get(key);
                     actual = config == null ? mapper.createObjectNode().put("type", "none") : json(config);
                 }

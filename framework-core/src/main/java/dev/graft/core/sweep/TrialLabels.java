@@ -2,7 +2,7 @@ package dev.graft.core.sweep;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.graft.core.descriptor.Axis;
+import dev.graft.spi.Axis;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,40 +15,36 @@ import java.util.Map;
  * {@code none}; one a scratch baseline does not have reads {@code -}.
  *
  * @param backbone the backbone choice, e.g. {@code convnet} or {@code digits-0-4}
- * @param axes one label per strategy axis, by axis name, in {@link Axis#STRATEGY} order
+ * @param axes one label per strategy axis, by axis name, in axis order
  */
 public record TrialLabels(String backbone, Map<String, String> axes) {
     public TrialLabels {
         requireNonNull(backbone, "backbone is null");
-        Map<String, String> ordered = new LinkedHashMap<>();
-        for (Axis axis : Axis.STRATEGY) {
-            ordered.put(axis.name(), axes.getOrDefault(axis.name(), "none"));
-        }
-        axes = java.util.Collections.unmodifiableMap(ordered);
+        axes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(axes));
     }
 
     /**
      * @param backbone the backbone's label
-     * @param byAxis one label per strategy axis, in {@link Axis#STRATEGY} order
+     * @param byAxis one label per built-in axis, in {@link Axis#BUILT_IN} order
      * @return the labels
      */
     public static TrialLabels of(String backbone, String... byAxis) {
-        if (byAxis.length != Axis.STRATEGY.size()) {
-            throw new IllegalArgumentException("one label per strategy axis, got " + byAxis.length);
+        if (byAxis.length != Axis.BUILT_IN.size()) {
+            throw new IllegalArgumentException("one label per built-in axis, got " + byAxis.length);
         }
         Map<String, String> axes = new LinkedHashMap<>();
         for (int i = 0; i < byAxis.length; i++) {
-            axes.put(Axis.STRATEGY.get(i).name(), byAxis[i]);
+            axes.put(Axis.BUILT_IN.get(i).name(), byAxis[i]);
         }
         return new TrialLabels(backbone, axes);
     }
 
     /**
      * @param axis a strategy axis
-     * @return its label in this trial
+     * @return its label in this trial ({@code none} when the trial does not know the axis)
      */
     public String of(Axis axis) {
-        return axes.get(axis.name());
+        return axes.getOrDefault(axis.name(), "none");
     }
 
     /**
@@ -56,22 +52,26 @@ public record TrialLabels(String backbone, Map<String, String> axes) {
      * @return whether this trial has no choice on it ({@code none}, or {@code -} for a baseline)
      */
     public boolean lacks(Axis axis) {
-        String label = of(axis);
+        return lacks(of(axis));
+    }
+
+    private static boolean lacks(String label) {
         return "none".equals(label) || "-".equals(label);
     }
 
     /**
-     * @return the backbone and each axis, joined with {@code " / "}; an axis that is not
-     *     {@link Axis#nullWhenAbsent() one of the original four} appears only when the trial has a
-     *     choice on it, so labels read as they did before it existed
+     * @return the backbone and each axis, joined with {@code " / "}; an axis other than {@link
+     *     Axis#alwaysLabelled() the original three} appears only when the trial has a choice on
+     *     it, so labels read as they did before it existed
      */
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
         parts.add(backbone);
-        for (Axis axis : Axis.STRATEGY) {
-            if (axis.nullWhenAbsent() || !lacks(axis)) {
-                parts.add(of(axis));
+        for (Map.Entry<String, String> axis : axes.entrySet()) {
+            boolean always = Axis.BUILT_IN.stream().anyMatch(a -> a.name().equals(axis.getKey()) && a.alwaysLabelled());
+            if (always || !lacks(axis.getValue())) {
+                parts.add(axis.getValue());
             }
         }
         return String.join(" / ", parts);

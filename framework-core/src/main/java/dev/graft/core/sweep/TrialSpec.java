@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
-import dev.graft.core.descriptor.Axis;
+import dev.graft.spi.Axis;
 import dev.graft.core.descriptor.BackboneSpec;
 import dev.graft.core.descriptor.TrainConfig;
 import dev.graft.spi.PluginConfig;
@@ -19,6 +19,7 @@ import dev.graft.spi.regularize.RegularizerConfig;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,6 +40,8 @@ import java.util.TreeMap;
  * @param validationFraction share of labelled examples held out for validation
  * @param testSamplesPerClass cap on test examples per class, or null
  * @param train training settings
+ * @param axes every strategy axis installed when the trial was planned, in order (not part of the
+ *     JSON: it says which axes the components may name and how an absent one is written)
  */
 @JsonSerialize(using = TrialSpec.CanonicalJson.class)
 public record TrialSpec(
@@ -50,13 +53,15 @@ public record TrialSpec(
         DatasetConfig targetData,
         double validationFraction,
         Integer testSamplesPerClass,
-        TrainConfig train) {
+        TrainConfig train,
+        List<Axis> axes) {
 
     public TrialSpec {
         requireNonNull(kind, "kind is null");
         requireNonNull(backbone, "backbone is null");
+        axes = List.copyOf(axes);
         Map<String, PluginConfig> ordered = new LinkedHashMap<>();
-        for (Axis axis : Axis.STRATEGY) {
+        for (Axis axis : axes) {
             PluginConfig config = components.get(axis.name());
             if (config != null) {
                 ordered.put(axis.name(), config);
@@ -94,7 +99,7 @@ public record TrialSpec(
             fields.put("validationFraction", new Typed(spec.validationFraction, Double.class));
             fields.put("testSamplesPerClass", new Typed(spec.testSamplesPerClass, Integer.class));
             fields.put("train", new Typed(spec.train, TrainConfig.class));
-            for (Axis axis : Axis.STRATEGY) {
+            for (Axis axis : spec.axes) {
                 PluginConfig config = spec.components.get(axis.name());
                 if (config != null || axis.nullWhenAbsent()) {
                     fields.put(axis.name(), new Typed(config, axis.family().configType()));
@@ -151,12 +156,12 @@ public record TrialSpec(
     /** @return the scratch baseline paired with this trial: the same but for the axes a baseline does not share */
     public TrialSpec scratchBaseline() {
         Map<String, PluginConfig> shared = new LinkedHashMap<>();
-        for (Axis axis : Axis.STRATEGY) {
+        for (Axis axis : axes) {
             if (axis.sharedWithBaseline() && components.containsKey(axis.name())) {
                 shared.put(axis.name(), components.get(axis.name()));
             }
         }
         return new TrialSpec(TrialKind.scratch, backbone.scratch(), shared, samplesPerClass, seed, targetData,
-                validationFraction, testSamplesPerClass, train);
+                validationFraction, testSamplesPerClass, train, axes);
     }
 }

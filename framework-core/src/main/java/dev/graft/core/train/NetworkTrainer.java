@@ -1,7 +1,5 @@
 package dev.graft.core.train;
 
-import static java.util.Objects.requireNonNull;
-
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -10,13 +8,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import dev.graft.core.descriptor.EarlyStoppingConfig;
 import dev.graft.core.descriptor.OptimizerConfig;
 import dev.graft.core.descriptor.TrainConfig;
+import dev.graft.spi.GraftException;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.ImageBatch;
 import dev.graft.spi.backbone.InputSpec;
@@ -27,6 +26,8 @@ import dev.graft.spi.freeze.GroupState;
 import dev.graft.spi.freeze.TrainingPosition;
 import dev.graft.spi.regularize.RegularizationStep;
 import dev.graft.spi.regularize.Regularizer;
+import dev.graft.spi.train.TrainingHook;
+import dev.graft.spi.train.UpdateRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import static java.util.Objects.requireNonNull;
 
 /**
  * Trains a {@link GroupedNetwork}: at each epoch's start the freeze schedule decides which groups
@@ -54,6 +56,8 @@ public final class NetworkTrainer {
     private final Regularization regularization;
     private Path checkpointFile;
     private String checkpointKey;
+    private Map<String, TrainingHook> hooks = Map.of();
+    private List<String> hookOrder = List.of();
 
     /**
      * @param config epochs, batch size, optimiser, early stopping
@@ -100,6 +104,19 @@ public final class NetworkTrainer {
     }
 
     /**
+     * Lets contributed plugins change the training: an update rule replaces the descriptor's
+     * optimiser, a learning-rate factor its schedule (at most one hook each).
+     *
+     * @param hooks the trial's hooks, by the name of the axis that chose them, in axis order
+     * @return this trainer
+     */
+    public NetworkTrainer withHooks(Map<String, TrainingHook> hooks) {
+        this.hooks = Map.copyOf(requireNonNull(hooks, "hooks is null"));
+        this.hookOrder = List.copyOf(hooks.keySet());
+        return this;
+    }
+
+    /**
      * Makes training write a checkpoint after every epoch that is not the last, and resume from
      * one that belongs to {@code key} when it starts.
      *
@@ -123,10 +140,11 @@ public final class NetworkTrainer {
      */
     public TrainingOutcome train(Model model, LabeledImages train, LabeledImages validation, EpochListener listener) {
         GroupedNetwork network = (GroupedNetwork) model.getBlock();
-        GroupLearningRates rates = new GroupLearningRates(config.optimizer().lr().floatValue());
+        UpdateRule rule = onlyOne("an update rule", TrainingHook::updateRule);
+        GroupLearningRates rates = new GroupLearningRates(rule != null ? rule.learningRate() : config.optimizer().lr().floatValue());
         Regularizer regularizer = regularization == null ? null : regularization.regularizer();
         boolean noDecay = regularizer != null && regularizer.replacesWeightDecay();
-        Optimizer optimizer = optimizer(config.optimizer(), rates, noDecay);
+        Optimizer optimizer = rule != null ? new PerParameterSteps.CountingRule(rule, rates, !noDecay) : optimizer(config.optimizer(), rates, noDecay);
         Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
         Set<Regularizer.Need> needs = regularizer == null ? Set.of() : regularizer.needs();
         List<StartingWeight> startingWeights = needs.contains(Regularizer.Need.PARAMETERS) ? startingWeights(network, model.getNDManager()) : List.of();
@@ -204,9 +222,7 @@ public final class NetworkTrainer {
                             throw new TrainingDivergedException("training loss became " + lossValue + " in epoch "
                                     + (epoch + 1) + ", batch " + (batches + 1) + " (learning rate too high?)");
                         }
-                        double own = schedule == null ? Double.NaN
-                                : schedule.lrFactor(position, (double) (step % stepsPerEpoch) / stepsPerEpoch);
-                        rates.setScheduleFactor(Double.isNaN(own) ? config.optimizer().schedule().factor(step, stepsPerEpoch, totalSteps) : own);
+                        rates.setScheduleFactor(scheduleFactor(position, step, stepsPerEpoch, totalSteps));
                         step++;
                         steps.step();
                         lossSum += lossValue;
@@ -246,6 +262,48 @@ public final class NetworkTrainer {
             network.loadAll(model.getNDManager(), bestWeights);
         }
         return new TrainingOutcome(epochs, bestEpoch, stoppedEarly);
+    }
+
+    /**
+     * The learning-rate factor for a step: the freeze schedule's own (a recipe such as fine-tune's
+     * one-cycle), or a hook's, or the descriptor's {@code train.optimizer.schedule}.
+     */
+    private double scheduleFactor(TrainingPosition position, long step, long stepsPerEpoch, long totalSteps) {
+        double own = schedule == null ? Double.NaN : schedule.lrFactor(position, (double) (step % stepsPerEpoch) / stepsPerEpoch);
+        String hooked = null;
+        double factor = Double.NaN;
+        for (String name : hookOrder) {
+            double f = hooks.get(name).learningRateFactor(step, stepsPerEpoch, totalSteps);
+            if (!Double.isNaN(f)) {
+                if (hooked != null) {
+                    throw new GraftException("both '" + hooked + "' and '" + name + "' set the learning-rate schedule; choose one");
+                }
+                hooked = name;
+                factor = f;
+            }
+        }
+        if (!Double.isNaN(own) && hooked != null) {
+            throw new GraftException("the freeze schedule sets its own learning-rate schedule, and '" + hooked
+                    + "' sets another; exclude the combination");
+        }
+        return !Double.isNaN(own) ? own : hooked != null ? factor : config.optimizer().schedule().factor(step, stepsPerEpoch, totalSteps);
+    }
+
+    /** @return what the one hook that gives it gives, or null when none does */
+    private <T> T onlyOne(String what, java.util.function.Function<TrainingHook, T> ask) {
+        String owner = null;
+        T answer = null;
+        for (String name : hookOrder) {
+            T given = ask.apply(hooks.get(name));
+            if (given != null) {
+                if (owner != null) {
+                    throw new GraftException("both '" + owner + "' and '" + name + "' give " + what + "; choose one");
+                }
+                owner = name;
+                answer = given;
+            }
+        }
+        return answer;
     }
 
     /** @return seconds the last {@code train} call waited for its batches to be prepared (gathered, augmented, normalised) */

@@ -3,12 +3,18 @@ package dev.graft.core.train;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Adam;
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.optimizer.Sgd;
+import ai.djl.training.tracker.ParameterTracker;
+import dev.graft.spi.train.UpdateRule;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -143,6 +149,66 @@ final class PerParameterSteps {
         @Override
         public PerParameterSteps bookkeeping() {
             return steps;
+        }
+    }
+
+    /**
+     * A contributed {@link UpdateRule} behind DJL's optimiser interface, with the same bookkeeping:
+     * per-parameter step counts and state arrays a checkpoint saves and restores. The rule's
+     * intermediate arrays live for one update ({@link NDScope}).
+     */
+    static final class CountingRule extends Optimizer implements Checkpointable {
+        private final PerParameterSteps steps = new PerParameterSteps();
+        private final UpdateRule rule;
+        private final ParameterTracker rates;
+        private final boolean weightDecay;
+        private final List<Map<String, Map<Device, NDArray>>> state = new ArrayList<>();
+
+        CountingRule(UpdateRule rule, ParameterTracker rates, boolean weightDecay) {
+            super(new RuleBuilder());
+            this.rule = rule;
+            this.rates = rates;
+            this.weightDecay = weightDecay;
+            for (int i = 0; i < rule.stateArrays(); i++) {
+                state.add(new java.util.concurrent.ConcurrentHashMap<>());
+            }
+        }
+
+        @Override
+        public void update(String parameterId, NDArray weight, NDArray grad) {
+            int step = steps.next(parameterId);
+            float rate = rates.getNewValue(parameterId, step);
+            NDArray[] arrays = new NDArray[state.size()];
+            for (int i = 0; i < arrays.length; i++) {
+                arrays[i] = withDefaultState(state.get(i), parameterId, weight.getDevice(), k -> weight.zerosLike());
+            }
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                rule.update(weight, grad, arrays, rate, weightDecay, step);
+                // PyTorch adds each backward pass to the parameter's gradient; DJL's own updates
+                // zero it afterwards (its fused Adam and SGD do), and so must this one. The
+                // gradient handed to update() is not that array, so zero the parameter's own.
+                NDArray accumulated = weight.getGradient();
+                accumulated.subi(accumulated);
+            }
+        }
+
+        @Override
+        protected NDArray withDefaultState(Map<String, Map<Device, NDArray>> map, String key, Device device, Function<String, NDArray> fallback) {
+            return steps.state(map, key, device, fallback, super::withDefaultState);
+        }
+
+        @Override
+        public PerParameterSteps bookkeeping() {
+            return steps;
+        }
+
+        /** DJL's builder, with nothing to set: the rule has its own hyper-parameters. */
+        private static final class RuleBuilder extends OptimizerBuilder<RuleBuilder> {
+            @Override
+            protected RuleBuilder self() {
+                return this;
+            }
         }
     }
 }

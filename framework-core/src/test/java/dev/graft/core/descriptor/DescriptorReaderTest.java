@@ -1,5 +1,6 @@
 package dev.graft.core.descriptor;
 
+import dev.graft.spi.Axis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

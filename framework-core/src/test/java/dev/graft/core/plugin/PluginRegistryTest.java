@@ -1,5 +1,6 @@
 package dev.graft.core.plugin;
 
+import dev.graft.spi.PluginFamily;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,5 +68,49 @@ class PluginRegistryTest {
     void closestNameIgnoresFarOffNames() {
         assertEquals("mlp", ClosestName.of("mpl", List.of("linear", "mlp", "logistic")).orElseThrow());
         assertTrue(ClosestName.of("resnet", List.of("linear", "mlp")).isEmpty());
+    }
+
+    /** A config interface for contributed test families. */
+    @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME, property = "type")
+    public interface KnobConfig extends dev.graft.spi.PluginConfig {}
+
+    static final PluginFamily KNOB = new PluginFamily("knob", KnobConfig.class);
+
+    /** Declares an axis over a family nobody contributes. */
+    static final class OrphanAxisModule extends GraftModule {
+        @Override
+        protected void configure() {
+            axis(new dev.graft.spi.Axis("knob", KNOB, true));
+        }
+    }
+
+    /** Contributes a family with an axis named like a built-in one. */
+    static final class TakenNameModule extends GraftModule {
+        @Override
+        protected void configure() {
+            family(KNOB);
+            axis(new dev.graft.spi.Axis("head", KNOB, true));
+        }
+    }
+
+    /** Contributes a family and its axis. */
+    static final class KnobModule extends GraftModule {
+        @Override
+        protected void configure() {
+            family(KNOB);
+            axis(new dev.graft.spi.Axis("knob", KNOB, false));
+        }
+    }
+
+    @Test
+    void aContributedAxisNeedsItsFamilyAndAFreeName() {
+        PluginRegistryException orphan = assertThrows(PluginRegistryException.class, () -> Plugins.of(List.of(new OrphanAxisModule())));
+        assertTrue(orphan.getMessage().contains("sweep axis 'knob' is over family 'knob', which no module contributes"), orphan.getMessage());
+        PluginRegistryException taken = assertThrows(PluginRegistryException.class, () -> Plugins.of(List.of(new TakenNameModule())));
+        assertTrue(taken.getMessage().contains("sweep axis 'head' is declared twice"), taken.getMessage());
+        Plugins plugins = Plugins.of(List.of(new TestPlugins(), new KnobModule()));
+        assertEquals(List.of("head", "freeze", "augment", "regularizer", "knob"),
+                plugins.registry().axes().stream().map(dev.graft.spi.Axis::name).toList());
+        assertTrue(plugins.registry().families().contains(KNOB));
     }
 }

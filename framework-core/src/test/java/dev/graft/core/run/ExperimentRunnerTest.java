@@ -1,6 +1,6 @@
 package dev.graft.core.run;
 
-import dev.graft.core.descriptor.Axis;
+import dev.graft.spi.Axis;
 import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorException;
 import dev.graft.core.descriptor.DescriptorReader;

@@ -1,6 +1,6 @@
 package dev.graft.core.run;
 
-import dev.graft.core.descriptor.Axis;
+import dev.graft.spi.Axis;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.store.TrialRecord;

@@ -2,7 +2,7 @@ package dev.graft.core.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.graft.core.descriptor.Axis;
+import dev.graft.spi.Axis;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.descriptor.DescriptorReaderTest;
 import dev.graft.core.descriptor.Experiment;

@@ -1,12 +1,8 @@
 package dev.graft.core.train;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
@@ -15,16 +11,25 @@ import dev.graft.core.descriptor.LrScheduleConfig;
 import dev.graft.core.descriptor.OptimizerConfig;
 import dev.graft.core.descriptor.TrainConfig;
 import dev.graft.core.run.BuiltBackbone;
+import dev.graft.spi.GraftException;
 import dev.graft.spi.freeze.FreezeSchedule;
 import dev.graft.spi.freeze.GroupState;
 import dev.graft.spi.freeze.TrainingPosition;
+import dev.graft.spi.train.TrainingHook;
+import dev.graft.spi.train.UpdateRule;
 import dev.graft.testing.TestPlugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A trial interrupted after some epochs and resumed from its checkpoint ends with exactly the
@@ -53,7 +58,33 @@ class CheckpointResumeTest {
 
     record Run(byte[] weights, TrainingOutcome outcome, List<Integer> epochsPlanned, List<EpochMetrics> told) {}
 
+    /** Adam written as a contributed update rule: two state arrays and the parameter's own step count. */
+    static final UpdateRule RULE_ADAM = new UpdateRule() {
+        @Override
+        public float learningRate() {
+            return 0.01f;
+        }
+
+        @Override
+        public int stateArrays() {
+            return 2;
+        }
+
+        @Override
+        public void update(NDArray weight, NDArray gradient, NDArray[] state, float learningRate, boolean weightDecay, int step) {
+            state[0].muli(0.9f).addi(gradient.mul(0.1f));
+            state[1].muli(0.999f).addi(gradient.square().muli(0.001f));
+            double correction1 = 1 - Math.pow(0.9, step);
+            double correction2 = Math.sqrt(1 - Math.pow(0.999, step));
+            weight.subi(state[0].div(state[1].sqrt().divi((float) correction2).addi(1e-8f)).muli((float) (learningRate / correction1)));
+        }
+    };
+
     static Run train(Path checkpoint, String key, int failAfterEpoch) {
+        return train(checkpoint, key, failAfterEpoch, Map.of());
+    }
+
+    static Run train(Path checkpoint, String key, int failAfterEpoch, Map<String, TrainingHook> hooks) {
         Engine.getInstance().setRandomSeed(5);
         try (Model model = Model.newInstance("resume")) {
             BuiltBackbone built = BuiltBackbone.build(NetworkTrainerTest.COMPONENTS, new TestPlugins.TinyConfig(null),
@@ -64,7 +95,7 @@ class CheckpointResumeTest {
             Unfreezing schedule = new Unfreezing(new ArrayList<>());
             List<EpochMetrics> told = new ArrayList<>();
             NetworkTrainer trainer = new NetworkTrainer(CONFIG, schedule, new TestPlugins.Invert().create(new TestPlugins.InvertConfig()),
-                    built.backbone().inputSpec(), 17);
+                    built.backbone().inputSpec(), 17).withHooks(hooks);
             if (checkpoint != null) {
                 trainer.checkpointTo(checkpoint, key);
             }
@@ -111,6 +142,48 @@ class CheckpointResumeTest {
 
         // writing checkpoints does not change training either
         assertSameTraining(uninterrupted, train(dir.resolve("other.bin"), "t", -1));
+    }
+
+    @Test
+    void aContributedUpdateRuleResumesExactlyToo() {
+        Map<String, TrainingHook> hooks = Map.of("optimizer", new TrainingHook() {
+            @Override
+            public UpdateRule updateRule() {
+                return RULE_ADAM;
+            }
+        });
+        Run uninterrupted = train(null, "r", -1, hooks);
+        Run builtIn = train(null, "r", -1);
+        assertFalse(java.util.Arrays.equals(uninterrupted.weights(), builtIn.weights()), "the rule, not train.optimizer, trained");
+        // the rule is Adam with train.optimizer's settings (eps placed as PyTorch places it), so
+        // the two trainings agree closely: the rule got the same gradients, rates and schedule
+        for (int i = 0; i < EPOCHS; i++) {
+            double ruleLoss = uninterrupted.outcome().epochs().get(i).trainLoss();
+            double adamLoss = builtIn.outcome().epochs().get(i).trainLoss();
+            assertEquals(adamLoss, ruleLoss, 1e-4 * Math.abs(adamLoss), "training loss of epoch " + (i + 1));
+        }
+        Path checkpoint = dir.resolve("rule.bin");
+        assertThrows(IllegalStateException.class, () -> train(checkpoint, "r", 6, hooks));
+        assertEquals(2, TrialCheckpoint.read(checkpoint, "r").orElseThrow().optimizer().values().size(), "the rule's two state arrays");
+        assertSameTraining(uninterrupted, train(dir.resolve("rule2.bin"), "r", -1, hooks));
+        Run resumed = train(checkpoint, "r", -1, hooks);
+        assertEquals(List.of(5, 6, 7), resumed.epochsPlanned());
+        assertSameTraining(uninterrupted, resumed);
+    }
+
+    @Test
+    void twoHooksGivingAnUpdateRuleFailNamingBoth() {
+        TrainingHook rule = new TrainingHook() {
+            @Override
+            public UpdateRule updateRule() {
+                return RULE_ADAM;
+            }
+        };
+        Map<String, TrainingHook> hooks = new java.util.LinkedHashMap<>();
+        hooks.put("optimizer", rule);
+        hooks.put("other", rule);
+        GraftException e = assertThrows(GraftException.class, () -> train(null, "r", -1, hooks));
+        assertTrue(e.getMessage().contains("'optimizer'") && e.getMessage().contains("'other'"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,36 @@
+package dev.graft.spi.train;
+
+/**
+ * What a contributed family's plugin changes in the training of one network. Each method has a
+ * default that changes nothing; a trial's hooks are asked in axis order and at most one may answer
+ * each question (two answers fail the trial, naming both). Hooks act on networks Graft trains by
+ * gradient steps; a trial whose head is fitted on features by another library (a {@code
+ * FeatureClassifier} head) fails with a message when a hook would act on it.
+ */
+public interface TrainingHook {
+    /**
+     * The update rule for every trainable parameter, replacing the optimiser of the descriptor's
+     * {@code train.optimizer}. Graft keeps per-parameter step counts and the rule's state (so a
+     * trial resumed from a checkpoint continues exactly), scales the rate per layer group as the
+     * freeze schedule says, and applies the learning-rate schedule.
+     *
+     * @return the rule, or null to leave the optimiser alone
+     */
+    default UpdateRule updateRule() {
+        return null;
+    }
+
+    /**
+     * The factor on the base learning rate before a step, replacing the schedule of the
+     * descriptor's {@code train.optimizer}. A freeze schedule that sets its own rate schedule
+     * (fine-tune) and a hook that sets one fail the trial together.
+     *
+     * @param step steps taken so far, from 0
+     * @param stepsPerEpoch steps in one epoch
+     * @param totalSteps steps in the whole training
+     * @return the factor, or NaN to leave the schedule alone
+     */
+    default double learningRateFactor(long step, long stepsPerEpoch, long totalSteps) {
+        return Double.NaN;
+    }
+}

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Reference trajectories of the optimizer plugins, computed by PyTorch's own optimisers.
+"""Reference trajectories of the optimizer and schedule plugins, computed by PyTorch's own.
 
 Writes plugins/optimizers/src/test/resources/optimizer-reference.json: for each optimiser and
-config, a starting weight, five gradients and the weight after each of five steps. The Java test
+config, a starting weight, five gradients and the weight after each of five steps; for each
+schedule, its factor at fractional epochs (torch.optim.lr_scheduler). The Java test
 runs the plugin's update rule on the same numbers and compares. Needs PyTorch
 (apt-get install python3-torch); run with /usr/bin/python3 tools/optimizer_reference.py.
 """
@@ -39,11 +40,25 @@ for name, fields, make in CASES:
         steps.append(weight.detach().flatten().tolist())
     cases.append({"type": name, "fields": fields, "steps": steps})
 
+# learning-rate schedules: the factor on the base rate at fractional epochs, as PyTorch steps them
+schedules = []
+for fields, t0, mult, eta in [({"period": 3}, 3, 1, 0.0), ({"period": 2, "multiplier": 2, "minFactor": 0.1}, 2, 2, 0.1)]:
+    weight = torch.nn.Parameter(torch.zeros(1))
+    optimizer = torch.optim.SGD([weight], lr=1.0)
+    scheduler = torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(optimizer, T_0=t0, T_mult=mult, eta_min=eta)
+    points = []
+    for i in range(0, 40):
+        epoch = i * 0.25
+        scheduler.step(epoch)
+        points.append([epoch, optimizer.param_groups[0]["lr"]])
+    schedules.append({"type": "cosine-restarts", "fields": fields, "factors": points})
+
 OUT.write_text(json.dumps({
     "torch": torch.__version__,
     "shape": list(WEIGHT.shape),
     "weight": WEIGHT.flatten().tolist(),
     "gradients": [g.flatten().tolist() for g in GRADIENTS],
     "cases": cases,
+    "schedules": schedules,
 }, indent=1) + "\n")
 print("wrote", OUT)

@@ -22,14 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The optimizer axis, which the optimizers plugin module contributes without a line of core
- * naming it: swept from a descriptor, trained, stored one row per axis, reported in its own
+ * The optimizer and schedule axes, which the optimizers plugin module contributes without a line
+ * of core naming them: swept from a descriptor, trained, stored one row per axis, reported in its own
  * column; trials that leave it out keep the ids they had before it existed.
  */
 class ContributedAxisTest {
     static final String SWEPT = GraftCliTest.TINY.replace("seeds: [1, 2]", "seeds: [1]")
             .replace("  freeze: [{type: frozen}, {type: full}]\n",
-                    "  freeze: [{type: frozen}, {type: full}]\n  optimizer: [{type: rmsprop, lr: 0.005}, {type: adamw}]\n");
+                    "  freeze: [{type: frozen}, {type: full}]\n  optimizer: [{type: rmsprop, lr: 0.005}, {type: adamw}]\n"
+                    + "  schedule: [{type: warmup-linear, warmup: 0.25}]\n");
 
     @TempDir
     Path dir;
@@ -66,7 +67,8 @@ class ContributedAxisTest {
         List<String> csv = Files.readAllLines(out.resolve("report/results.csv"));
         assertTrue(csv.get(0).startsWith("trial_id,kind,backbone,head,freeze,augment,regularizer,optimizer,"), csv.get(0));
         String report = Files.readString(out.resolve("report/report.md"));
-        assertTrue(report.contains("| optimizer |"), report);
+        assertTrue(report.contains("| optimizer | schedule |"), report);
+        assertTrue(trials.stream().allMatch(t -> "warmup-linear".equals(t.labels().axes().get("schedule"))), "every trial has the one schedule");
         assertFalse(report.contains("| regularizer |"), "an unused optional axis gets no column");
         try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + out.resolve("results.db"));
                 var rows = connection.createStatement().executeQuery(

@@ -3,11 +3,11 @@ package dev.graft.spi;
 import com.google.inject.AbstractModule;
 import com.google.inject.binder.LinkedBindingBuilder;
 import dev.graft.spi.augment.AugmenterFactory;
-import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.data.DatasetProvider;
 import dev.graft.spi.freeze.FreezeScheduleFactory;
 import dev.graft.spi.head.HeadFactory;
+import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
 
 /**

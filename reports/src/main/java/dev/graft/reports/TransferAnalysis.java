@@ -1,11 +1,11 @@
 package dev.graft.reports;
 
-import dev.graft.spi.Axis;
 import dev.graft.core.stats.DecisionRule;
 import dev.graft.core.stats.Interval;
 import dev.graft.core.stats.Verdict;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
+import dev.graft.spi.Axis;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

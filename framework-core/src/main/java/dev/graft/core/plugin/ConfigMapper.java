@@ -1,9 +1,9 @@
 package dev.graft.core.plugin;
 
-import dev.graft.spi.PluginFamily;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.spi.ConfigJson;
 import dev.graft.spi.PluginFactory;
+import dev.graft.spi.PluginFamily;
 import java.util.ArrayList;
 import java.util.List;
 

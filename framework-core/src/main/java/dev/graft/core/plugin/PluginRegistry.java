@@ -1,36 +1,35 @@
 package dev.graft.core.plugin;
 
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.HashSet;
-import java.util.Comparator;
-import java.util.ArrayList;
-import dev.graft.spi.PluginFamily;
-import dev.graft.spi.PluginBindings;
-import dev.graft.spi.Axis;
-import com.google.inject.name.Names;
-import com.google.inject.TypeLiteral;
-import com.google.inject.Key;
-import com.google.inject.Injector;
-import static java.util.Objects.requireNonNull;
-
 import com.google.inject.Inject;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import com.google.inject.name.Names;
+import dev.graft.spi.Axis;
+import dev.graft.spi.PluginBindings;
 import dev.graft.spi.PluginConfig;
 import dev.graft.spi.PluginFactory;
+import dev.graft.spi.PluginFamily;
 import dev.graft.spi.augment.AugmenterFactory;
-import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.data.DatasetProvider;
 import dev.graft.spi.freeze.FreezeScheduleFactory;
 import dev.graft.spi.head.HeadFactory;
+import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import static java.util.Objects.requireNonNull;
 
 /**
  * Every registered factory, by family and name. Built once at start-up from the plugins'

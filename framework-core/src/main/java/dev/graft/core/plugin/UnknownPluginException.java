@@ -1,7 +1,7 @@
 package dev.graft.core.plugin;
 
-import dev.graft.spi.PluginFamily;
 import dev.graft.spi.GraftException;
+import dev.graft.spi.PluginFamily;
 import java.util.Collection;
 import java.util.TreeSet;
 

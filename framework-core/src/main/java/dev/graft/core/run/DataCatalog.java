@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.data.ClassSelection;
-import dev.graft.spi.PluginFamily;
 import dev.graft.core.plugin.PluginRegistry;
+import dev.graft.spi.PluginFamily;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetConfig;
 import dev.graft.spi.data.DatasetInfo;

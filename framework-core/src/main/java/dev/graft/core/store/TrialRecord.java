@@ -1,8 +1,8 @@
 package dev.graft.core.store;
 
-import dev.graft.spi.Axis;
 import dev.graft.core.sweep.TrialLabels;
 import dev.graft.core.train.EpochMetrics;
+import dev.graft.spi.Axis;
 import java.util.List;
 
 /**

@@ -1,15 +1,14 @@
 package dev.graft.core.descriptor;
 
-import dev.graft.spi.Axis;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.graft.core.plugin.Plugins;
+import dev.graft.spi.Axis;
 import dev.graft.testing.TestPlugins;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 public class DescriptorReaderTest {
     static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins()));

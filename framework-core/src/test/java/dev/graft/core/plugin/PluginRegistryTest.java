@@ -1,14 +1,13 @@
 package dev.graft.core.plugin;
 
-import dev.graft.spi.PluginFamily;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.graft.spi.GraftModule;
+import dev.graft.spi.PluginFamily;
 import dev.graft.testing.TestPlugins;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PluginRegistryTest {
 

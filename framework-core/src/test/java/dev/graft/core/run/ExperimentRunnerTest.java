@@ -1,6 +1,5 @@
 package dev.graft.core.run;
 
-import dev.graft.spi.Axis;
 import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorException;
 import dev.graft.core.descriptor.DescriptorReader;
@@ -9,6 +8,7 @@ import dev.graft.core.store.ResultStore;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.Trial;
+import dev.graft.spi.Axis;
 import dev.graft.spi.data.DataContext;
 import dev.graft.testing.TestPlugins;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.graft.core.run;
 
-import dev.graft.spi.Axis;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
+import dev.graft.spi.Axis;
 import dev.graft.spi.data.DataContext;
 import dev.graft.testing.TestPlugins;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.graft.core.run;
 
-import dev.graft.spi.Axis;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.descriptor.Experiment;
 import dev.graft.core.plugin.Plugins;
@@ -10,6 +9,7 @@ import dev.graft.core.sweep.SweepExpander;
 import dev.graft.core.sweep.Trial;
 import dev.graft.core.sweep.TrialKind;
 import dev.graft.core.sweep.TrialLabels;
+import dev.graft.spi.Axis;
 import dev.graft.testing.TestPlugins;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -2,11 +2,11 @@ package dev.graft.core.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.graft.spi.Axis;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.descriptor.DescriptorReaderTest;
 import dev.graft.core.descriptor.Experiment;
 import dev.graft.core.plugin.Plugins;
+import dev.graft.spi.Axis;
 import dev.graft.testing.TestPlugins;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -45,8 +45,17 @@ class CheckpointResumeTest {
     @TempDir
     Path dir;
 
-    /** Head only for 3 epochs, then g1, then everything at half rate from epoch 5. */
-    record Unfreezing(List<Integer> epochsPlanned) implements FreezeSchedule {
+    /** Head only for 3 epochs, then g1, then everything at half rate from epoch 5; with a rate plan of its own when asked. */
+    record Unfreezing(List<Integer> epochsPlanned, boolean ownRate) implements FreezeSchedule {
+        Unfreezing(List<Integer> epochsPlanned) {
+            this(epochsPlanned, false);
+        }
+
+        @Override
+        public double lrFactor(TrainingPosition position, double epochFraction) {
+            return ownRate ? 1.0 - (position.epoch() + epochFraction) / position.totalEpochs() : Double.NaN;
+        }
+
         @Override
         public List<GroupState> plan(List<String> groups, TrainingPosition position) {
             epochsPlanned.add(position.epoch());
@@ -85,6 +94,10 @@ class CheckpointResumeTest {
     }
 
     static Run train(Path checkpoint, String key, int failAfterEpoch, Map<String, TrainingHook> hooks) {
+        return train(checkpoint, key, failAfterEpoch, hooks, new Unfreezing(new ArrayList<>()));
+    }
+
+    static Run train(Path checkpoint, String key, int failAfterEpoch, Map<String, TrainingHook> hooks, Unfreezing schedule) {
         Engine.getInstance().setRandomSeed(5);
         try (Model model = Model.newInstance("resume")) {
             BuiltBackbone built = BuiltBackbone.build(NetworkTrainerTest.COMPONENTS, new TestPlugins.TinyConfig(null),
@@ -92,7 +105,6 @@ class CheckpointResumeTest {
             SequentialBlock head = new SequentialBlock().add(Dropout.builder().optRate(0.5f).build()).add(Linear.builder().setUnits(4).build());
             GroupedNetwork network = built.withHead(head, model.getNDManager());
             model.setBlock(network);
-            Unfreezing schedule = new Unfreezing(new ArrayList<>());
             List<EpochMetrics> told = new ArrayList<>();
             NetworkTrainer trainer = new NetworkTrainer(CONFIG, schedule, new TestPlugins.Invert().create(new TestPlugins.InvertConfig()),
                     built.backbone().inputSpec(), 17).withHooks(hooks);
@@ -169,6 +181,49 @@ class CheckpointResumeTest {
         Run resumed = train(checkpoint, "r", -1, hooks);
         assertEquals(List.of(5, 6, 7), resumed.epochsPlanned());
         assertSameTraining(uninterrupted, resumed);
+    }
+
+    @Test
+    void aHookSchedulesTheLearningRateInsteadOfTheDescriptor() {
+        Run descriptor = train(null, "s", -1);
+        // a hook giving the descriptor's own cosine schedule trains exactly as without hooks
+        Run same = train(null, "s", -1, Map.of("schedule", new TrainingHook() {
+            @Override
+            public double learningRateFactor(long step, long stepsPerEpoch, long totalSteps) {
+                return CONFIG.optimizer().schedule().factor(step, stepsPerEpoch, totalSteps);
+            }
+        }));
+        assertSameTraining(descriptor, same);
+        // a constant factor replaces the schedule
+        Run constant = train(null, "s", -1, Map.of("schedule", new TrainingHook() {
+            @Override
+            public double learningRateFactor(long step, long stepsPerEpoch, long totalSteps) {
+                return 1.0;
+            }
+        }));
+        assertFalse(java.util.Arrays.equals(descriptor.weights(), constant.weights()), "the hook's factor was used");
+    }
+
+    @Test
+    void twoSchedulesForOneTrialFailNamingBoth() {
+        TrainingHook constant = new TrainingHook() {
+            @Override
+            public double learningRateFactor(long step, long stepsPerEpoch, long totalSteps) {
+                return 1.0;
+            }
+        };
+        Map<String, TrainingHook> hooks = new java.util.LinkedHashMap<>();
+        hooks.put("schedule", constant);
+        hooks.put("other", constant);
+        GraftException two = assertThrows(GraftException.class, () -> train(null, "s", -1, hooks));
+        assertTrue(two.getMessage().contains("'schedule'") && two.getMessage().contains("'other'"), two.getMessage());
+        // a freeze schedule with its own rate plan (fine-tune's one-cycle) and a schedule hook
+        GraftException own = assertThrows(GraftException.class,
+                () -> train(null, "s", -1, Map.of("schedule", constant), new Unfreezing(new ArrayList<>(), true)));
+        assertTrue(own.getMessage().contains("freeze schedule") && own.getMessage().contains("'schedule'"), own.getMessage());
+        // without the hook, the freeze schedule's own plan is used, not the descriptor's
+        Run owned = train(null, "s", -1, Map.of(), new Unfreezing(new ArrayList<>(), true));
+        assertFalse(java.util.Arrays.equals(train(null, "s", -1).weights(), owned.weights()), "the freeze schedule's factor was used");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.spi.NamedPlugin;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
 
@@ -57,33 +58,12 @@ final class GeometryAugmenters {
     }
 
     /** The shared plugin shape: a name, a description and a random matrix per image. */
-    abstract static class Plugin<C extends Geometry> implements AugmenterFactory<C> {
-        private final String name;
-        private final Class<C> configClass;
-        private final String description;
-
+    abstract static class Plugin<C extends Geometry> extends NamedPlugin<C> implements AugmenterFactory<C> {
         Plugin(String name, Class<C> configClass, String description) {
-            this.name = name;
-            this.configClass = configClass;
-            this.description = description;
+            super(name, configClass, description);
         }
 
         abstract double[] matrix(C config, java.util.random.RandomGenerator random);
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Class<C> configClass() {
-            return configClass;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
 
         @Override
         public Augmenter create(C config) {

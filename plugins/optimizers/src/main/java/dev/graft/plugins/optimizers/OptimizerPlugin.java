@@ -2,7 +2,6 @@ package dev.graft.plugins.optimizers;
 
 import ai.djl.ndarray.NDArray;
 import dev.graft.spi.train.TrainingHook;
-import dev.graft.spi.train.TrainingHookFactory;
 import dev.graft.spi.train.UpdateRule;
 
 /**
@@ -11,30 +10,9 @@ import dev.graft.spi.train.UpdateRule;
  *
  * @param <C> the config type
  */
-abstract class OptimizerPlugin<C extends OptimizerChoice> implements TrainingHookFactory<C> {
-    private final String name;
-    private final Class<C> configClass;
-    private final String description;
-
+abstract class OptimizerPlugin<C extends OptimizerChoice> extends HookPlugin<C> {
     OptimizerPlugin(String name, Class<C> configClass, String description) {
-        this.name = name;
-        this.configClass = configClass;
-        this.description = description;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final Class<C> configClass() {
-        return configClass;
-    }
-
-    @Override
-    public final String description() {
-        return description;
+        super(name, configClass, description);
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.graft.testkit.PluginContract;
 import java.util.List;
 import java.util.Map;
 
-/** The optimisers keep the plugin contract. */
+/** The optimisers and learning-rate schedules keep the plugin contract. */
 class OptimizersContractTest extends PluginContract {
     @Override
     protected GraftModule module() {
@@ -19,6 +19,9 @@ class OptimizersContractTest extends PluginContract {
                 new Refused("rmsprop", Map.of("alpha", 1.0), "alpha"),
                 new Refused("adagrad", Map.of("eps", -1.0), "eps"),
                 new Refused("adamw", Map.of("beta2", 1.5), "beta2"),
-                new Refused("adamw", Map.of("weightDecay", -0.1), "weightDecay"));
+                new Refused("adamw", Map.of("weightDecay", -0.1), "weightDecay"),
+                new Refused("cosine-restarts", Map.of("period", 0.0), "period"),
+                new Refused("cosine-restarts", Map.of("multiplier", 0), "multiplier"),
+                new Refused("warmup-linear", Map.of("warmup", 1.0), "warmup"));
     }
 }

@@ -58,6 +58,41 @@ class PyTorchReferenceTest {
         assertEquals(6, checked);
     }
 
+    @Test
+    void cosineRestartsFollowsTorchAtFractionalEpochs() throws Exception {
+        JsonNode reference;
+        try (InputStream in = PyTorchReferenceTest.class.getResourceAsStream("/optimizer-reference.json")) {
+            reference = new ObjectMapper().readTree(in);
+        }
+        int checked = 0;
+        for (JsonNode schedule : reference.get("schedules")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = new ObjectMapper().convertValue(schedule.get("fields"), Map.class);
+            @SuppressWarnings("unchecked")
+            TrainingHookFactory<ScheduleChoice> factory = (TrainingHookFactory<ScheduleChoice>) MODULE.factory("cosine-restarts");
+            var hook = factory.create((ScheduleChoice) MODULE.config("cosine-restarts", fields));
+            for (JsonNode point : schedule.get("factors")) {
+                // four steps per epoch: step s is epoch s / 4
+                long step = Math.round(point.get(0).asDouble() * 4);
+                assertEquals(point.get(1).asDouble(), hook.learningRateFactor(step, 4, 1000), 1e-12, fields + " at epoch " + point.get(0));
+                checked++;
+            }
+        }
+        assertEquals(80, checked);
+    }
+
+    @Test
+    void warmupLinearIsHuggingFacesSchedule() throws Exception {
+        @SuppressWarnings("unchecked")
+        TrainingHookFactory<ScheduleChoice> factory = (TrainingHookFactory<ScheduleChoice>) MODULE.factory("warmup-linear");
+        var hook = factory.create((ScheduleChoice) MODULE.config("warmup-linear", Map.of("warmup", 0.2)));
+        // 100 steps, 20 warming up: get_linear_schedule_with_warmup(num_warmup_steps=20, num_training_steps=100)
+        double[][] expected = {{0, 0.0}, {10, 0.5}, {19, 0.95}, {20, 1.0}, {60, 0.5}, {99, 1.0 / 80}, {100, 0.0}};
+        for (double[] point : expected) {
+            assertEquals(point[1], hook.learningRateFactor((long) point[0], 10, 100), 1e-12, "step " + point[0]);
+        }
+    }
+
     static UpdateRule rule(String type, Map<String, Object> fields) {
         try {
             @SuppressWarnings("unchecked")

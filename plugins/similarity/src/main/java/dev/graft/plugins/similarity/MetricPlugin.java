@@ -2,6 +2,7 @@ package dev.graft.plugins.similarity;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.graft.spi.NamedPlugin;
 import dev.graft.spi.similarity.SimilarityConfig;
 import dev.graft.spi.similarity.SimilarityMetric;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
@@ -13,32 +14,12 @@ import java.util.function.Function;
  *
  * @param <C> the config type
  */
-final class MetricPlugin<C extends SimilarityConfig> implements SimilarityMetricFactory<C> {
-    private final String name;
-    private final Class<C> configClass;
-    private final String description;
+final class MetricPlugin<C extends SimilarityConfig> extends NamedPlugin<C> implements SimilarityMetricFactory<C> {
     private final Function<C, SimilarityMetric> create;
 
     MetricPlugin(String name, Class<C> configClass, String description, Function<C, SimilarityMetric> create) {
-        this.name = requireNonNull(name);
-        this.configClass = requireNonNull(configClass);
-        this.description = requireNonNull(description);
+        super(name, configClass, description);
         this.create = requireNonNull(create);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Class<C> configClass() {
-        return configClass;
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.graft.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graft.core.provenance.DataProvenance;
+import dev.graft.core.provenance.TrialProvenance;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import java.io.IOException;
@@ -38,14 +40,14 @@ final class DesignWarnings {
         int scratch = 0;
         List<String> chanceTrials = new ArrayList<>();
         for (TrialRecord trial : finished) {
-            JsonNode provenance = read(trial.provenanceJson()).path("data");
-            int tests = provenance.path("testExamples").asInt(0);
-            int classes = provenance.path("classes").size();
+            DataProvenance target = TrialProvenance.read(trial.provenanceJson()).data();
+            int tests = target == null ? 0 : target.testExamples();
+            int classes = target == null || target.classes() == null ? 0 : target.classes().size();
             if (tests > 0) {
                 testSizes.add(tests);
             }
             JsonNode spec = read(trial.specJson());
-            if (classes > 0 && provenance.path("validationExamples").asInt(-1) == classes && !spec.path("train").path("earlyStopping").isMissingNode()
+            if (classes > 0 && target.validationExamples() == classes && !spec.path("train").path("earlyStopping").isMissingNode()
                     && !spec.path("train").path("earlyStopping").isNull()) {
                 oneValidationPerClass.merge(trial.samplesPerClass(), 1, Integer::sum);
             }

@@ -38,19 +38,18 @@ public record RunData(String experiment, String description, int planned, Transf
     public String featureCacheNote() {
         int used = 0;
         java.util.Map<String, Integer> bypassed = new java.util.TreeMap<>();
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (var trial : analysis.trials()) {
             if (trial.provenanceJson() == null) {
                 continue;
             }
             try {
-                var cache = json.readTree(trial.provenanceJson()).path("featureCache");
-                if (cache.path("used").asBoolean(false)) {
+                var cache = dev.graft.core.provenance.TrialProvenance.read(trial.provenanceJson()).featureCache();
+                if (cache != null && cache.used()) {
                     used++;
-                } else if (cache.has("reason")) {
-                    bypassed.merge(cache.path("reason").asText(), 1, Integer::sum);
+                } else if (cache != null && cache.reason() != null) {
+                    bypassed.merge(cache.reason(), 1, Integer::sum);
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (IllegalArgumentException e) {
                 // provenance of an older version: nothing to count
             }
         }

@@ -152,10 +152,10 @@ public final class Components {
      * @return the plugin's type name, factory class and jar version ({@code unpackaged} when run
      *     from class directories), for provenance
      */
-    public java.util.Map<String, String> describe(PluginFamily family, dev.graft.spi.PluginConfig config) {
+    public dev.graft.core.provenance.PluginProvenance describe(PluginFamily family, dev.graft.spi.PluginConfig config) {
         Object factory = registry.factoryFor(family, config);
         String version = factory.getClass().getPackage().getImplementationVersion();
-        return java.util.Map.of("type", name(family, config), "factory", factory.getClass().getName(),
-                "version", version == null ? "unpackaged" : version);
+        return new dev.graft.core.provenance.PluginProvenance(name(family, config), factory.getClass().getName(),
+                version == null ? "unpackaged" : version);
     }
 }

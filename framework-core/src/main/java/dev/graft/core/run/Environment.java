@@ -1,10 +1,9 @@
 package dev.graft.core.run;
 
 import ai.djl.engine.Engine;
+import dev.graft.core.provenance.EnvironmentProvenance;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
 
 /** Versions and machine facts recorded in every trial's provenance. */
@@ -24,22 +23,17 @@ public final class Environment {
         }
     }
 
-    /** @return Graft, Java, OS, DJL and engine versions and the core count */
-    public static Map<String, String> describe() {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("graft", graftVersion());
-        facts.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        facts.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        facts.put("djl", Engine.getDjlVersion());
+    /** @return Graft, Java, OS, DJL and engine versions, the core count and the settings that change numbers */
+    public static EnvironmentProvenance describe() {
         Engine engine = Engine.getInstance();
-        facts.put("engine", engine.getEngineName() + " " + engine.getVersion());
-        // oneDNN's kernel choice changes the numbers (see README: Determinism)
-        facts.put("onednnMaxCpuIsa", System.getenv().getOrDefault("ONEDNN_MAX_CPU_ISA", "unset"));
-        // so does the number of threads inside an operation
-        if ("PyTorch".equals(engine.getEngineName())) {
-            facts.put("intraOpThreads", Integer.toString(ai.djl.pytorch.jni.JniUtils.getNumThreads()));
-        }
-        return facts;
+        return new EnvironmentProvenance(graftVersion(),
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                Integer.toString(Runtime.getRuntime().availableProcessors()), Engine.getDjlVersion(),
+                engine.getEngineName() + " " + engine.getVersion(),
+                // oneDNN's kernel choice changes the numbers (see README: Determinism)
+                System.getenv().getOrDefault("ONEDNN_MAX_CPU_ISA", "unset"),
+                // so does the number of threads inside an operation
+                "PyTorch".equals(engine.getEngineName()) ? Integer.toString(ai.djl.pytorch.jni.JniUtils.getNumThreads()) : null);
     }
 }

@@ -1,0 +1,30 @@
+package dev.graft.core.run;
+
+import dev.graft.core.eval.Scoring;
+import dev.graft.core.train.GroupedNetwork;
+import dev.graft.core.train.Inference;
+import dev.graft.core.train.NetworkTrainer;
+import dev.graft.core.train.TrainingOutcome;
+import dev.graft.spi.backbone.InputSpec;
+import dev.graft.spi.head.Head;
+
+/**
+ * A network head trained by gradient steps on a frozen backbone's features, computed once per
+ * backbone and dataset instead of in every batch: the backbone sees every image the same way in
+ * every epoch, so the numbers are those of training through it.
+ */
+record CachedFeaturesPlan(Head.Network head, FeatureExtraction extraction) implements TrainingPlan {
+    @Override
+    public Trained train(TrialSetup setup) {
+        CachedFeatures features = extraction.features(setup);
+        var manager = setup.model().getNDManager();
+        GroupedNetwork network = features.headNetwork(setup.built(), head.block(), manager);
+        setup.model().setBlock(network);
+        InputSpec identity = features.inputSpec();
+        NetworkTrainer trainer = new NetworkTrainer(setup.spec().train(), setup.schedule(), null, identity, setup.spec().seed(),
+                setup.firstNewGroup(), null).withHooks(setup.hooks());
+        TrainingOutcome outcome = TrainingPlan.run(setup, trainer, features.asImages(features.train()), features.asImages(features.validation()));
+        return new Trained(Scoring.score(Inference.probabilities(network, manager, features.asImages(features.test()), identity,
+                setup.inferenceBatch()), setup.test().labels(), setup.test().classNames()), outcome.bestEpoch());
+    }
+}

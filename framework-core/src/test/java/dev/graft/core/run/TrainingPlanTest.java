@@ -1,0 +1,95 @@
+package dev.graft.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.graft.core.descriptor.DescriptorReader;
+import dev.graft.core.provenance.TrialProvenance;
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.store.TrialStatus;
+import dev.graft.spi.Axis;
+import dev.graft.spi.data.DataContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The planner picks a plan from what a trial's components are, and every trial's provenance is a
+ * typed value whose JSON is exactly what is stored.
+ */
+class TrainingPlanTest {
+    static final String SWEEP = FeatureCacheTest.SWEEP.replace("seeds: [1, 2]", "seeds: [1]")
+            .replace("samplesPerClass: [6, 10]", "samplesPerClass: [6]") + "  augment: [{type: test-identity}, {type: test-invert}]\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachTrialTrainsByThePlanItsComponentsCallForAndRecordsWhy() throws Exception {
+        Path out = dir.resolve("run");
+        new ExperimentRunner(FeatureCacheTest.PLUGINS).featureCache(true).run(
+                new DescriptorReader(FeatureCacheTest.PLUGINS).read(dir.resolve("exp.yaml"), SWEEP), out, dir.resolve("cache"),
+                new DataContext(List.of(), Optional.empty(), dir), RunListener.NONE);
+        Map<String, TrialRecord> trials = RunResults.byId(out);
+        // 2 backbones x 2 freeze schedules x 2 augmenters: 8 transfer trials, and their scratch baselines
+        int cached = 0;
+        int scratch = 0;
+        int bypassed = 0;
+        int endToEnd = 0;
+        for (TrialRecord trial : trials.values()) {
+            assertEquals(TrialStatus.finished, trial.status(), trial.error());
+            TrialProvenance provenance = TrialProvenance.read(trial.provenanceJson());
+            // the typed value writes back to the very JSON stored: nothing is lost or reordered
+            assertEquals(trial.provenanceJson(), FeatureCacheTest.PLUGINS.mapper().writeValueAsString(provenance));
+            assertEquals(trial.trialId(), provenance.trialId());
+            assertEquals(FeatureCacheTest.PLUGINS.mapper().readTree(trial.specJson()), provenance.spec());
+            assertEquals(trial.seed(), provenance.seed());
+            assertNotNull(provenance.environment().engine());
+            assertNotNull(provenance.data());
+            assertEquals(18, provenance.data().trainExamples() + provenance.data().validationExamples());
+            assertNotNull(provenance.stoppedEarly(), "every plan here trains by gradient steps");
+            boolean frozenThroughout = trial.label(Axis.FREEZE).contains("frozen=2");
+            boolean augmented = trial.label(Axis.AUGMENT).contains("test-invert");
+            if (trial.kind().equals("scratch")) {
+                assertNull(provenance.featureCache(), "a scratch trial trains end to end");
+                assertNull(provenance.pretrained());
+                scratch++;
+            } else if (frozenThroughout && !augmented) {
+                assertTrue(provenance.featureCache().used(), trial.trialId());
+                assertTrue(List.of("computed", "memory", "disk").contains(provenance.featureCache().pool()), provenance.featureCache().pool());
+                assertNotNull(provenance.featureCache().poolKey());
+                cached++;
+            } else if (frozenThroughout) {
+                assertEquals("augmentation before the frozen backbone", provenance.featureCache().reason());
+                bypassed++;
+            } else {
+                assertNull(provenance.featureCache(), "a schedule that trains the backbone never considers the cache");
+                endToEnd++;
+            }
+            if (trial.kind().equals("transfer") && trial.backbone().equals("test-tiny")) {
+                assertNotNull(provenance.pretrained(), "the pretrained backbone is recorded");
+            }
+        }
+        assertEquals(2, cached);
+        assertEquals(2, bypassed);
+        assertEquals(4, endToEnd);
+        assertTrue(scratch > 0);
+    }
+
+    @Test
+    void provenanceOfAnotherVersionIsReadForWhatItShares() {
+        TrialProvenance old = TrialProvenance.read("{\"trialId\":\"abc\",\"spec\":{\"seed\":3},\"environment\":{\"graft\":\"0.0.9\",\"gpu\":\"none\"},"
+                + "\"featureCache\":{\"used\":false,\"reason\":\"feature cache off\"},\"somethingNew\":[1,2]}");
+        assertEquals("abc", old.trialId());
+        assertEquals("0.0.9", old.environment().graft());
+        assertEquals("feature cache off", old.featureCache().reason());
+        assertNull(old.data());
+        assertThrows(IllegalArgumentException.class, () -> TrialProvenance.read("[1, 2]"));
+    }
+}

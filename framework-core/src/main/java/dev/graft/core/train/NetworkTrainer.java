@@ -5,44 +5,37 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import dev.graft.core.descriptor.EarlyStoppingConfig;
 import dev.graft.core.descriptor.OptimizerConfig;
 import dev.graft.core.descriptor.TrainConfig;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.ImageBatch;
 import dev.graft.spi.backbone.InputSpec;
-import dev.graft.spi.backbone.LayerGroup;
 import dev.graft.spi.data.LabeledImages;
 import dev.graft.spi.freeze.FreezeSchedule;
 import dev.graft.spi.freeze.GroupState;
 import dev.graft.spi.freeze.TrainingPosition;
-import dev.graft.spi.regularize.RegularizationStep;
-import dev.graft.spi.regularize.Regularizer;
 import dev.graft.spi.train.TrainingHook;
 import dev.graft.spi.train.UpdateRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Trains a {@link GroupedNetwork}: at each epoch's start the freeze schedule decides which groups
- * train and at what learning-rate multiplier; batches are shuffled with the trial's seed,
- * augmented, normalised and copied as whole arrays, each in its own native scope; validation
- * accuracy is measured after every epoch; the best epoch's weights are restored at the end.
+ * Trains a {@link GroupedNetwork}: a loop over epochs and batches, and {@link LoopHook}s that act
+ * at its events. At each epoch's start the freeze schedule decides which groups train and at what
+ * learning-rate multiplier; batches are shuffled with the trial's seed, augmented, normalised and
+ * copied as whole arrays, each in its own native scope; the hooks make the loss ({@link
+ * Objective}, {@link Penalty}), check it ({@link DivergenceGuard}), keep the best epoch and stop
+ * ({@link EarlyStopping}), let contributed plugins hear steps and epochs ({@link
+ * ContributedHooks}) and save each epoch ({@link Checkpointing}); the best epoch's weights are
+ * restored at the end.
  */
 public final class NetworkTrainer {
     private final TrainConfig config;
@@ -105,7 +98,8 @@ public final class NetworkTrainer {
 
     /**
      * Lets contributed plugins change the training: an update rule replaces the descriptor's
-     * optimiser, a learning-rate factor its schedule (at most one hook each).
+     * optimiser, a learning-rate factor its schedule (at most one hook each); every hook hears each
+     * step's loss and each epoch's metrics, and may end the training after an epoch.
      *
      * @param hooks the trial's hooks, by the name of the axis that chose them, in axis order
      * @return this trainer
@@ -140,54 +134,60 @@ public final class NetworkTrainer {
      */
     public TrainingOutcome train(Model model, LabeledImages train, LabeledImages validation, EpochListener listener) {
         GroupedNetwork network = (GroupedNetwork) model.getBlock();
+        NDManager manager = model.getNDManager();
         UpdateRule rule = onlyOne("an update rule", TrainingHook::updateRule);
         GroupLearningRates rates = new GroupLearningRates(rule != null ? rule.learningRate() : config.optimizer().lr().floatValue());
-        Regularizer regularizer = regularization == null ? null : regularization.regularizer();
-        boolean noDecay = regularizer != null && regularizer.replacesWeightDecay();
+        boolean noDecay = regularization != null && regularization.regularizer().replacesWeightDecay();
         Optimizer optimizer = rule != null ? new PerParameterSteps.CountingRule(rule, rates, !noDecay) : optimizer(config.optimizer(), rates, noDecay);
-        Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
-        Set<Regularizer.Need> needs = regularizer == null ? Set.of() : regularizer.needs();
-        List<StartingWeight> startingWeights = needs.contains(Regularizer.Need.PARAMETERS) ? startingWeights(network, model.getNDManager()) : List.of();
-        network.setAuxiliaryOutputs(needs.contains(Regularizer.Need.FEATURES) || needs.contains(Regularizer.Need.SOURCE_OUTPUTS));
         SplittableRandom shuffleRandom = new SplittableRandom(Seeds.derive(seed, "shuffle"));
         SplittableRandom augmentRandom = new SplittableRandom(Seeds.derive(seed, "augment"));
         List<EpochMetrics> epochs = new ArrayList<>();
-        EarlyStoppingConfig stopping = config.earlyStopping();
-        boolean validate = validation.size() > 0;
-        EpochSelection selection = new EpochSelection(stopping == null ? 0 : stopping.minDelta());
-        int bestEpoch = 0;
-        byte[] bestWeights = null;
-        boolean stoppedEarly = false;
-
+        long[] step = {0};
         long stepsPerEpoch = Math.max(1, (train.size() + config.batchSize() - 1) / config.batchSize());
         long totalSteps = stepsPerEpoch * config.epochs();
-        long step = 0;
-        int firstEpoch = 0;
         Map<String, String> idToName = new HashMap<>();
         for (var parameter : network.getParameters()) {
             idToName.put(parameter.getValue().getId(), parameter.getKey());
         }
+
+        // the loop's concerns, in the order they act at each event
+        EarlyStopping best = new EarlyStopping(config.earlyStopping(), validation.size() > 0, network);
+        List<LoopHook> loop = new ArrayList<>();
+        loop.add(new Objective());
+        if (regularization != null) {
+            // copies the starting weights now, before a checkpoint's are loaded
+            loop.add(new Penalty(regularization, network, manager, firstNewGroup));
+        }
+        loop.add(new DivergenceGuard());
+        loop.add(best);
+        if (!hookOrder.isEmpty()) {
+            loop.add(new ContributedHooks(hookOrder.stream().map(hooks::get).toList(), config.epochs()));
+        }
+        if (checkpointFile != null) {
+            loop.add(new Checkpointing(checkpointFile, checkpointKey, config.epochs(), network, rates, (PerParameterSteps.Checkpointable) optimizer,
+                    idToName, best, epochs, () -> step[0]));
+        }
+
+        boolean stoppedEarly = false;
+        int firstEpoch = 0;
         TrialCheckpoint resumed = checkpointFile == null ? null : TrialCheckpoint.read(checkpointFile, checkpointKey).orElse(null);
         try (GradientSteps steps = new GradientSteps(model, optimizer);
                 BatchPrefetcher prefetcher = new BatchPrefetcher(train, augmenter, inputSpec, config.batchSize())) {
             if (resumed != null) {
-                network.loadAll(model.getNDManager(), resumed.weights());
+                network.loadAll(manager, resumed.weights());
                 ((PerParameterSteps.Checkpointable) optimizer).bookkeeping().restore(resumed.optimizer(), idToName);
                 for (EpochMetrics metrics : resumed.epochs()) {
                     epochs.add(metrics);
                     listener.epochFinished(metrics);
-                    if (validate) {
-                        selection.offer(metrics.validationAccuracy(), metrics.validationLoss());
-                    }
                 }
-                bestEpoch = resumed.bestEpoch();
-                step = resumed.step();
+                step[0] = resumed.step();
                 firstEpoch = resumed.epochsDone();
-                // null: the best epoch was the last checkpointed one, whose weights are the current ones
-                bestWeights = resumed.bestWeights() == null && validate && bestEpoch == firstEpoch ? resumed.weights() : resumed.bestWeights();
                 replayRandomStreams(train, firstEpoch, shuffleRandom, augmentRandom);
             }
-            for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
+            for (LoopHook hook : loop) {
+                hook.start(resumed);
+            }
+            for (int epoch = firstEpoch; epoch < config.epochs() && !stoppedEarly; epoch++) {
                 long started = System.nanoTime();
                 // dropout draws from the engine: a per-epoch seed makes a resumed epoch draw what it would have
                 Engine.getInstance().setRandomSeed((int) Seeds.derive(seed, "epoch " + epoch));
@@ -200,68 +200,50 @@ public final class NetworkTrainer {
                 prefetcher.startEpoch(order, augmentRandom);
                 for (BatchPrefetcher.Prepared prepared = prefetcher.next(); prepared != null; prepared = prefetcher.next()) {
                     ImageBatch batch = prepared.batch();
-                    try (NDManager scope = model.getNDManager().newSubManager()) {
-                        NDArray x = Batches.toArray(scope, prepared.normalized(), batch, inputSpec);
-                        NDArray y = Batches.labels(scope, batch.labels());
-                        NDArray pretrainedSourceLogits = needs.contains(Regularizer.Need.SOURCE_OUTPUTS)
-                                ? regularization.pretrainedSource().forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow()
-                                : null;
-                        NDArray loss;
+                    try (NDManager scope = manager.newSubManager()) {
+                        LoopStep at = new LoopStep(scope, batch, Batches.toArray(scope, prepared.normalized(), batch, inputSpec),
+                                Batches.labels(scope, batch.labels()), epoch, batches, step[0]);
+                        for (LoopHook hook : loop) {
+                            hook.beforeForward(at);
+                        }
+                        NDArray loss = null;
                         NDArray logits;
                         try (GradientCollector collector = steps.newGradientCollector()) {
-                            NDList outputs = steps.forward(new NDList(x));
+                            NDList outputs = steps.forward(new NDList(at.x()));
                             logits = outputs.get(0);
-                            loss = batch.isMixed() ? mixedLoss(scope, batch, logits) : crossEntropy.evaluate(new NDList(y), new NDList(logits));
-                            if (regularizer != null) {
-                                loss = loss.add(regularizer.penalty(new Step(scope, outputs, pretrainedSourceLogits, startingWeights, needs)).reshape(new Shape()));
+                            for (LoopHook hook : loop) {
+                                loss = hook.loss(at, outputs, loss);
                             }
                             collector.backward(loss);
                         }
                         float lossValue = loss.getFloat();
-                        if (!Float.isFinite(lossValue)) {
-                            throw new TrainingDivergedException("training loss became " + lossValue + " in epoch "
-                                    + (epoch + 1) + ", batch " + (batches + 1) + " (learning rate too high?)");
+                        for (LoopHook hook : loop) {
+                            hook.afterLoss(at, lossValue);
                         }
-                        rates.setScheduleFactor(scheduleFactor(position, step, stepsPerEpoch, totalSteps));
-                        step++;
+                        rates.setScheduleFactor(scheduleFactor(position, step[0], stepsPerEpoch, totalSteps));
+                        step[0]++;
                         steps.step();
                         lossSum += lossValue;
-                        correct += logits.argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).eq(y).sum().getLong();
+                        correct += logits.argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).eq(at.y()).sum().getLong();
                         batches++;
                     }
                 }
-                double[] validationScores = validate ? accuracyAndLoss(network, model.getNDManager(), validation) : new double[] {Double.NaN, Double.NaN};
-                double validationAccuracy = validationScores[0];
-                double validationLoss = validationScores[1];
+                double[] validationScores = validation.size() > 0 ? accuracyAndLoss(network, manager, validation) : new double[] {Double.NaN, Double.NaN};
                 EpochMetrics metrics = new EpochMetrics(epoch + 1, lossSum / Math.max(1, batches),
-                        (double) correct / train.size(), validationAccuracy, validationLoss, (System.nanoTime() - started) / 1e9, training);
+                        (double) correct / train.size(), validationScores[0], validationScores[1], (System.nanoTime() - started) / 1e9, training);
                 epochs.add(metrics);
                 listener.epochFinished(metrics);
-                if (!validate || selection.offer(validationAccuracy, validationLoss)) {
-                    bestEpoch = epoch + 1;
-                    bestWeights = validate ? network.saveAll() : null;
-                } else if (stopping != null && epoch + 1 - bestEpoch >= stopping.patience()) {
-                    stoppedEarly = true;
-                    break;
-                }
-                if (checkpointFile != null && epoch + 1 < config.epochs()) {
-                    Map<String, Double> multipliers = new LinkedHashMap<>();
-                    for (LayerGroup group : network.groups()) {
-                        multipliers.put(group.name(), rates.multiplier(group.block()));
+                for (LoopHook hook : loop) {
+                    if (!hook.afterEpoch(metrics)) {
+                        stoppedEarly = true;
+                        break;
                     }
-                    multipliers.put("head", rates.multiplier(network.head()));
-                    new TrialCheckpoint(checkpointKey, epoch + 1, step, epochs, bestEpoch, network.saveAll(),
-                            bestEpoch == epoch + 1 ? null : bestWeights,
-                            ((PerParameterSteps.Checkpointable) optimizer).bookkeeping().snapshot(idToName), multipliers)
-                            .write(checkpointFile);
                 }
             }
             dataWaitSeconds = prefetcher.waitSeconds();
         }
-        if (bestWeights != null && bestEpoch != epochs.size()) {
-            network.loadAll(model.getNDManager(), bestWeights);
-        }
-        return new TrainingOutcome(epochs, bestEpoch, stoppedEarly);
+        best.restoreBest(manager, epochs.size());
+        return new TrainingOutcome(epochs, best.bestEpoch(), stoppedEarly);
     }
 
     /**
@@ -309,23 +291,6 @@ public final class NetworkTrainer {
     /** @return seconds the last {@code train} call waited for its batches to be prepared (gathered, augmented, normalised) */
     public double dataWaitSeconds() {
         return dataWaitSeconds;
-    }
-
-    /**
-     * Cross-entropy against the mixed targets of mixup/CutMix: {@code w onehot(a) + (1 - w)
-     * onehot(b)} per image, averaged over the batch (for unmixed images the usual loss).
-     */
-    private static NDArray mixedLoss(NDManager scope, ImageBatch batch, NDArray logits) {
-        int classes = (int) logits.getShape().get(1);
-        long[] first = new long[batch.size()];
-        long[] second = new long[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            first[i] = batch.labels()[i];
-            second[i] = batch.mixedLabels()[i];
-        }
-        NDArray weights = scope.create(batch.mixWeights(), new Shape(batch.size(), 1));
-        NDArray target = scope.create(first).oneHot(classes).mul(weights).add(scope.create(second).oneHot(classes).mul(weights.neg().add(1f)));
-        return target.mul(logits.logSoftmax(1)).sum(new int[] {1}).mean().neg();
     }
 
     /** Draws what the finished epochs drew from the shuffling and augmentation streams. */
@@ -405,87 +370,6 @@ public final class NetworkTrainer {
         int[] order = Batches.range(0, n);
         Batches.shuffle(order, random);
         return order;
-    }
-
-    /**
-     * A trainable parameter and its value when training started: transferred when it belongs to a
-     * group below {@code firstNewGroup}, added otherwise (heads, re-initialised groups).
-     */
-    private record StartingWeight(String group, Parameter parameter, NDArray initial, boolean transferred) {}
-
-    private List<StartingWeight> startingWeights(GroupedNetwork network, NDManager manager) {
-        List<StartingWeight> weights = new ArrayList<>();
-        for (int i = 0; i < network.groups().size(); i++) {
-            LayerGroup group = network.groups().get(i);
-            addStartingWeights(weights, group.name(), group.block(), manager, i < firstNewGroup);
-        }
-        addStartingWeights(weights, "head", network.head(), manager, false);
-        if (network.sourceHead() != null) {
-            addStartingWeights(weights, "source-head", network.sourceHead(), manager, false);
-        }
-        return weights;
-    }
-
-    private static void addStartingWeights(List<StartingWeight> weights, String group, Block block, NDManager manager, boolean transferred) {
-        for (var entry : block.getParameters()) {
-            Parameter parameter = entry.getValue();
-            if (GroupedNetwork.isTrainable(parameter)) {
-                NDArray value = parameter.getArray();
-                // an independent copy, outside any gradient tape
-                NDArray initial = value.duplicate();
-                initial.attach(manager);
-                weights.add(new StartingWeight(group, parameter, initial, transferred));
-            }
-        }
-    }
-
-    /** What a regulariser sees at one step, built from the network's outputs and parameters. */
-    private record Step(NDManager manager, NDList outputs, NDArray pretrainedSourceLogitsOrNull, List<StartingWeight> starting,
-            Set<Regularizer.Need> needs) implements RegularizationStep {
-        @Override
-        public List<Weight> transferred() {
-            return weights(true);
-        }
-
-        @Override
-        public List<Weight> added() {
-            return weights(false);
-        }
-
-        private List<Weight> weights(boolean transferred) {
-            List<Weight> weights = new ArrayList<>();
-            for (StartingWeight w : starting) {
-                if (w.transferred() == transferred) {
-                    weights.add(new Weight(w.group(), w.parameter().getName(), w.parameter().getArray(), w.initial(),
-                            w.parameter().requiresGradient()));
-                }
-            }
-            return weights;
-        }
-
-        @Override
-        public NDArray features() {
-            require(Regularizer.Need.FEATURES);
-            return outputs.get(1);
-        }
-
-        @Override
-        public NDArray sourceLogits() {
-            require(Regularizer.Need.SOURCE_OUTPUTS);
-            return outputs.get(2);
-        }
-
-        @Override
-        public NDArray pretrainedSourceLogits() {
-            require(Regularizer.Need.SOURCE_OUTPUTS);
-            return pretrainedSourceLogitsOrNull;
-        }
-
-        private void require(Regularizer.Need need) {
-            if (!needs.contains(need)) {
-                throw new IllegalStateException("the regulariser did not declare " + need + " among its needs");
-            }
-        }
     }
 
     private static Optimizer optimizer(OptimizerConfig config, GroupLearningRates rates, boolean noDecay) {

@@ -205,6 +205,69 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void hooksHearEveryStepAndEpochAndOneCanEndTheTraining() {
+        Run plain = train(null, "h", -1);
+        List<dev.graft.spi.train.StepReport> steps = new ArrayList<>();
+        List<dev.graft.spi.train.EpochReport> epochs = new ArrayList<>();
+        TrainingHook listening = new TrainingHook() {
+            @Override
+            public void stepTaken(dev.graft.spi.train.StepReport report) {
+                steps.add(report);
+            }
+
+            @Override
+            public boolean stopAfter(dev.graft.spi.train.EpochReport report) {
+                epochs.add(report);
+                return false;
+            }
+        };
+        // a hook that only listens changes nothing
+        assertSameTraining(plain, train(null, "h", -1, Map.of("listener", listening)));
+        assertEquals(EPOCHS, epochs.size());
+        assertEquals(plain.outcome().epochs().get(4).validationLoss(), epochs.get(4).validationLoss(), 0.0);
+        int stepsPerEpoch = steps.size() / EPOCHS;
+        assertEquals(EPOCHS * stepsPerEpoch, steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            assertEquals(i, steps.get(i).step());
+            assertEquals(i / stepsPerEpoch, steps.get(i).epoch());
+            assertEquals(i % stepsPerEpoch, steps.get(i).batch());
+        }
+        // the mean of an epoch's step losses is the epoch's training loss
+        double sum = 0;
+        for (int b = 0; b < stepsPerEpoch; b++) {
+            sum += steps.get(2 * stepsPerEpoch + b).loss();
+        }
+        assertEquals(plain.outcome().epochs().get(2).trainLoss(), sum / stepsPerEpoch, 1e-9);
+
+        // a hook that ends the training after epoch 3: three epochs, recorded as stopped early,
+        // with the best of them kept, as early stopping does
+        TrainingHook stopping = new TrainingHook() {
+            @Override
+            public boolean stopAfter(dev.graft.spi.train.EpochReport report) {
+                return report.epoch() == 3;
+            }
+        };
+        Run stopped = train(null, "h", -1, Map.of("stopper", stopping));
+        assertEquals(3, stopped.outcome().epochs().size());
+        assertTrue(stopped.outcome().stoppedEarly());
+        for (int e = 0; e < 3; e++) {
+            assertEquals(plain.outcome().epochs().get(e).trainLoss(), stopped.outcome().epochs().get(e).trainLoss(), 0.0);
+        }
+        assertTrue(stopped.outcome().bestEpoch() <= 3);
+
+        // a hook that throws fails the training with its message
+        TrainingHook failing = new TrainingHook() {
+            @Override
+            public void stepTaken(dev.graft.spi.train.StepReport report) {
+                if (report.step() == 5) {
+                    throw new GraftException("hook saw enough");
+                }
+            }
+        };
+        assertEquals("hook saw enough", assertThrows(GraftException.class, () -> train(null, "h", -1, Map.of("failing", failing))).getMessage());
+    }
+
+    @Test
     void twoSchedulesForOneTrialFailNamingBoth() {
         TrainingHook constant = new TrainingHook() {
             @Override

@@ -1,11 +1,13 @@
 package dev.graft.spi.train;
 
 /**
- * What a contributed family's plugin changes in the training of one network. Each method has a
+ * What a contributed family's plugin changes in, or observes of, the training of one network: the
+ * update rule, the learning-rate factor, and the loop's step and epoch events. Each method has a
  * default that changes nothing; a trial's hooks are asked in axis order and at most one may answer
- * each question (two answers fail the trial, naming both). Hooks act on networks Graft trains by
- * gradient steps; a trial whose head is fitted on features by another library (a {@code
- * FeatureClassifier} head) fails with a message when a hook would act on it.
+ * each of the first two questions (two answers fail the trial, naming both); every hook hears the
+ * events. Hooks act on networks Graft trains by gradient steps; a trial whose head is fitted on
+ * features by another library (a {@code FeatureClassifier} head) fails with a message when a hook
+ * would act on it.
  */
 public interface TrainingHook {
     /**
@@ -32,5 +34,27 @@ public interface TrainingHook {
      */
     default double learningRateFactor(long step, long stepsPerEpoch, long totalSteps) {
         return Double.NaN;
+    }
+
+    /**
+     * Called at every step once its loss is known, before the update (a hook that throws fails the
+     * trial with its message, as Graft's own divergence check does). Not called again for the
+     * steps of epochs a resumed trial restores from its checkpoint.
+     *
+     * @param report the step
+     */
+    default void stepTaken(StepReport report) {}
+
+    /**
+     * Called after each epoch's validation, after Graft's early stopping has kept or passed over
+     * the epoch (not for the epoch at which early stopping ends the training); a hook that answers
+     * true ends the training there (the best epoch's weights are restored as after early
+     * stopping, and the trial records that it stopped early).
+     *
+     * @param report the epoch
+     * @return whether training stops after this epoch
+     */
+    default boolean stopAfter(EpochReport report) {
+        return false;
     }
 }

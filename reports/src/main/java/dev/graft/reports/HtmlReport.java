@@ -99,6 +99,7 @@ final class HtmlReport {
                     .append(s.failedTrials() == 0 ? "" : s.failedTrials()).append("</td></tr>\n");
         }
         h.append("</table></div>\n");
+        h.append(VerdictsByAxis.html(data.analysis()));
         TreeSet<Integer> sizes = new TreeSet<>();
         data.analysis().summaries().forEach(s -> sizes.add(s.key().samplesPerClass()));
         for (int size : sizes) {

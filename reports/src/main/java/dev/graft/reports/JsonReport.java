@@ -48,6 +48,17 @@ final class JsonReport {
                 putNumber(node, "labelsWorthHigh", s.worth().high());
                 node.put("labelsWorthText", s.worth().textWithInterval());
             }
+            // strategies counted by verdict per choice on each axis where they differ; nothing pooled
+            ArrayNode byAxis = root.putArray("verdictsByAxis");
+            for (VerdictsByAxis.Row row : VerdictsByAxis.rows(data.analysis())) {
+                ObjectNode node = byAxis.addObject();
+                node.put("axis", row.axis());
+                node.put("choice", row.label());
+                node.put("strategies", row.strategies());
+                for (dev.graft.core.stats.Verdict v : dev.graft.core.stats.Verdict.values()) {
+                    node.put(v.name(), row.counts().getOrDefault(v, 0));
+                }
+            }
             ArrayNode trials = root.putArray("trials");
             for (TrialRecord t : data.analysis().trials()) {
                 ObjectNode node = trials.addObject();

@@ -48,6 +48,7 @@ final class MarkdownReport {
                     .append(Numbers.interval(s.gain(), 4)).append(" | ").append(s.verdict()).append(s.failedTrials() > 0 ? " (" + s.failedTrials() + " failed)" : "")
                     .append(" |").append(worth ? " " + cell(GainLegend.worthCell(s)) + " |" : "").append("\n");
         }
+        m.append(VerdictsByAxis.markdown(data.analysis()));
         if (!data.similarities().isEmpty()) {
             m.append("\n## Similarity and transferability metrics\n\n| backbone | metric | kind | value | direction | error |\n|---|---|---|---:|---|---|\n");
             for (SimilarityRecord s : data.similarities()) {

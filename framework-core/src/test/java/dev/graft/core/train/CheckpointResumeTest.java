@@ -15,6 +15,7 @@ import dev.graft.spi.GraftException;
 import dev.graft.spi.freeze.FreezeSchedule;
 import dev.graft.spi.freeze.GroupState;
 import dev.graft.spi.freeze.TrainingPosition;
+import dev.graft.spi.train.LossStep;
 import dev.graft.spi.train.TrainingHook;
 import dev.graft.spi.train.UpdateRule;
 import dev.graft.testing.TestPlugins;
@@ -265,6 +266,33 @@ class CheckpointResumeTest {
             }
         };
         assertEquals("hook saw enough", assertThrows(GraftException.class, () -> train(null, "h", -1, Map.of("failing", failing))).getMessage());
+    }
+
+    @Test
+    void aHookAddsATermToTheLossThatTheGradientsFollow() {
+        Run plain = train(null, "l", -1);
+        // a constant term: reported in every step's loss, no gradient, the same weights
+        TrainingHook constant = new TrainingHook() {
+            @Override
+            public NDArray lossTerm(LossStep step) {
+                return step.manager().create(0.25f);
+            }
+        };
+        Run shifted = train(null, "l", -1, Map.of("constant", constant));
+        assertArrayEquals(plain.weights(), shifted.weights(), "a constant has no gradient");
+        for (int e = 0; e < EPOCHS; e++) {
+            assertEquals(plain.outcome().epochs().get(e).trainLoss() + 0.25, shifted.outcome().epochs().get(e).trainLoss(), 1e-6);
+        }
+        // a penalty on the logits (logit squeezing): its gradient moves the weights
+        TrainingHook squeeze = new TrainingHook() {
+            @Override
+            public NDArray lossTerm(LossStep step) {
+                assertEquals(step.labels().getShape().get(0), step.logits().getShape().get(0));
+                return step.logits().square().mean().mul(0.5f);
+            }
+        };
+        Run squeezed = train(null, "l", -1, Map.of("squeeze", squeeze));
+        assertFalse(java.util.Arrays.equals(plain.weights(), squeezed.weights()), "the term's gradient reached the weights");
     }
 
     @Test

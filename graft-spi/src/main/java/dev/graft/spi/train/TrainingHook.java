@@ -1,8 +1,10 @@
 package dev.graft.spi.train;
 
+import ai.djl.ndarray.NDArray;
+
 /**
  * What a contributed family's plugin changes in, or observes of, the training of one network: the
- * update rule, the learning-rate factor, and the loop's step and epoch events. Each method has a
+ * update rule, the learning-rate factor, a term of the loss, and the loop's step and epoch events. Each method has a
  * default that changes nothing; a trial's hooks are asked in axis order and at most one may answer
  * each of the first two questions (two answers fail the trial, naming both); every hook hears the
  * events. Hooks act on networks Graft trains by gradient steps; a trial whose head is fitted on
@@ -34,6 +36,18 @@ public interface TrainingHook {
      */
     default double learningRateFactor(long step, long stepsPerEpoch, long totalSteps) {
         return Double.NaN;
+    }
+
+    /**
+     * A term added to every step's loss, inside the gradient tape: gradients flow through it to the
+     * network (a penalty on the logits, say). The reported training loss includes it. Terms of
+     * several hooks are added in axis order, after the descriptor's regulariser's.
+     *
+     * @param step the logits, labels and position of the step
+     * @return a scalar (or one-element) array, or null to add nothing
+     */
+    default NDArray lossTerm(LossStep step) {
+        return null;
     }
 
     /**

@@ -162,7 +162,11 @@ public final class PretrainedBackbones {
             provenance.put("bestEpoch", outcome.bestEpoch());
             provenance.put("epochs", outcome.epochs());
             provenance.put("environment", Environment.describe());
-            return new Pretrained(key, network.saveBackbone(), network.saveHead(), pretrain.head(), source.numClasses(), accuracy, (System.nanoTime() - started) / 1e9, false, provenance);
+            // as plain JSON values, the form a cache hit reads back from meta.json: a run that pretrains
+            // and one that finds the backbone cached record the same provenance, key order included
+            Map<String, Object> plain = mapper.convertValue(provenance, new TypeReference<Map<String, Object>>() {});
+            return new Pretrained(key, network.saveBackbone(), network.saveHead(), pretrain.head(), source.numClasses(), accuracy,
+                    (System.nanoTime() - started) / 1e9, false, plain);
         }
     }
 

@@ -32,11 +32,7 @@ class TrainingPlanTest {
 
     @Test
     void eachTrialTrainsByThePlanItsComponentsCallForAndRecordsWhy() throws Exception {
-        Path out = dir.resolve("run");
-        new ExperimentRunner(FeatureCacheTest.PLUGINS).featureCache(true).run(
-                new DescriptorReader(FeatureCacheTest.PLUGINS).read(dir.resolve("exp.yaml"), SWEEP), out, dir.resolve("cache"),
-                new DataContext(List.of(), Optional.empty(), dir), RunListener.NONE);
-        Map<String, TrialRecord> trials = RunResults.byId(out);
+        Map<String, TrialRecord> trials = run("run");
         // 2 backbones x 2 freeze schedules x 2 augmenters: 8 transfer trials, and their scratch baselines
         int cached = 0;
         int scratch = 0;
@@ -80,6 +76,31 @@ class TrainingPlanTest {
         assertEquals(2, bypassed);
         assertEquals(4, endToEnd);
         assertTrue(scratch > 0);
+    }
+
+    /** A run that pretrains and one that finds the backbone cached record the same provenance, byte for byte. */
+    @Test
+    void aCachedPretrainedBackboneIsRecordedAsTheFreshOneWas() {
+        Map<String, String> fresh = provenance(run("fresh"));
+        Map<String, String> cached = provenance(run("cached"));
+        assertEquals(fresh.keySet(), cached.keySet());
+        fresh.forEach((id, json) -> assertEquals(json, cached.get(id), id));
+        assertTrue(fresh.values().stream().anyMatch(json -> json.contains("\"pretrained\"")), "some trial used the pretrained backbone");
+    }
+
+    private Map<String, TrialRecord> run(String name) {
+        Path out = dir.resolve(name);
+        new ExperimentRunner(FeatureCacheTest.PLUGINS).featureCache(true).run(
+                new DescriptorReader(FeatureCacheTest.PLUGINS).read(dir.resolve("exp.yaml"), SWEEP), out, dir.resolve("cache"),
+                new DataContext(List.of(), Optional.empty(), dir), RunListener.NONE);
+        return RunResults.byId(out);
+    }
+
+    /** Each trial's provenance without its times, which differ between runs. */
+    private static Map<String, String> provenance(Map<String, TrialRecord> trials) {
+        Map<String, String> byId = new java.util.TreeMap<>();
+        trials.forEach((id, t) -> byId.put(id, t.provenanceJson().replaceAll("\"(seconds|startedAt)\":(\"[^\"]*\"|[0-9.eE+-]+)", "\"$1\":X")));
+        return byId;
     }
 
     @Test

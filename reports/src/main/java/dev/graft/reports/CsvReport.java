@@ -33,7 +33,7 @@ final class CsvReport {
             LabelsWorth w = t.kind().equals("transfer") ? worth.get(t.strategyId()) : null;
             Double gain = data.analysis().gains().get(t.trialId());
             List<String> cells = new ArrayList<>(List.of(t.trialId(), t.kind(), t.backbone()));
-            axes.forEach(a -> cells.add(t.labels().axes().getOrDefault(a, "none")));
+            axes.forEach(a -> cells.add(t.labels().of(a)));
             cells.addAll(List.of(Integer.toString(t.samplesPerClass()), Long.toString(t.seed()), t.status().name(), number(t.testAccuracy()),
                     number(t.testMacroF1()), gain == null ? "" : number(gain), t.baselineId() == null ? "" : t.baselineId(),
                     Integer.toString(t.bestEpoch()), Integer.toString(t.epochsRun()), String.format(Locale.ROOT, "%.3f", t.trainSeconds()),

@@ -242,7 +242,7 @@ final class HtmlReport {
             Double gain = data.analysis().gains().get(t.trialId());
             h.append("<tr><td>").append(link(t)).append("</td><td>").append(t.kind()).append("</td><td>")
                     .append(escape(t.backbone()))
-                    .append(data.analysis().axisNames().stream().map(a -> "</td><td>" + escape(t.labels().axes().getOrDefault(a, "none")))
+                    .append(data.analysis().axisNames().stream().map(a -> "</td><td>" + escape(t.labels().of(a)))
                             .collect(Collectors.joining()))
                     .append("</td><td class=num>").append(t.samplesPerClass())
                     .append("</td><td class=num>").append(t.seed()).append("</td><td>").append(t.status()).append("</td><td class=num>")

@@ -66,7 +66,7 @@ final class JsonReport {
                 node.put("strategyId", t.strategyId());
                 node.put("kind", t.kind());
                 node.put("backbone", t.backbone());
-                data.analysis().axisNames().forEach(a -> node.put(a, t.labels().axes().getOrDefault(a, "none")));
+                data.analysis().axisNames().forEach(a -> node.put(a, t.labels().of(a)));
                 node.put("samplesPerClass", t.samplesPerClass());
                 node.put("seed", t.seed());
                 node.put("status", t.status().name());

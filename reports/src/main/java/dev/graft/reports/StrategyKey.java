@@ -26,7 +26,7 @@ public record StrategyKey(String id, TrialLabels labels, int samplesPerClass) {
      * @return the strategy's label on it ({@code none} when it has none)
      */
     public String label(String axis) {
-        return labels.axes().getOrDefault(axis, "none");
+        return labels.of(axis);
     }
 
     /** @return the same strategy with {@code suffix} appended to its backbone label */

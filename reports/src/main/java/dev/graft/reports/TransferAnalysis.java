@@ -5,6 +5,7 @@ import dev.graft.core.stats.Interval;
 import dev.graft.core.stats.Verdict;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
+import dev.graft.core.sweep.TrialLabels;
 import dev.graft.spi.Axis;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +36,7 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
         trials.forEach(t -> names.addAll(t.labels().axes().keySet()));
         return names.stream()
                 .filter(name -> Axis.BUILT_IN.stream().anyMatch(a -> a.name().equals(name))
-                        || trials.stream().anyMatch(t -> !"none".equals(t.labels().axes().getOrDefault(name, "none"))
-                                && !"-".equals(t.labels().axes().getOrDefault(name, "none"))))
+                        || trials.stream().anyMatch(t -> !TrialLabels.lacks(t.labels().of(name))))
                 .toList();
     }
 
@@ -47,8 +47,7 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
      */
     public List<String> shownAxes() {
         return axisNames().stream()
-                .filter(name -> Axis.BUILT_IN.stream().anyMatch(a -> a.name().equals(name) && a.alwaysLabelled())
-                        || summaries.stream().anyMatch(s -> !"none".equals(s.key().label(name))))
+                .filter(name -> TrialLabels.alwaysShown(name) || summaries.stream().anyMatch(s -> !TrialLabels.lacks(s.key().label(name))))
                 .toList();
     }
 

@@ -45,6 +45,16 @@ class TorchScriptTest {
 
     record Reference(float[] input, float[] output) {}
 
+    /** The backbone without a head, run on the reference input, gives PyTorch's outputs to 1e-5. */
+    static void assertGivesReferenceOutputs(BuiltBackbone built, NDManager manager, Reference reference, String what) {
+        float[] actual = built.withHead(null, manager).forward(new ParameterStore(manager, false),
+                new NDList(manager.create(reference.input(), new Shape(2, 1, 28, 28))), false).singletonOrThrow().toFloatArray();
+        assertEquals(reference.output().length, actual.length, what + "outputs");
+        for (int i = 0; i < actual.length; i++) {
+            assertEquals(reference.output()[i], actual[i], 1e-5, what + "output " + i);
+        }
+    }
+
     static Reference reference() throws IOException {
         List<String> lines = Files.readAllLines(FIXTURES.resolve("reference.txt"));
         int n = 2 * 28 * 28;
@@ -77,11 +87,7 @@ class TorchScriptTest {
                 BuiltBackbone built = BuiltBackbone.build(COMPONENTS, zoo(url, true), images(reference.input()), manager, null);
                 assertEquals(List.of("model"), built.backbone().layerGroups().stream().map(g -> g.name()).toList());
                 assertTrue(built.backbone().provenance().get("file").contains("whole.pt sha256 "), built.backbone().provenance().toString());
-                float[] actual = built.withHead(null, manager).forward(new ParameterStore(manager, false),
-                        new NDList(manager.create(reference.input(), new Shape(2, 1, 28, 28))), false).singletonOrThrow().toFloatArray();
-                for (int i = 0; i < actual.length; i++) {
-                    assertEquals(reference.output()[i], actual[i], 1e-5, url + " output " + i);
-                }
+                assertGivesReferenceOutputs(built, manager, reference, url + " ");
             }
         }
         // not trusted: refused before DJL loads anything; a missing directory is named
@@ -108,11 +114,7 @@ class TorchScriptTest {
                     FIXTURES.resolve("whole-split/2-1.pt").toString()), List.of("features", "pool"), true, 1, 0, List.of(0.0), List.of(1.0));
             BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config, images(reference.input()), manager, null);
             assertEquals(List.of("features", "pool"), built.backbone().layerGroups().stream().map(g -> g.name()).toList());
-            float[] actual = built.withHead(null, manager).forward(new ParameterStore(manager, false),
-                    new NDList(manager.create(reference.input(), new Shape(2, 1, 28, 28))), false).singletonOrThrow().toFloatArray();
-            for (int i = 0; i < actual.length; i++) {
-                assertEquals(reference.output()[i], actual[i], 1e-5, "output " + i);
-            }
+            assertGivesReferenceOutputs(built, manager, reference, "");
         }
     }
 
@@ -124,12 +126,7 @@ class TorchScriptTest {
             BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config(true, "stage1.pt", "stage2.pt"), images(reference.input()), manager, null);
             assertEquals(List.of("stage1", "stage2"), built.backbone().layerGroups().stream().map(g -> g.name()).toList());
             assertEquals(new Shape(8), built.featureShape());
-            GroupedNetwork body = built.withHead(null, manager);
-            float[] actual = body.forward(new ParameterStore(manager, false), new NDList(manager.create(reference.input(), new Shape(2, 1, 28, 28))),
-                    false).singletonOrThrow().toFloatArray();
-            for (int i = 0; i < actual.length; i++) {
-                assertEquals(reference.output()[i], actual[i], 1e-5, "output " + i);
-            }
+            assertGivesReferenceOutputs(built, manager, reference, "");
         }
     }
 

@@ -98,7 +98,7 @@ public final class TrialRunner {
         long started = System.nanoTime();
         List<EpochMetrics> epochs = new ArrayList<>();
         TrialProvenance.Builder provenance = new TrialProvenance.Builder(trial.id(), mapper.valueToTree(spec), Environment.describe())
-                .started(pluginNames(spec), spec.seed(), Instant.now().toString());
+                .started(plugins(spec), spec.seed(), Instant.now().toString());
         try {
             if (spec.kind() == TrialKind.transfer && spec.backbone().pretrain() != null && pretrained == null) {
                 throw new IllegalStateException("transfer trial without its pretrained backbone");
@@ -254,7 +254,7 @@ public final class TrialRunner {
 
 
     /** Each component's plugin: its name, factory class and the version of the jar it came from. */
-    private Map<String, PluginProvenance> pluginNames(TrialSpec spec) {
+    private Map<String, PluginProvenance> plugins(TrialSpec spec) {
         Map<String, PluginProvenance> plugins = new LinkedHashMap<>();
         plugins.put("backbone", components.describe(PluginFamily.BACKBONE, spec.backbone().architecture()));
         for (Axis axis : spec.axes()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.sweep.TrialLabels;
 import dev.graft.core.train.EpochMetrics;
+import dev.graft.spi.Axis;
 import dev.graft.spi.GraftException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,7 +138,7 @@ public final class ResultStore implements AutoCloseable {
                 for (String[] row : legacy) {
                     Map<String, String> labels = new LinkedHashMap<>();
                     for (int i = 0; i < LEGACY_AXES.size(); i++) {
-                        labels.put(LEGACY_AXES.get(i), row[1 + i]);
+                        labels.put(LEGACY_AXES.get(i).name(), row[1 + i]);
                     }
                     writeAxes(row[0], labels, row[5]);
                 }
@@ -147,7 +148,7 @@ public final class ResultStore implements AutoCloseable {
     }
 
     /** The axes schema 4 kept as columns of {@code trials}, which stay (written, never read) so that old queries still work. */
-    private static final List<String> LEGACY_AXES = List.of("head", "freeze", "augment", "regularizer");
+    private static final List<Axis> LEGACY_AXES = List.of(Axis.HEAD, Axis.FREEZE, Axis.AUGMENT, Axis.REGULARIZER);
     private static final ObjectMapper TREES = new ObjectMapper();
 
     /** One row per strategy axis: its label and, when the trial has a choice on it, the config from the spec. */
@@ -257,9 +258,9 @@ public final class ResultStore implements AutoCloseable {
                 insert.setString(i++, trial.trialId());
                 insert.setString(i++, trial.kind());
                 insert.setString(i++, trial.backbone());
-                insert.setString(i++, trial.labels().axes().getOrDefault("head", "none"));
-                insert.setString(i++, trial.labels().axes().getOrDefault("freeze", "none"));
-                insert.setString(i++, trial.labels().axes().getOrDefault("augment", "none"));
+                insert.setString(i++, trial.labels().of(Axis.HEAD));
+                insert.setString(i++, trial.labels().of(Axis.FREEZE));
+                insert.setString(i++, trial.labels().of(Axis.AUGMENT));
                 insert.setInt(i++, trial.samplesPerClass());
                 insert.setLong(i++, trial.seed());
                 insert.setString(i++, trial.baselineId());
@@ -274,7 +275,7 @@ public final class ResultStore implements AutoCloseable {
                 insert.setString(i++, trial.provenanceJson());
                 insert.setString(i++, trial.confusionJson());
                 insert.setString(i++, trial.finishedAt());
-                insert.setString(i, trial.labels().axes().getOrDefault("regularizer", "none"));
+                insert.setString(i, trial.labels().of(Axis.REGULARIZER));
                 insert.executeUpdate();
             }
             writeAxes(trial.trialId(), trial.labels().axes(), trial.specJson());
@@ -323,7 +324,7 @@ public final class ResultStore implements AutoCloseable {
                     }
                     trials.setString(1, l.backbone());
                     for (int i = 0; i < LEGACY_AXES.size(); i++) {
-                        trials.setString(2 + i, l.axes().getOrDefault(LEGACY_AXES.get(i), "none"));
+                        trials.setString(2 + i, l.of(LEGACY_AXES.get(i)));
                     }
                     trials.setString(6, id);
                     trials.executeUpdate();

@@ -44,7 +44,15 @@ public record TrialLabels(String backbone, Map<String, String> axes) {
      * @return its label in this trial ({@code none} when the trial does not know the axis)
      */
     public String of(Axis axis) {
-        return axes.getOrDefault(axis.name(), "none");
+        return of(axis.name());
+    }
+
+    /**
+     * @param axis a strategy axis's name
+     * @return its label in this trial ({@code none} when the trial does not know the axis)
+     */
+    public String of(String axis) {
+        return axes.getOrDefault(axis, "none");
     }
 
     /**
@@ -55,8 +63,21 @@ public record TrialLabels(String backbone, Map<String, String> axes) {
         return lacks(of(axis));
     }
 
-    private static boolean lacks(String label) {
+    /**
+     * @param label an axis label
+     * @return whether it says the trial has no choice on the axis ({@code none}, or {@code -} for a baseline)
+     */
+    public static boolean lacks(String label) {
         return "none".equals(label) || "-".equals(label);
+    }
+
+    /**
+     * @param axis an axis name
+     * @return whether labels and report tables show it even when no trial has a choice on it (the
+     *     original three built-in axes), rather than only when some trial has
+     */
+    public static boolean alwaysShown(String axis) {
+        return Axis.BUILT_IN.stream().anyMatch(a -> a.name().equals(axis) && a.alwaysLabelled());
     }
 
     /**
@@ -69,8 +90,7 @@ public record TrialLabels(String backbone, Map<String, String> axes) {
         List<String> parts = new ArrayList<>();
         parts.add(backbone);
         for (Map.Entry<String, String> axis : axes.entrySet()) {
-            boolean always = Axis.BUILT_IN.stream().anyMatch(a -> a.name().equals(axis.getKey()) && a.alwaysLabelled());
-            if (always || !lacks(axis.getValue())) {
+            if (alwaysShown(axis.getKey()) || !lacks(axis.getValue())) {
                 parts.add(axis.getValue());
             }
         }

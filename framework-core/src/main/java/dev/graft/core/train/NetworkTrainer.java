@@ -22,6 +22,7 @@ import dev.graft.spi.train.UpdateRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -49,8 +50,8 @@ public final class NetworkTrainer {
     private final Regularization regularization;
     private Path checkpointFile;
     private String checkpointKey;
+    /** By axis name, in axis order. */
     private Map<String, TrainingHook> hooks = Map.of();
-    private List<String> hookOrder = List.of();
 
     /**
      * @param config epochs, batch size, optimiser, early stopping
@@ -105,8 +106,7 @@ public final class NetworkTrainer {
      * @return this trainer
      */
     public NetworkTrainer withHooks(Map<String, TrainingHook> hooks) {
-        this.hooks = Map.copyOf(requireNonNull(hooks, "hooks is null"));
-        this.hookOrder = List.copyOf(hooks.keySet());
+        this.hooks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(hooks, "hooks is null")));
         return this;
     }
 
@@ -160,8 +160,8 @@ public final class NetworkTrainer {
         }
         loop.add(new DivergenceGuard());
         loop.add(best);
-        if (!hookOrder.isEmpty()) {
-            loop.add(new ContributedHooks(hookOrder.stream().map(hooks::get).toList(), config.epochs()));
+        if (!hooks.isEmpty()) {
+            loop.add(new ContributedHooks(List.copyOf(hooks.values()), config.epochs()));
         }
         if (checkpointFile != null) {
             loop.add(new Checkpointing(checkpointFile, checkpointKey, config.epochs(), network, rates, (PerParameterSteps.Checkpointable) optimizer,
@@ -254,8 +254,9 @@ public final class NetworkTrainer {
         double own = schedule == null ? Double.NaN : schedule.lrFactor(position, (double) (step % stepsPerEpoch) / stepsPerEpoch);
         String hooked = null;
         double factor = Double.NaN;
-        for (String name : hookOrder) {
-            double f = hooks.get(name).learningRateFactor(step, stepsPerEpoch, totalSteps);
+        for (Map.Entry<String, TrainingHook> hook : hooks.entrySet()) {
+            String name = hook.getKey();
+            double f = hook.getValue().learningRateFactor(step, stepsPerEpoch, totalSteps);
             if (!Double.isNaN(f)) {
                 if (hooked != null) {
                     throw new GraftException("both '" + hooked + "' and '" + name + "' set the learning-rate schedule; choose one");
@@ -275,8 +276,9 @@ public final class NetworkTrainer {
     private <T> T onlyOne(String what, java.util.function.Function<TrainingHook, T> ask) {
         String owner = null;
         T answer = null;
-        for (String name : hookOrder) {
-            T given = ask.apply(hooks.get(name));
+        for (Map.Entry<String, TrainingHook> hook : hooks.entrySet()) {
+            String name = hook.getKey();
+            T given = ask.apply(hook.getValue());
             if (given != null) {
                 if (owner != null) {
                     throw new GraftException("both '" + owner + "' and '" + name + "' give " + what + "; choose one");

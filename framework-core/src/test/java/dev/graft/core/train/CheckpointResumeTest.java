@@ -226,7 +226,7 @@ class CheckpointResumeTest {
         assertSameTraining(plain, train(null, "h", -1, Map.of("listener", listening)));
         assertEquals(EPOCHS, epochs.size());
         assertEquals(plain.outcome().epochs().get(4).validationLoss(), epochs.get(4).validationLoss(), 0.0);
-        int stepsPerEpoch = steps.size() / EPOCHS;
+        int stepsPerEpoch = (NetworkTrainerTest.DATA.train().size() + CONFIG.batchSize() - 1) / CONFIG.batchSize();
         assertEquals(EPOCHS * stepsPerEpoch, steps.size());
         for (int i = 0; i < steps.size(); i++) {
             assertEquals(i, steps.get(i).step());

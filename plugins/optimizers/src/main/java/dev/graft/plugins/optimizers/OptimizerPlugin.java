@@ -1,7 +1,9 @@
 package dev.graft.plugins.optimizers;
 
 import ai.djl.ndarray.NDArray;
+import dev.graft.spi.NamedPlugin;
 import dev.graft.spi.train.TrainingHook;
+import dev.graft.spi.train.TrainingHookFactory;
 import dev.graft.spi.train.UpdateRule;
 
 /**
@@ -10,7 +12,7 @@ import dev.graft.spi.train.UpdateRule;
  *
  * @param <C> the config type
  */
-abstract class OptimizerPlugin<C extends OptimizerChoice> extends HookPlugin<C> {
+abstract class OptimizerPlugin<C extends OptimizerChoice> extends NamedPlugin<C> implements TrainingHookFactory<C> {
     OptimizerPlugin(String name, Class<C> configClass, String description) {
         super(name, configClass, description);
     }

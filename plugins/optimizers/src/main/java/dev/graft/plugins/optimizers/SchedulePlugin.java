@@ -1,6 +1,8 @@
 package dev.graft.plugins.optimizers;
 
+import dev.graft.spi.NamedPlugin;
 import dev.graft.spi.train.TrainingHook;
+import dev.graft.spi.train.TrainingHookFactory;
 
 /**
  * A learning-rate schedule as a training hook: the factor on the base rate before each step,
@@ -9,7 +11,7 @@ import dev.graft.spi.train.TrainingHook;
  *
  * @param <C> the config type
  */
-abstract class SchedulePlugin<C extends ScheduleChoice> extends HookPlugin<C> {
+abstract class SchedulePlugin<C extends ScheduleChoice> extends NamedPlugin<C> implements TrainingHookFactory<C> {
     SchedulePlugin(String name, Class<C> configClass, String description) {
         super(name, configClass, description);
     }

@@ -72,7 +72,7 @@ final class PluginCatalogue {
             try {
                 defaults = mapper.valueToTree(mapper.treeToValue(given, factory.configClass()));
             } catch (Exception e) {
-                InvalidConfigException invalid = invalidConfig(e);
+                InvalidConfigException invalid = InvalidConfigException.in(e);
                 if (invalid == null || required.contains(invalid.field())) {
                     break;
                 }
@@ -93,14 +93,6 @@ final class PluginCatalogue {
         return parameters;
     }
 
-    private static InvalidConfigException invalidConfig(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidConfigException invalid) {
-                return invalid;
-            }
-        }
-        return null;
-    }
 
     /** A value for a required field: the factory's example's, else a placeholder of the field's type. */
     private static JsonNode fill(ObjectMapper mapper, PluginFactory<?> factory, String field) {

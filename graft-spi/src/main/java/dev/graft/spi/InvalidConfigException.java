@@ -26,4 +26,20 @@ public class InvalidConfigException extends GraftException {
     public String field() {
         return field;
     }
+
+    /**
+     * Finds the config error behind a failure: Jackson and Guice wrap what a config constructor
+     * throws.
+     *
+     * @param thrown a failure, or null
+     * @return the first {@code InvalidConfigException} in its cause chain, or null
+     */
+    public static InvalidConfigException in(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof InvalidConfigException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
 }

@@ -244,7 +244,7 @@ public abstract class PluginContract {
         assertAll(refused.stream().map(r -> (Executable) () -> {
             installed().factory(r.plugin());
             Throwable thrown = thrown(() -> installed().config(r.plugin(), r.fields()));
-            InvalidConfigException invalid = invalid(thrown);
+            InvalidConfigException invalid = InvalidConfigException.in(thrown);
             if (invalid == null) {
                 fail(r.plugin() + " " + r.fields() + " was " + (thrown == null ? "accepted" : "refused with " + thrown
                         + ", not an InvalidConfigException naming '" + r.field() + "'"));
@@ -572,14 +572,5 @@ public abstract class PluginContract {
         } catch (Throwable t) {
             return t;
         }
-    }
-
-    private static InvalidConfigException invalid(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof InvalidConfigException invalid) {
-                return invalid;
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.graft.benchmarks;
 
+import dev.graft.image.ImageInputSpec;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.nn.core.Linear;
@@ -12,9 +13,10 @@ import dev.graft.core.train.GroupedNetwork;
 import dev.graft.core.train.NetworkTrainer;
 import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.augment.Augmenter;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.image.ImageBatch;
+import dev.graft.spi.data.Batch;
 import dev.graft.spi.backbone.BackboneConfig;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.data.Split;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -81,7 +83,7 @@ public final class AugmentBenchmark {
             if (start + batch > data.size()) {
                 start = 0;
             }
-            ImageBatch out = augmenter.apply(Batches.gather(data, java.util.Arrays.copyOfRange(order, start, start + batch)), random);
+            Batch out = augmenter.apply(data.gather(java.util.Arrays.copyOfRange(order, start, start + batch)), random);
             images += out.size();
             start += batch;
         }
@@ -90,7 +92,7 @@ public final class AugmentBenchmark {
 
     /** Trains the quickstart convnet with the chain in front and reports how long the training thread waited for data. */
     static void waitShare(BenchmarkSupport support, Components components, LabeledImages data) {
-        LabeledImages train = dev.graft.core.data.PerClassSampler.firstPerClass(data, 300);
+        LabeledImages train = (LabeledImages) dev.graft.core.data.PerClassSampler.firstPerClass(data, 300);
         TrainConfig config = new TrainConfig(2, 64, null, null);
         Augmenter augmenter = components.augmenter(support.config(CHAIN, AugmentConfig.class));
         BackboneConfig convnet = support.config("{type: convnet, channels: [16, 32, 64]}", BackboneConfig.class);
@@ -115,8 +117,8 @@ public final class AugmentBenchmark {
         int[] order = Batches.range(0, train.size());
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             for (int start = 0; start < order.length; start += config.batchSize()) {
-                ImageBatch batch = Batches.gather(train, java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize())));
-                Batches.normalize(augmenter.apply(batch, random), inputSpec);
+                ImageBatch batch = train.gather(java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize())));
+                inputSpec.prepare(augmenter.apply(batch, random));
             }
         }
         double inline = (System.nanoTime() - started) / 1e9;

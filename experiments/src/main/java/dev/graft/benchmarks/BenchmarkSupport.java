@@ -6,7 +6,7 @@ import dev.graft.core.run.DataCatalog;
 import dev.graft.spi.PluginConfig;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetConfig;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.data.Split;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +34,7 @@ final class BenchmarkSupport {
         Path bundled = Path.of(System.getProperty("graft.bundledData", "experiments/data"));
         DataCatalog catalog = new DataCatalog(plugins.registry(), plugins.mapper(),
                 new DataContext(List.of(), Optional.of(bundled), Path.of("")));
-        return catalog.load(config(datasetYaml, DatasetConfig.class), split);
+        return (LabeledImages) catalog.load(config(datasetYaml, DatasetConfig.class), split);
     }
 
     /** Prints one figure line, {@code name key=value ...}, and flushes it. */

@@ -13,7 +13,7 @@ import dev.graft.core.sweep.Trial;
 import dev.graft.core.sweep.TrialKind;
 import dev.graft.core.train.EpochListener;
 import dev.graft.spi.data.DataContext;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import dev.graft.spi.data.Split;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +74,7 @@ public final class SweepBenchmark {
         }
     }
 
-    private record Plan(List<Trial> trials, LabeledImages pool, LabeledImages test) {}
+    private record Plan(List<Trial> trials, Examples pool, Examples test) {}
 
     private static Plan plan(BenchmarkSupport support, String yaml, TrialKind kind) {
         Descriptor descriptor = new DescriptorReader(support.plugins).read(Path.of("benchmark.yaml"), yaml);
@@ -82,8 +82,8 @@ public final class SweepBenchmark {
                 new DataContext(List.of(), Optional.of(Path.of(System.getProperty("graft.bundledData", "experiments/data"))), Path.of("")));
         List<Trial> trials = new SweepExpander(support.plugins.mapper()).expand(descriptor.experiment()).stream()
                 .filter(t -> t.spec().kind() == kind).toList();
-        LabeledImages pool = catalog.load(descriptor.experiment().target().data(), Split.TRAIN);
-        LabeledImages test = catalog.load(descriptor.experiment().target().data(), Split.TEST);
+        Examples pool = catalog.load(descriptor.experiment().target().data(), Split.TRAIN);
+        Examples test = catalog.load(descriptor.experiment().target().data(), Split.TEST);
         Integer cap = descriptor.experiment().target().testSamplesPerClass();
         return new Plan(trials, pool, cap == null ? test : dev.graft.core.data.PerClassSampler.firstPerClass(test, cap));
     }

@@ -27,7 +27,7 @@ import dev.graft.core.train.EpochListener;
 import dev.graft.core.train.GroupedNetwork;
 import dev.graft.core.train.NetworkTrainer;
 import dev.graft.spi.backbone.BackboneConfig;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.data.Split;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -55,7 +55,7 @@ public final class TrainBenchmark {
     public static void main(String[] args) throws Exception {
         BenchmarkSupport support = new BenchmarkSupport();
         Components components = new Components(support.plugins.registry());
-        LabeledImages data = PerClassSampler.firstPerClass(support.data("{type: fashion-mnist, source: bundled}", Split.TRAIN), 300);
+        LabeledImages data = (LabeledImages) PerClassSampler.firstPerClass(support.data("{type: fashion-mnist, source: bundled}", Split.TRAIN), 300);
         if (args.length > 0) {
             // one loop alone (for a profiler attached to this process, or for the parallel-trials limit):
             // profile-graft or profile-raw, then epochs, PyTorch threads and (raw only) the batch size

@@ -30,26 +30,40 @@ class PluginIsolationTest {
         List<String> modules = new ArrayList<>();
         for (GraftModule module : ServiceLoader.load(GraftModule.class)) {
             modules.add(module.getClass().getName());
-            Path location = Path.of(module.getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isDirectory(location)) {
-                scan(location, violations);
-            } else {
-                try (FileSystem jar = FileSystems.newFileSystem(location)) {
-                    scan(jar.getPath("/"), violations);
-                }
-            }
+            scan(module.getClass(), List.of("dev/graft/core/", "dev/graft/reports/", "dev/graft/cli/"), violations);
         }
         assertEquals(10, modules.size(), "all plugin modules are on the class path: " + modules);
         assertTrue(violations.isEmpty(), "plugins use core internals:\n" + String.join("\n", violations));
     }
 
-    private static void scan(Path root, List<String> violations) throws IOException {
+    @Test
+    void theCoreAndTheImageModuleKnowNothingOfEachOther() throws IOException, URISyntaxException {
+        List<String> violations = new ArrayList<>();
+        // the core is modality-free: images are a module beside the plugins
+        scan(dev.graft.core.run.TrialRunner.class, List.of("dev/graft/image/"), violations);
+        scan(dev.graft.image.LabeledImages.class, List.of("dev/graft/core/", "dev/graft/reports/", "dev/graft/cli/"), violations);
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    /** Scans the jar or class directory {@code member} was loaded from. */
+    private static void scan(Class<?> member, List<String> forbidden, List<String> violations) throws IOException, URISyntaxException {
+        Path location = Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isDirectory(location)) {
+            scan(location, forbidden, violations);
+        } else {
+            try (FileSystem jar = FileSystems.newFileSystem(location)) {
+                scan(jar.getPath("/"), forbidden, violations);
+            }
+        }
+    }
+
+    private static void scan(Path root, List<String> forbidden, List<String> violations) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
                     // class names in the constant pool are stored in internal form (dev/graft/core/...)
                     String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-                    for (String internal : List.of("dev/graft/core/", "dev/graft/reports/", "dev/graft/cli/")) {
+                    for (String internal : forbidden) {
                         if (text.contains(internal)) {
                             violations.add(file + " refers to " + internal);
                         }

@@ -147,15 +147,14 @@ public final class ScheduleProbe {
     private static double drift(GroupedNetwork trained, GroupedNetwork pretrained, ai.djl.ndarray.NDManager manager, BuiltBackbone built) {
         try (ai.djl.ndarray.NDManager scope = manager.newSubManager()) {
             ai.djl.training.ParameterStore store = new ai.djl.training.ParameterStore(scope, false);
-            ai.djl.ndarray.NDArray x = dev.graft.core.train.Batches.toArray(scope,
-                    dev.graft.core.train.Batches.gather(DATA.train(), dev.graft.core.train.Batches.range(0, DATA.train().size())),
-                    built.backbone().inputSpec());
-            ai.djl.ndarray.NDList features = new ai.djl.ndarray.NDList(x);
+            ai.djl.ndarray.NDList x = built.backbone().inputSpec().prepare(DATA.train().gather(dev.graft.core.train.Batches.range(0,
+                    DATA.train().size()))).toNDList(scope);
+            ai.djl.ndarray.NDList features = x;
             for (var group : trained.groups()) {
                 features = group.block().forward(store, features, true);
             }
             ai.djl.ndarray.NDArray current = trained.sourceHead().forward(store, features, true).singletonOrThrow();
-            ai.djl.ndarray.NDArray recorded = pretrained.forward(store, new ai.djl.ndarray.NDList(x), false).singletonOrThrow();
+            ai.djl.ndarray.NDArray recorded = pretrained.forward(store, x, false).singletonOrThrow();
             return current.softmax(1).sub(recorded.softmax(1)).abs().mean().getFloat();
         }
     }

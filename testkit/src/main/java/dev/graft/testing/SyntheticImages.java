@@ -1,6 +1,6 @@
 package dev.graft.testing;
 
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,5 +1,8 @@
 package dev.graft.testing;
 
+import dev.graft.image.ImageAugmenter;
+import dev.graft.image.ImageBatch;
+import dev.graft.image.ImageFormat;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
@@ -19,13 +22,13 @@ import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneConfig;
 import dev.graft.spi.backbone.BackboneContext;
 import dev.graft.spi.backbone.BackboneFactory;
-import dev.graft.spi.backbone.InputSpec;
+import dev.graft.image.ImageInputSpec;
 import dev.graft.spi.backbone.LayerGroup;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetConfig;
 import dev.graft.spi.data.DatasetInfo;
 import dev.graft.spi.data.DatasetProvider;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.data.Split;
 import dev.graft.spi.freeze.FreezeConfig;
 import dev.graft.spi.freeze.FreezeSchedule;
@@ -91,7 +94,7 @@ public final class TestPlugins extends GraftModule {
         }
 
         public DatasetInfo describe(SyntheticConfig config, DataContext context) {
-            return new DatasetInfo(List.of("class0", "class1", "class2", "class3"), 1, 12, 12);
+            return new DatasetInfo(List.of("class0", "class1", "class2", "class3"), new ImageFormat(1, 12, 12));
         }
 
         public LabeledImages load(SyntheticConfig config, Split split, DataContext context) {
@@ -135,7 +138,7 @@ public final class TestPlugins extends GraftModule {
                 block.add(i == config.channels().size() - 1 ? Pool.globalAvgPool2dBlock() : Pool.maxPool2dBlock(new Shape(2, 2)));
                 groups.add(new LayerGroup("g" + i, block));
             }
-            return new Backbone(groups, InputSpec.anySize(context.channels(), 0.5f, 0.5f), Map.of("weights", "random"));
+            return new Backbone(groups, ImageInputSpec.anySize(context.format(ImageFormat.class).channels(), 0.5f, 0.5f), Map.of("weights", "random"));
         }
     }
 
@@ -260,7 +263,7 @@ public final class TestPlugins extends GraftModule {
             return "random inversion";
         }
 
-        public Augmenter create(InvertConfig config) {
+        public ImageAugmenter create(InvertConfig config) {
             return (batch, random) -> {
                 float[] out = batch.pixels().clone();
                 int stride = batch.imageSize();
@@ -271,7 +274,7 @@ public final class TestPlugins extends GraftModule {
                         }
                     }
                 }
-                return new dev.graft.spi.augment.ImageBatch(out, batch.labels(), batch.channels(), batch.height(), batch.width());
+                return new ImageBatch(out, batch.labels(), batch.channels(), batch.height(), batch.width());
             };
         }
     }

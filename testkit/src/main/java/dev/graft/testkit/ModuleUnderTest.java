@@ -18,6 +18,7 @@ import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
 import dev.graft.spi.backbone.BackboneConfig;
 import dev.graft.spi.backbone.BackboneContext;
+import dev.graft.spi.data.ExampleFormat;
 import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.data.DatasetProvider;
 import dev.graft.spi.freeze.FreezeScheduleFactory;
@@ -137,20 +138,18 @@ public final class ModuleUnderTest {
      * A backbone context whose resolver builds backbones through this module (a checkpoint
      * rebuilds its architecture that way).
      *
-     * @param channels input channels
-     * @param height input height
-     * @param width input width
+     * @param data the format of the examples the backbone reads
      * @param randomInit whether the trial is a from-scratch baseline
      * @return the context
      */
-    public BackboneContext backboneContext(int channels, int height, int width, boolean randomInit) {
-        return new BackboneContext(channels, height, width, randomInit, json -> {
+    public BackboneContext backboneContext(ExampleFormat data, boolean randomInit) {
+        return new BackboneContext(data, randomInit, json -> {
             try {
                 BackboneConfig config = mapper.readValue(json, BackboneConfig.class);
                 @SuppressWarnings("unchecked")
                 BackboneFactory<BackboneConfig> factory = (BackboneFactory<BackboneConfig>) factory(
                         mapper.readTree(json).path("type").asText());
-                return factory.create(config, backboneContext(channels, height, width, randomInit));
+                return factory.create(config, backboneContext(data, randomInit));
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("not a backbone config of this module: " + json, e);
             }

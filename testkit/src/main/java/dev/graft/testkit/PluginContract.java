@@ -20,17 +20,18 @@ import dev.graft.spi.PluginConfig;
 import dev.graft.spi.PluginFactory;
 import dev.graft.spi.PluginFamily;
 import dev.graft.spi.augment.AugmentConfig;
-import dev.graft.spi.augment.ImageBatch;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneConfig;
 import dev.graft.spi.backbone.BackboneContext;
 import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.backbone.LayerGroup;
+import dev.graft.spi.data.Batch;
 import dev.graft.spi.data.DataContext;
+import dev.graft.spi.data.ExampleFormat;
+import dev.graft.spi.data.Examples;
 import dev.graft.spi.data.DatasetConfig;
 import dev.graft.spi.data.DatasetProvider;
 import dev.graft.spi.data.FeatureTable;
-import dev.graft.spi.data.LabeledImages;
 import dev.graft.spi.data.Split;
 import dev.graft.spi.freeze.FreezeConfig;
 import dev.graft.spi.freeze.FreezeScheduleFactory;
@@ -155,11 +156,21 @@ public abstract class PluginContract {
     }
 
     /**
-     * @return the input backbones are built for: one channel, 32 by 32, randomly initialised;
-     *     other backbones resolved through the module
+     * @return examples of the modality the module's plugins read: augmenters augment them as one
+     *     batch, backbones are built for their format and read the first two; by default 12
+     *     synthetic one-channel 32x32 images of 3 classes. A module of another modality overrides
+     *     this.
+     */
+    protected Examples sampleExamples() {
+        return SyntheticImages.make(3, 4, 32, 1);
+    }
+
+    /**
+     * @return the input backbones are built for: {@link #sampleExamples()}' format, randomly
+     *     initialised; other backbones resolved through the module
      */
     protected BackboneContext backboneContext() {
-        return installed().backboneContext(1, 32, 32, true);
+        return installed().backboneContext(sampleExamples().format(), true);
     }
 
     /** @return the feature shape heads are built for: 8 channels, 3 by 3 */
@@ -271,16 +282,16 @@ public abstract class PluginContract {
         PluginConfig config = config(b.factory());
         PluginFamily family = b.family();
         if (family.equals(PluginFamily.AUGMENT)) {
-            LabeledImages images = SyntheticImages.make(3, 4, 12, 1);
-            ImageBatch batch = new ImageBatch(images.pixels(), images.labels(), 1, 12, 12);
-            ImageBatch first = installed().augmenter((AugmentConfig) config).apply(batch, new SplittableRandom(7));
-            ImageBatch second = installed().augmenter((AugmentConfig) config).apply(batch, new SplittableRandom(7));
+            Examples sample = sampleExamples();
+            Batch batch = sample.gather(java.util.stream.IntStream.range(0, sample.size()).toArray());
+            Batch first = installed().augmenter((AugmentConfig) config).apply(batch, new SplittableRandom(7));
+            Batch second = installed().augmenter((AugmentConfig) config).apply(batch, new SplittableRandom(7));
             assertEquals(batch.size(), first.size(), "the batch changed size");
-            assertEquals(batch.imageSize(), first.imageSize(), "the images changed shape");
-            assertArrayEquals(first.pixels(), second.pixels(), "pixels differ");
+            assertEquals(batch.getClass(), first.getClass(), "the batch changed kind");
             assertArrayEquals(first.labels(), second.labels(), "labels differ");
             assertArrayEquals(first.mixedLabels(), second.mixedLabels(), "mixed labels differ");
             assertArrayEquals(first.mixWeights(), second.mixWeights(), "mix weights differ");
+            assertTrue(sameContents(first, second), "the augmented examples differ");
         } else if (family.equals(PluginFamily.FREEZE)) {
             @SuppressWarnings("unchecked")
             FreezeScheduleFactory<FreezeConfig> factory = (FreezeScheduleFactory<FreezeConfig>) b.factory();
@@ -314,7 +325,8 @@ public abstract class PluginContract {
             DatasetConfig dataset = (DatasetConfig) config;
             assertEquals(provider.describe(dataset, dataContext()), provider.describe(dataset, dataContext()),
                     "descriptions differ");
-            LabeledImages first = provider.load(dataset, Split.TRAIN, dataContext());
+            Examples first = provider.load(dataset, Split.TRAIN, dataContext());
+            assertEquals(provider.describe(dataset, dataContext()).format(), first.format(), "the loaded examples are not in the described format");
             assertTrue(first.size() > 0, "the training split is empty");
             assertEquals(first, provider.load(dataset, Split.TRAIN, dataContext()), "the images differ");
         } else if (b.factory() instanceof TrainingHookFactory<?>) {
@@ -405,19 +417,39 @@ public abstract class PluginContract {
         Backbone backbone = factory.create(config, context);
         List<String> names = backbone.layerGroups().stream().map(LayerGroup::name).toList();
         assertEquals(names.size(), names.stream().distinct().count(), "layer group names repeat: " + names);
-        Shape input = new Shape(2, backbone.inputSpec().channels(), backbone.inputSpec().networkHeight(context.height()),
-                backbone.inputSpec().networkWidth(context.width()));
-        float[] first = backboneOutput(factory.create(config, context), input);
-        float[] second = backboneOutput(factory.create(config, context), input);
+        backbone.inputSpec().check(context.data());
+        Batch batch = sampleExamples().gather(new int[] {0, 1});
+        float[] first = backboneOutput(factory.create(config, context), context.data(), batch);
+        float[] second = backboneOutput(factory.create(config, context), context.data(), batch);
         assertTrue(first.length > 0, "the backbone gives no features");
         assertArrayEquals(first, second, "outputs differ");
     }
 
+    /**
+     * Whether two batches hold the same examples: their record components (arrays by content)
+     * equal, or, for a batch that is not a record, {@code equals}.
+     */
+    private static boolean sameContents(Batch a, Batch b) {
+        if (!a.getClass().isRecord() || a.getClass() != b.getClass()) {
+            return a.equals(b);
+        }
+        try {
+            for (java.lang.reflect.RecordComponent component : a.getClass().getRecordComponents()) {
+                if (!java.util.Objects.deepEquals(component.getAccessor().invoke(a), component.getAccessor().invoke(b))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("cannot read the batch " + a.getClass().getName(), e);
+        }
+    }
+
     /** Initialises the groups in order under one engine seed, loads imported weights, runs a fixed input through. */
-    private static float[] backboneOutput(Backbone backbone, Shape input) {
+    private static float[] backboneOutput(Backbone backbone, ExampleFormat format, Batch batch) {
         try (Model model = Model.newInstance("contract"); NDManager manager = NDManager.newBaseManager()) {
-            initialise(backbone, input, 11, model.getNDManager());
-            NDList x = new NDList(fixedInput(manager, input));
+            initialise(backbone, backbone.inputSpec().networkInput(format), 11, model.getNDManager());
+            NDList x = backbone.inputSpec().prepare(batch).toNDList(manager);
             ParameterStore store = new ParameterStore(model.getNDManager(), false);
             for (LayerGroup group : backbone.layerGroups()) {
                 x = group.block().forward(store, x, false);

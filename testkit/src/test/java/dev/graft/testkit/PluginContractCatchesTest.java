@@ -1,5 +1,6 @@
 package dev.graft.testkit;
 
+import dev.graft.image.ImageAugmenter;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,7 +179,7 @@ class PluginContractCatchesTest {
     @Test
     void anAugmenterWithItsOwnRandomness() {
         AtomicInteger calls = new AtomicInteger();
-        Augmenter unseeded = (batch, random) -> {
+        ImageAugmenter unseeded = (batch, random) -> {
             float[] pixels = batch.pixels().clone();
             pixels[0] += calls.incrementAndGet();
             return batch.withPixels(pixels);

@@ -1,5 +1,6 @@
 package dev.graft.plugins.keras;
 
+import dev.graft.image.ImageInputSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +17,8 @@ import dev.graft.core.run.Components;
 import dev.graft.core.train.Batches;
 import dev.graft.core.train.GroupedNetwork;
 import dev.graft.spi.GraftException;
-import dev.graft.spi.augment.ImageBatch;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.ImageBatch;
+import dev.graft.image.LabeledImages;
 import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ class KerasH5Test {
             BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config, images(input, inputDims[0], 3), manager, null);
             GroupedNetwork body = built.withHead(null, manager);
             NDArray x = throughPipeline
-                    ? Batches.toArray(manager, new ImageBatch(input, new int[inputDims[0]], 3, 32, 32), built.backbone().inputSpec())
+                    ? ((ImageInputSpec) built.backbone().inputSpec()).toArray(manager, new ImageBatch(input, new int[inputDims[0]], 3, 32, 32))
                     : manager.create(input, new Shape(inputDims[0], 3, 32, 32));
             return body.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow().toFloatArray();
         }
@@ -117,7 +118,7 @@ class KerasH5Test {
         try (Model model = Model.newInstance("keras")) {
             NDManager manager = model.getNDManager();
             BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config, images(input, dims[0], 3, size), manager, null);
-            NDArray x = Batches.toArray(manager, new ImageBatch(input, new int[dims[0]], 3, size, size), built.backbone().inputSpec());
+            NDArray x = ((ImageInputSpec) built.backbone().inputSpec()).toArray(manager, new ImageBatch(input, new int[dims[0]], 3, size, size));
             return built.withHead(null, manager).forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow().toFloatArray();
         }
     }
@@ -180,7 +181,7 @@ class KerasH5Test {
                         ? BuiltBackbone.buildRandom(COMPONENTS, config, images(input, dims[0], 3, 45), manager)
                         : BuiltBackbone.build(COMPONENTS, config, images(input, dims[0], 3, 45), manager, null);
                 GroupedNetwork body = built.withHead(null, manager);
-                NDArray x = Batches.toArray(manager, new ImageBatch(input, new int[dims[0]], 3, 45, 45), built.backbone().inputSpec());
+                NDArray x = ((ImageInputSpec) built.backbone().inputSpec()).toArray(manager, new ImageBatch(input, new int[dims[0]], 3, 45, 45));
                 ai.djl.nn.Parameter first = built.backbone().layerGroups().get(0).block().getParameters().valueAt(0);
                 for (var parameter : body.getParameters().values()) {
                     if (parameter.requiresGradient()) {
@@ -208,7 +209,7 @@ class KerasH5Test {
             float[] pixels = new float[3 * 32 * 32];
             java.util.Arrays.fill(pixels, 0, 32 * 32, 1f); // red channel white, the rest black
             BuiltBackbone built = BuiltBackbone.build(COMPONENTS, mobilenet(32, 0.1, true), images(pixels, 1, 3), model.getNDManager(), null);
-            NDArray x = Batches.toArray(model.getNDManager(), new ImageBatch(pixels, new int[1], 3, 32, 32), built.backbone().inputSpec());
+            NDArray x = ((ImageInputSpec) built.backbone().inputSpec()).toArray(model.getNDManager(), new ImageBatch(pixels, new int[1], 3, 32, 32));
             assertEquals(1f, x.getFloat(0, 0, 3, 3), 1e-6);
             assertEquals(-1f, x.getFloat(0, 2, 3, 3), 1e-6);
         }
@@ -246,8 +247,8 @@ class KerasH5Test {
             BuiltBackbone built = BuiltBackbone.build(COMPONENTS, config("vgg16-w16-weights.h5", "vgg16", 16, true), gray, model.getNDManager(), null);
             assertEquals(new Shape(1, 3, 32, 32), built.inputShape());
             assertEquals(new Shape(32, 1, 1), built.featureShape());
-            NDArray x = Batches.toArray(model.getNDManager(), new ImageBatch(new float[2 * 28 * 28], new int[2], 1, 28, 28),
-                    built.backbone().inputSpec());
+            NDArray x = ((ImageInputSpec) built.backbone().inputSpec()).toArray(model.getNDManager(),
+                    new ImageBatch(new float[2 * 28 * 28], new int[2], 1, 28, 28));
             assertEquals(new Shape(2, 3, 32, 32), x.getShape());
             // black pixels become 0 - mean per channel, BGR order
             assertEquals(-103.939f, x.getFloat(0, 0, 5, 5), 1e-3);
@@ -279,7 +280,7 @@ class KerasH5Test {
         assertTrue(assertThrows(GraftException.class, () -> KerasWeightsFile.read(foreign)).getMessage().contains("not a Keras weights file"));
         GraftException missing = assertThrows(GraftException.class,
                 () -> new KerasH5Factory().create(new KerasH5Config("vgg16", dir.resolve("none.h5").toString(), true, 16, 32),
-                        new dev.graft.spi.backbone.BackboneContext(1, 28, 28)));
+                        new dev.graft.spi.backbone.BackboneContext(new dev.graft.image.ImageFormat(1, 28, 28))));
         assertTrue(missing.getMessage().contains("no such Keras weights file"), missing.getMessage());
     }
 }

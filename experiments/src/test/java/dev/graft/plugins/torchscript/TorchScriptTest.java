@@ -20,7 +20,7 @@ import dev.graft.core.train.EpochListener;
 import dev.graft.core.train.GroupedNetwork;
 import dev.graft.core.train.NetworkTrainer;
 import dev.graft.spi.GraftException;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.freeze.GroupState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,15 +92,15 @@ class TorchScriptTest {
         }
         // not trusted: refused before DJL loads anything; a missing directory is named
         GraftException refused = assertThrows(GraftException.class, () -> new DjlZooFactory().create(zoo(modelDir.toString(), false),
-                new dev.graft.spi.backbone.BackboneContext(1, 28, 28)));
+                new dev.graft.spi.backbone.BackboneContext(new dev.graft.image.ImageFormat(1, 28, 28))));
         assertTrue(refused.getMessage().contains("runs code from it") && refused.getMessage().contains("GRAFT_TRUSTED_DIRS"), refused.getMessage());
         GraftException missing = assertThrows(GraftException.class, () -> new DjlZooFactory().create(zoo(dir.resolve("nothing").toString(), true),
-                new dev.graft.spi.backbone.BackboneContext(1, 28, 28)));
+                new dev.graft.spi.backbone.BackboneContext(new dev.graft.image.ImageFormat(1, 28, 28))));
         assertTrue(missing.getMessage().contains("no such model directory"), missing.getMessage());
         // a directory DJL finds no model in
         Files.writeString(dir.resolve("readme.txt"), "no model here");
         GraftException empty = assertThrows(GraftException.class, () -> new DjlZooFactory().create(zoo(dir.toString(), true),
-                new dev.graft.spi.backbone.BackboneContext(1, 28, 28)));
+                new dev.graft.spi.backbone.BackboneContext(new dev.graft.image.ImageFormat(1, 28, 28))));
         assertTrue(empty.getMessage().startsWith(dir.toUri().toString()), empty.getMessage());
     }
 
@@ -194,7 +194,7 @@ class TorchScriptTest {
     @Test
     void untrustedCorruptAndMissingFilesAreClearErrors() throws IOException {
         GraftException untrusted = assertThrows(GraftException.class,
-                () -> new TorchScriptFactory().create(config(false, "stage1.pt"), new dev.graft.spi.backbone.BackboneContext(1, 28, 28)));
+                () -> new TorchScriptFactory().create(config(false, "stage1.pt"), new dev.graft.spi.backbone.BackboneContext(new dev.graft.image.ImageFormat(1, 28, 28))));
         assertTrue(untrusted.getMessage().contains("trusted: true") && untrusted.getMessage().contains("GRAFT_TRUSTED_DIRS"), untrusted.getMessage());
         assertTrue(TorchScriptFactory.trusted(FIXTURES.resolve("stage1.pt"), "/nowhere" + java.io.File.pathSeparator + FIXTURES.getParent()));
         assertFalse(TorchScriptFactory.trusted(FIXTURES.resolve("stage1.pt"), "/nowhere"));
@@ -209,7 +209,7 @@ class TorchScriptTest {
         }
         GraftException missing = assertThrows(GraftException.class, () -> new TorchScriptFactory().create(
                 new TorchScriptConfig(List.of(dir.resolve("none.pt").toString()), null, true, 1, 0, null, null),
-                new dev.graft.spi.backbone.BackboneContext(1, 28, 28)));
+                new dev.graft.spi.backbone.BackboneContext(new dev.graft.image.ImageFormat(1, 28, 28))));
         assertTrue(missing.getMessage().contains("no such TorchScript file"), missing.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package dev.graft.core.data;
 
 import dev.graft.spi.GraftException;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ public final class ClassSelection {
      * @param classes original class ids to keep, or null for all
      * @return the selected examples, in their original order
      */
-    public static LabeledImages apply(LabeledImages data, List<Integer> classes) {
+    public static Examples apply(Examples data, List<Integer> classes) {
         return apply(data, classes, null);
     }
 
@@ -30,7 +30,7 @@ public final class ClassSelection {
      *     left out
      * @return the selected examples, in their original order
      */
-    public static LabeledImages apply(LabeledImages data, List<Integer> classes, Map<String, List<Integer>> relabel) {
+    public static Examples apply(Examples data, List<Integer> classes, Map<String, List<Integer>> relabel) {
         if (classes == null && relabel == null) {
             return data;
         }
@@ -64,17 +64,16 @@ public final class ClassSelection {
                 count++;
             }
         }
-        int stride = data.imageSize();
-        float[] pixels = new float[count * stride];
+        int[] kept = new int[count];
         int[] labels = new int[count];
         for (int i = 0, j = 0; i < data.size(); i++) {
             int label = newLabel[data.labels()[i]];
             if (label >= 0) {
-                System.arraycopy(data.pixels(), i * stride, pixels, j * stride, stride);
+                kept[j] = i;
                 labels[j++] = label;
             }
         }
-        return new LabeledImages(pixels, labels, data.channels(), data.height(), data.width(), names, data.checksum(),
-                data.origin() + (relabel != null ? " relabelled " + relabel : " classes " + classes));
+        String origin = data.origin() + (relabel != null ? " relabelled " + relabel : " classes " + classes);
+        return data.select(kept, origin).withLabels(labels, names, data.checksum(), origin);
     }
 }

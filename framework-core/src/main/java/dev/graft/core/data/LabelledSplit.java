@@ -1,6 +1,6 @@
 package dev.graft.core.data;
 
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 
 /**
  * The labelled examples a trial gets: training and validation, disjoint.
@@ -11,7 +11,7 @@ import dev.graft.spi.data.LabeledImages;
  *     null when not drawn from one
  * @param validationIndices positions of {@code validation}'s examples in that pool, or null
  */
-public record LabelledSplit(LabeledImages train, LabeledImages validation, int[] trainIndices, int[] validationIndices) {
+public record LabelledSplit(Examples train, Examples validation, int[] trainIndices, int[] validationIndices) {
 
     /**
      * A split not drawn from a pool.
@@ -19,7 +19,7 @@ public record LabelledSplit(LabeledImages train, LabeledImages validation, int[]
      * @param train examples the network trains on
      * @param validation examples for early stopping and best-epoch selection; may be empty
      */
-    public LabelledSplit(LabeledImages train, LabeledImages validation) {
+    public LabelledSplit(Examples train, Examples validation) {
         this(train, validation, null, null);
     }
 

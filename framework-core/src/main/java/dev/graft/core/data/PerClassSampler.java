@@ -1,7 +1,7 @@
 package dev.graft.core.data;
 
 import dev.graft.spi.GraftException;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -22,7 +22,7 @@ public final class PerClassSampler {
      * @return training and validation examples
      * @throws GraftException when a class has fewer than {@code perClass} examples
      */
-    public static LabelledSplit draw(LabeledImages pool, int perClass, double validationFraction, long seed) {
+    public static LabelledSplit draw(Examples pool, int perClass, double validationFraction, long seed) {
         List<int[]> byClass = indicesByClass(pool);
         SplittableRandom random = new SplittableRandom(seed);
         List<Integer> train = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class PerClassSampler {
      * @param perClass the cap
      * @return the first {@code perClass} examples of each class, in dataset order
      */
-    public static LabeledImages firstPerClass(LabeledImages data, int perClass) {
+    public static Examples firstPerClass(Examples data, int perClass) {
         int[] seen = new int[data.numClasses()];
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
@@ -77,7 +77,7 @@ public final class PerClassSampler {
         return data.select(toArray(kept), data.origin() + " first " + perClass + "/class");
     }
 
-    private static List<int[]> indicesByClass(LabeledImages data) {
+    private static List<int[]> indicesByClass(Examples data) {
         int[] counts = data.classCounts();
         List<int[]> byClass = new ArrayList<>();
         for (int count : counts) {

@@ -13,7 +13,7 @@ import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneConfig;
 import dev.graft.spi.backbone.BackboneContext;
 import dev.graft.spi.backbone.InputSpec;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 
 /**
  * A backbone built and initialised for some data: fresh random weights drawn from the engine's
@@ -34,7 +34,7 @@ public record BuiltBackbone(Backbone backbone, Shape inputShape, Shape featureSh
      * @param weights pretrained backbone weights from {@link GroupedNetwork#saveBackbone()}, or null
      * @return the built backbone
      */
-    public static BuiltBackbone build(Components components, BackboneConfig config, LabeledImages data, NDManager manager, byte[] weights) {
+    public static BuiltBackbone build(Components components, BackboneConfig config, Examples data, NDManager manager, byte[] weights) {
         return build(components, config, data, manager, weights, null);
     }
 
@@ -48,7 +48,7 @@ public record BuiltBackbone(Backbone backbone, Shape inputShape, Shape featureSh
      *     their random initialisation); null for all
      * @return the built backbone
      */
-    public static BuiltBackbone build(Components components, BackboneConfig config, LabeledImages data, NDManager manager, byte[] weights,
+    public static BuiltBackbone build(Components components, BackboneConfig config, Examples data, NDManager manager, byte[] weights,
             Integer transferLayers) {
         return build(components, config, data, manager, weights, transferLayers, false);
     }
@@ -64,16 +64,16 @@ public record BuiltBackbone(Backbone backbone, Shape inputShape, Shape featureSh
      * @param manager owner of the parameters
      * @return the built backbone
      */
-    public static BuiltBackbone buildRandom(Components components, BackboneConfig config, LabeledImages data, NDManager manager) {
+    public static BuiltBackbone buildRandom(Components components, BackboneConfig config, Examples data, NDManager manager) {
         return build(components, config, data, manager, null, null, true);
     }
 
-    private static BuiltBackbone build(Components components, BackboneConfig config, LabeledImages data, NDManager manager, byte[] weights,
+    private static BuiltBackbone build(Components components, BackboneConfig config, Examples data, NDManager manager, byte[] weights,
             Integer transferLayers, boolean random) {
-        Backbone backbone = components.backbone(config, new BackboneContext(data.channels(), data.height(), data.width(), random));
-        Batches.checkShape(backbone.inputSpec(), data.channels(), data.height(), data.width());
+        Backbone backbone = components.backbone(config, new BackboneContext(data.format(), random));
+        backbone.inputSpec().check(data.format());
         InputSpec spec = backbone.inputSpec();
-        Shape inputShape = new Shape(1, spec.channels(), spec.networkHeight(data.height()), spec.networkWidth(data.width()));
+        Shape inputShape = spec.networkInput(data.format());
         GroupedNetwork body = new GroupedNetwork(backbone.layerGroups(), null);
         initialize(body, manager, inputShape);
         if (backbone.importedWeights() != null && !random) {

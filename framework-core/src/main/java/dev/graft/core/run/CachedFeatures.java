@@ -7,18 +7,16 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import dev.graft.core.train.GroupedNetwork;
-import dev.graft.spi.backbone.InputSpec;
 import dev.graft.spi.backbone.LayerGroup;
 import dev.graft.spi.data.FeatureTable;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.core.data.FeatureVectors;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * A frozen backbone's features for one trial, and how a head trains on them: each feature vector
- * is an "image" of {@code cols} channels and 1x1 pixels, normalised by the identity, which the
- * network reshapes to the backbone's feature shape before the head.
+ * is fed unchanged as a (cols, 1, 1) array, which the network reshapes to the backbone's feature
+ * shape before the head.
  *
  * @param train the training examples' features
  * @param validation the validation examples' features
@@ -28,17 +26,9 @@ import java.util.List;
  */
 record CachedFeatures(FeatureTable train, FeatureTable validation, FeatureTable test, Shape featureShape, List<String> classNames) {
 
-    /** The features as images of {@code cols} channels and one pixel. */
-    LabeledImages asImages(FeatureTable table) {
-        return new LabeledImages(table.values(), table.labels(), table.cols(), 1, 1, classNames, "features", "backbone features");
-    }
-
-    /** Mean 0, scale 1: the features pass unchanged. */
-    InputSpec inputSpec() {
-        float[] zeros = new float[train.cols()];
-        float[] ones = new float[train.cols()];
-        Arrays.fill(ones, 1f);
-        return new InputSpec(train.cols(), 1, 1, zeros, ones);
+    /** The features as examples fed as (cols, 1, 1) arrays, the layout the head network reshapes from. */
+    FeatureVectors asExamples(FeatureTable table) {
+        return new FeatureVectors(table, classNames, new Shape(table.cols(), 1, 1));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.graft.core.train.GroupedNetwork;
 import dev.graft.core.train.Inference;
 import dev.graft.core.train.NetworkTrainer;
 import dev.graft.core.train.TrainingOutcome;
+import dev.graft.core.data.FeatureVectors;
 import dev.graft.spi.backbone.InputSpec;
 import dev.graft.spi.head.Head;
 
@@ -20,11 +21,12 @@ record CachedFeaturesPlan(Head.Network head, FeatureExtraction extraction) imple
         var manager = setup.model().getNDManager();
         GroupedNetwork network = features.headNetwork(setup.built(), head.block(), manager);
         setup.model().setBlock(network);
-        InputSpec identity = features.inputSpec();
+        FeatureVectors train = features.asExamples(features.train());
+        InputSpec identity = train.input();
         NetworkTrainer trainer = new NetworkTrainer(setup.spec().train(), setup.schedule(), null, identity, setup.spec().seed(),
                 setup.firstNewGroup(), null).withHooks(setup.hooks());
-        TrainingOutcome outcome = TrainingPlan.run(setup, trainer, features.asImages(features.train()), features.asImages(features.validation()));
-        return new Trained(Scoring.score(Inference.probabilities(network, manager, features.asImages(features.test()), identity,
+        TrainingOutcome outcome = TrainingPlan.run(setup, trainer, train, features.asExamples(features.validation()));
+        return new Trained(Scoring.score(Inference.probabilities(network, manager, features.asExamples(features.test()), identity,
                 setup.inferenceBatch()), setup.test().labels(), setup.test().classNames()), outcome.bestEpoch());
     }
 }

@@ -48,7 +48,7 @@ public final class Components {
      */
     @SuppressWarnings("unchecked")
     public Backbone backbone(BackboneConfig config, BackboneContext context) {
-        BackboneContext withResolver = new BackboneContext(context.channels(), context.height(), context.width(), context.randomInit(), json -> {
+        BackboneContext withResolver = new BackboneContext(context.data(), context.randomInit(), json -> {
             BackboneConfig other;
             try {
                 other = mapper.readValue(json, BackboneConfig.class);

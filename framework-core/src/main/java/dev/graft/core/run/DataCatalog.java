@@ -10,7 +10,7 @@ import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetConfig;
 import dev.graft.spi.data.DatasetInfo;
 import dev.graft.spi.data.DatasetProvider;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import dev.graft.spi.data.Split;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class DataCatalog {
     private final PluginRegistry registry;
     private final ObjectMapper mapper;
     private final DataContext context;
-    private final Map<String, LabeledImages> loaded = new HashMap<>();
+    private final Map<String, Examples> loaded = new HashMap<>();
 
     /**
      * @param registry the installed plugins
@@ -41,9 +41,9 @@ public final class DataCatalog {
      * @param split the split
      * @return the split with the config's classes, relabelled in the listed order (or as its relabel says)
      */
-    public synchronized LabeledImages load(DatasetConfig config, Split split) {
+    public synchronized Examples load(DatasetConfig config, Split split) {
         String key = split + " " + mapper.valueToTree(config);
-        LabeledImages data = loaded.get(key);
+        Examples data = loaded.get(key);
         if (data == null) {
             data = ClassSelection.apply(provider(config).load(config, split, context), config.classes(), config.relabel());
             loaded.put(key, data);

@@ -46,8 +46,9 @@ public final class ExperimentChecks {
                         "sweep.backbone[" + b + "].pretrain.samplesPerClass", errors);
             }
             if (source != null && target != null
-                    && (source.channels() != target.channels() || source.height() != target.height() || source.width() != target.width())) {
-                errors.add(descriptor.errorAt(path, "source images are " + shape(source) + " but target images are " + shape(target)
+                    && !source.format().equals(target.format())) {
+                errors.add(descriptor.errorAt(path, "source examples are " + source.format().describe() + " but target examples are "
+                        + target.format().describe()
                         + "; a backbone pretrained on one cannot read the other"));
             }
         }
@@ -124,9 +125,5 @@ public final class ExperimentChecks {
                 return;
             }
         }
-    }
-
-    private static String shape(DatasetInfo info) {
-        return info.channels() + "x" + info.height() + "x" + info.width();
     }
 }

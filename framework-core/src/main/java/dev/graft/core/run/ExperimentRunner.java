@@ -22,7 +22,7 @@ import dev.graft.core.train.EpochListener;
 import dev.graft.core.train.EpochMetrics;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import dev.graft.spi.data.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -131,8 +131,8 @@ public final class ExperimentRunner {
         DataCatalog catalog = prepared.catalog();
         SweepExpander expander = new SweepExpander(mapper);
         List<Trial> trials = prepared.trials();
-        LabeledImages pool = prepared.pool();
-        LabeledImages test = prepared.test();
+        Examples pool = prepared.pool();
+        Examples test = prepared.test();
         listener.info("target: " + pool.size() + " training-pool and " + test.size() + " test examples, classes " + pool.classNames());
         requireEnoughExamples(descriptor, pool);
         try {
@@ -236,15 +236,15 @@ public final class ExperimentRunner {
      * @param test the target's test split, classes selected and capped
      * @param catalog the data access the pool and test came from
      */
-    record Prepared(List<Trial> trials, LabeledImages pool, LabeledImages test, DataCatalog catalog) {}
+    record Prepared(List<Trial> trials, Examples pool, Examples test, DataCatalog catalog) {}
 
     Prepared prepare(Descriptor descriptor, DataContext dataContext) {
         Experiment experiment = descriptor.experiment();
         DataCatalog catalog = new DataCatalog(plugins.registry(), mapper, dataContext);
         ExperimentChecks.check(descriptor, catalog);
         List<Trial> trials = new SweepExpander(mapper).expand(experiment);
-        LabeledImages pool = catalog.load(experiment.target().data(), Split.TRAIN);
-        LabeledImages test = catalog.load(experiment.target().data(), Split.TEST);
+        Examples pool = catalog.load(experiment.target().data(), Split.TRAIN);
+        Examples test = catalog.load(experiment.target().data(), Split.TEST);
         if (experiment.target().testSamplesPerClass() != null) {
             test = PerClassSampler.firstPerClass(test, experiment.target().testSamplesPerClass());
         }
@@ -266,7 +266,7 @@ public final class ExperimentRunner {
      * Runs one trial, its per-epoch metrics going to {@code trialDir/epochs.csv} (and to
      * {@code epochs}, for progress) and its checkpoint to {@code trialDir/checkpoint.bin}.
      */
-    static TrialRecord runTrial(TrialRunner runner, Trial trial, LabeledImages pool, LabeledImages test, Pretrained weights, Path trialDir,
+    static TrialRecord runTrial(TrialRunner runner, Trial trial, Examples pool, Examples test, Pretrained weights, Path trialDir,
             EpochListener epochs) throws IOException {
         Files.createDirectories(trialDir);
         try (Writer metrics = Files.newBufferedWriter(trialDir.resolve("epochs.csv"), StandardCharsets.UTF_8)) {
@@ -291,7 +291,7 @@ public final class ExperimentRunner {
     }
 
     /** Fails before any trial when a labelled-data size asks for more examples than a class has. */
-    private static void requireEnoughExamples(Descriptor descriptor, LabeledImages pool) {
+    private static void requireEnoughExamples(Descriptor descriptor, Examples pool) {
         int[] counts = pool.classCounts();
         List<Integer> sizes = descriptor.experiment().target().samplesPerClass();
         for (int i = 0; i < sizes.size(); i++) {

@@ -9,7 +9,7 @@ import dev.graft.core.train.GroupedNetwork;
 import dev.graft.core.train.Inference;
 import dev.graft.spi.backbone.InputSpec;
 import dev.graft.spi.data.FeatureTable;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +41,7 @@ final class FeatureExtraction {
         TrialSpec spec = setup.spec();
         BuiltBackbone built = setup.built();
         LabelledSplit split = setup.split();
-        LabeledImages test = setup.test();
+        Examples test = setup.test();
         var manager = setup.model().getNDManager();
         GroupedNetwork body = built.withHead(null, manager);
         int batch = setup.inferenceBatch();
@@ -65,9 +65,9 @@ final class FeatureExtraction {
         float[][] tables = new float[2][];
         String[] sources = new String[2];
         String[] keys = new String[2];
-        LabeledImages[] sets = {setup.pool(), test};
+        Examples[] sets = {setup.pool(), test};
         for (int i = 0; i < 2; i++) {
-            LabeledImages data = sets[i];
+            Examples data = sets[i];
             Map<String, Object> identity = new LinkedHashMap<>(backbone);
             identity.put("data", Map.of("checksum", data.checksum(), "origin", data.origin(), "size", data.size()));
             String key = TrialIds.hash(mapper, "graft-features-v1", identity).substring(0, 24);
@@ -84,7 +84,7 @@ final class FeatureExtraction {
                 setup.pool().classNames());
     }
 
-    private static FeatureTable rows(float[] table, int cols, int[] indices, LabeledImages examples) {
+    private static FeatureTable rows(float[] table, int cols, int[] indices, Examples examples) {
         float[] values = new float[indices.length * cols];
         for (int r = 0; r < indices.length; r++) {
             System.arraycopy(table, indices[r] * cols, values, r * cols, cols);

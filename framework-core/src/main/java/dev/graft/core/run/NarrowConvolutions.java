@@ -6,7 +6,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Convolution;
 import dev.graft.core.descriptor.BackboneSpec;
 import dev.graft.spi.backbone.BackboneConfig;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +62,7 @@ final class NarrowConvolutions {
      * @param data data of the input shape
      * @return one warning per backbone that has any
      */
-    static List<String> warnings(Components components, List<BackboneSpec> backbones, List<String> labels, LabeledImages data) {
+    static List<String> warnings(Components components, List<BackboneSpec> backbones, List<String> labels, Examples data) {
         List<String> warnings = new java.util.ArrayList<>();
         Map<BackboneConfig, SortedSet<Long>> byArchitecture = new HashMap<>();
         for (int b = 0; b < backbones.size(); b++) {
@@ -77,7 +77,7 @@ final class NarrowConvolutions {
     }
 
     /** The narrow convolutions of an architecture built with random weights; none if it cannot be built here. */
-    private static SortedSet<Long> channels(Components components, BackboneConfig architecture, LabeledImages data) {
+    private static SortedSet<Long> channels(Components components, BackboneConfig architecture, Examples data) {
         SortedSet<Long> narrow = new TreeSet<>();
         try (Model model = Model.newInstance("channel-check")) {
             BuiltBackbone built = BuiltBackbone.buildRandom(components, architecture, data, model.getNDManager());

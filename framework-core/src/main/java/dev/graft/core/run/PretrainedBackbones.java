@@ -17,7 +17,7 @@ import dev.graft.core.train.Seeds;
 import dev.graft.core.train.TrainingOutcome;
 import dev.graft.core.train.TrialCheckpoint;
 import dev.graft.spi.GraftException;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import dev.graft.spi.data.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +64,7 @@ public final class PretrainedBackbones {
      * @param source the source training split, classes selected
      * @return the cache key of its pretraining
      */
-    public String key(BackboneSpec spec, LabeledImages source) {
+    public String key(BackboneSpec spec, Examples source) {
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("architecture", spec.architecture());
         identity.put("pretrain", spec.pretrain());
@@ -82,7 +82,7 @@ public final class PretrainedBackbones {
      */
     public synchronized Pretrained get(BackboneSpec spec, String label) {
         PretrainSpec pretrain = requireNonNull(spec.pretrain(), "backbone has no pretrain block");
-        LabeledImages source = catalog.load(pretrain.data(), Split.TRAIN);
+        Examples source = catalog.load(pretrain.data(), Split.TRAIN);
         String key = key(spec, source);
         Pretrained known = inMemory.get(key);
         if (known != null) {
@@ -123,7 +123,7 @@ public final class PretrainedBackbones {
      * checkpoint}, and it resumes from one left by an interrupted pretraining, ending with the
      * weights an uninterrupted one has.
      */
-    private Pretrained train(BackboneSpec spec, LabeledImages source, String key, Path checkpoint, String label) {
+    private Pretrained train(BackboneSpec spec, Examples source, String key, Path checkpoint, String label) {
         PretrainSpec pretrain = spec.pretrain();
         long started = System.nanoTime();
         LabelledSplit split = PerClassSampler.draw(source, pretrain.samplesPerClass() == null ? 0 : pretrain.samplesPerClass(),
@@ -171,10 +171,10 @@ public final class PretrainedBackbones {
     }
 
     /** The same images with their labels randomly permuted (Fisher-Yates, seeded). */
-    private static LabeledImages shuffledLabels(LabeledImages data, long seed) {
+    private static Examples shuffledLabels(Examples data, long seed) {
         int[] labels = data.labels().clone();
         dev.graft.core.train.Batches.shuffle(labels, new java.util.SplittableRandom(seed));
-        return new LabeledImages(data.pixels(), labels, data.channels(), data.height(), data.width(), data.classNames(),
+        return data.withLabels(labels, data.classNames(),
                 data.checksum() + "/shuffled-labels", data.origin() + " (labels shuffled)");
     }
 

@@ -15,7 +15,7 @@ import dev.graft.core.train.Inference;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.PluginFamily;
 import dev.graft.spi.data.FeatureTable;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import dev.graft.spi.data.Split;
 import dev.graft.spi.similarity.SimilarityConfig;
 import dev.graft.spi.similarity.SimilarityInput;
@@ -48,7 +48,7 @@ final class SimilarityStage {
         this.listener = requireNonNull(listener, "listener is null");
     }
 
-    void run(Experiment experiment, List<String> backboneLabels, PretrainedBackbones pretrainedBackbones, LabeledImages targetPool,
+    void run(Experiment experiment, List<String> backboneLabels, PretrainedBackbones pretrainedBackbones, Examples targetPool,
             ResultStore store) {
         if (experiment.similarity().isEmpty()) {
             return;
@@ -94,9 +94,9 @@ final class SimilarityStage {
                     }
                     if (target == null) {
                         long started = System.nanoTime();
-                        LabeledImages sourceSample = spec.pretrain() == null ? null
+                        Examples sourceSample = spec.pretrain() == null ? null
                                 : sample(catalog.load(spec.pretrain().data(), Split.TRAIN), experiment.similaritySamples());
-                        LabeledImages targetSample = sample(targetPool, experiment.similaritySamples());
+                        Examples targetSample = sample(targetPool, experiment.similaritySamples());
                         try (Model model = Model.newInstance("similarity")) {
                             BuiltBackbone built = BuiltBackbone.build(components, spec.architecture(), targetPool, model.getNDManager(),
                                     pretrained == null ? null : pretrained.weights());
@@ -134,7 +134,7 @@ final class SimilarityStage {
     }
 
     /** What the metrics of one backbone read: the samples, their origin and checksums, the feature size. */
-    private String inputs(LabeledImages targetSample, FeatureTable target, LabeledImages sourceSample, FeatureTable source,
+    private String inputs(Examples targetSample, FeatureTable target, Examples sourceSample, FeatureTable source,
             FeatureTable predictions) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("sampleSeed", SAMPLE_SEED);
@@ -153,7 +153,7 @@ final class SimilarityStage {
     }
 
     /** The source head's probabilities on the target sample, one row per example, target labels. */
-    private FeatureTable sourcePredictions(BuiltBackbone built, Pretrained pretrained, Model model, LabeledImages targetSample) {
+    private FeatureTable sourcePredictions(BuiltBackbone built, Pretrained pretrained, Model model, Examples targetSample) {
         Block head = pretrained.newSourceHead(components, built.featureShape());
         GroupedNetwork network = built.withHead(head, model.getNDManager());
         GroupedNetwork.loadBlock(model.getNDManager(), head, pretrained.sourceHead());
@@ -166,12 +166,12 @@ final class SimilarityStage {
     }
 
     /** A fixed stratified sample, the same for every backbone so that scores are comparable. */
-    private static LabeledImages sample(LabeledImages pool, int total) {
+    private static Examples sample(Examples pool, int total) {
         int perClass = Math.max(1, Math.min(total / pool.numClasses(), minCount(pool)));
         return PerClassSampler.draw(pool, perClass, 0, SAMPLE_SEED).train();
     }
 
-    private static int minCount(LabeledImages pool) {
+    private static int minCount(Examples pool) {
         int min = Integer.MAX_VALUE;
         for (int count : pool.classCounts()) {
             min = Math.min(min, count);

@@ -4,7 +4,7 @@ import dev.graft.core.eval.TestScores;
 import dev.graft.core.train.NetworkTrainer;
 import dev.graft.core.train.TrainingOutcome;
 import dev.graft.core.train.TrialCheckpoint;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 
 /**
  * How a trial trains and is scored, one of three, which {@link TrialRunner} chooses from what the
@@ -33,7 +33,7 @@ sealed interface TrainingPlan permits FeatureHeadPlan, CachedFeaturesPlan, EndTo
      * Runs a network trainer with the trial's checkpoint, recording where it resumed and whether it
      * stopped early.
      */
-    static TrainingOutcome run(TrialSetup setup, NetworkTrainer trainer, LabeledImages train, LabeledImages validation) {
+    static TrainingOutcome run(TrialSetup setup, NetworkTrainer trainer, Examples train, Examples validation) {
         if (setup.checkpoint() != null) {
             trainer.checkpointTo(setup.checkpoint(), setup.trial().id());
             setup.provenance().resumedFromEpoch(

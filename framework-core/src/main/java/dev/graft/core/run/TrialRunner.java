@@ -23,7 +23,7 @@ import dev.graft.core.train.Seeds;
 import dev.graft.spi.Axis;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.PluginFamily;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import dev.graft.spi.freeze.FreezeSchedule;
 import dev.graft.spi.freeze.GroupState;
 import dev.graft.spi.freeze.TrainingPosition;
@@ -78,7 +78,7 @@ public final class TrialRunner {
      * @param epochListener told after each epoch
      * @return the finished or failed record
      */
-    public TrialRecord run(Trial trial, LabeledImages pool, LabeledImages test, Pretrained pretrained, EpochListener epochListener) {
+    public TrialRecord run(Trial trial, Examples pool, Examples test, Pretrained pretrained, EpochListener epochListener) {
         return run(trial, pool, test, pretrained, epochListener, null);
     }
 
@@ -92,7 +92,7 @@ public final class TrialRunner {
      *     one left by an interrupted attempt; null for none
      * @return the finished or failed record
      */
-    public TrialRecord run(Trial trial, LabeledImages pool, LabeledImages test, Pretrained pretrained, EpochListener epochListener,
+    public TrialRecord run(Trial trial, Examples pool, Examples test, Pretrained pretrained, EpochListener epochListener,
             java.nio.file.Path checkpoint) {
         TrialSpec spec = trial.spec();
         long started = System.nanoTime();

@@ -6,7 +6,7 @@ import dev.graft.core.provenance.TrialProvenance;
 import dev.graft.core.sweep.Trial;
 import dev.graft.core.sweep.TrialSpec;
 import dev.graft.core.train.EpochListener;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import dev.graft.spi.freeze.FreezeSchedule;
 import dev.graft.spi.head.Head;
 import dev.graft.spi.regularize.Regularizer;
@@ -34,7 +34,7 @@ import java.util.Map;
  * @param checkpoint where the trial checkpoints, or null
  * @param provenance what the trial records about itself
  */
-record TrialSetup(Trial trial, LabeledImages pool, LabeledImages test, LabelledSplit split, Pretrained pretrained, Model model,
+record TrialSetup(Trial trial, Examples pool, Examples test, LabelledSplit split, Pretrained pretrained, Model model,
         BuiltBackbone built, int firstNewGroup, Head head, FreezeSchedule schedule, Regularizer regularizer,
         Map<String, TrainingHook> hooks, EpochListener listener, Path checkpoint, TrialProvenance.Builder provenance) {
 

@@ -1,9 +1,9 @@
 package dev.graft.core.train;
 
 import dev.graft.spi.augment.Augmenter;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.spi.data.Batch;
 import dev.graft.spi.backbone.InputSpec;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Prepares an epoch's training batches on a thread of its own — gathering the examples,
- * augmenting them and normalising them on the heap — while the training thread runs the network
+ * augmenting them and making the backbone's input from them on the heap (normalising images, say) — while the training thread runs the network
  * on the batches before. Batches come out in order, and the augmenter draws from its random
  * source in the same order as it would on the training thread, so results do not depend on the
  * prefetching. At most {@link #DEPTH} prepared batches wait at a time.
@@ -21,12 +21,12 @@ final class BatchPrefetcher implements AutoCloseable {
     /** Prepared batches that may wait for the training thread. */
     static final int DEPTH = 3;
 
-    /** A batch ready for the network: the (possibly augmented) images and their normalised pixels. */
-    record Prepared(ImageBatch batch, float[] normalized) {}
+    /** A batch ready for the network: the (possibly augmented) examples and their input, made on the heap. */
+    record Prepared(Batch batch, InputSpec.Prepared input) {}
 
     private static final Prepared END = new Prepared(null, null);
 
-    private final LabeledImages train;
+    private final Examples train;
     private final Augmenter augmenter;
     private final InputSpec inputSpec;
     private final int batchSize;
@@ -41,10 +41,10 @@ final class BatchPrefetcher implements AutoCloseable {
     /**
      * @param train the training examples
      * @param augmenter applied to each batch, or null
-     * @param inputSpec the backbone's normalisation
+     * @param inputSpec the backbone's input
      * @param batchSize examples per batch
      */
-    BatchPrefetcher(LabeledImages train, Augmenter augmenter, InputSpec inputSpec, int batchSize) {
+    BatchPrefetcher(Examples train, Augmenter augmenter, InputSpec inputSpec, int batchSize) {
         this.train = train;
         this.augmenter = augmenter;
         this.inputSpec = inputSpec;
@@ -65,11 +65,11 @@ final class BatchPrefetcher implements AutoCloseable {
             try {
                 for (int start = 0; start < order.length; start += batchSize) {
                     int[] indices = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
-                    ImageBatch batch = Batches.gather(train, indices);
+                    Batch batch = train.gather(indices);
                     if (augmenter != null) {
                         batch = augmenter.apply(batch, augmentRandom);
                     }
-                    epoch.put(new Prepared(batch, Batches.normalize(batch, inputSpec)));
+                    epoch.put(new Prepared(batch, inputSpec.prepare(batch)));
                 }
                 epoch.put(END);
             } catch (InterruptedException e) {

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.graft.spi.backbone.InputSpec;
 import dev.graft.spi.data.FeatureTable;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 
 /** Forward passes in inference mode, in batches: class probabilities and backbone features. */
 public final class Inference {
@@ -20,14 +20,14 @@ public final class Inference {
      * @param batchSize examples per forward pass
      * @return class probabilities, one row per example
      */
-    public static float[][] probabilities(GroupedNetwork network, NDManager manager, LabeledImages data, InputSpec spec, int batchSize) {
+    public static float[][] probabilities(GroupedNetwork network, NDManager manager, Examples data, InputSpec spec, int batchSize) {
         float[][] out = new float[data.size()][];
         ParameterStore store = new ParameterStore(manager, false);
         for (int start = 0; start < data.size(); start += batchSize) {
             int end = Math.min(data.size(), start + batchSize);
             try (NDManager batch = manager.newSubManager()) {
-                NDArray x = Batches.toArray(batch, Batches.gather(data, Batches.range(start, end)), spec);
-                NDArray probabilities = network.forward(store, new NDList(x), false).singletonOrThrow().softmax(1);
+                NDList x = spec.prepare(data.gather(Batches.range(start, end))).toNDList(batch);
+                NDArray probabilities = network.forward(store, x, false).singletonOrThrow().softmax(1);
                 float[] flat = probabilities.toFloatArray();
                 int k = (int) probabilities.getShape().get(1);
                 for (int i = 0; i < end - start; i++) {
@@ -48,14 +48,14 @@ public final class Inference {
      * @param batchSize examples per forward pass
      * @return the backbone's features, flattened to one row per example
      */
-    public static FeatureTable features(GroupedNetwork network, NDManager manager, LabeledImages data, InputSpec spec, int batchSize) {
+    public static FeatureTable features(GroupedNetwork network, NDManager manager, Examples data, InputSpec spec, int batchSize) {
         ParameterStore store = new ParameterStore(manager, false);
         float[] values = null;
         int cols = 0;
         for (int start = 0; start < data.size(); start += batchSize) {
             int end = Math.min(data.size(), start + batchSize);
             try (NDManager batch = manager.newSubManager()) {
-                NDList current = new NDList(Batches.toArray(batch, Batches.gather(data, Batches.range(start, end)), spec));
+                NDList current = spec.prepare(data.gather(Batches.range(start, end))).toNDList(batch);
                 for (var group : network.groups()) {
                     current = group.block().forward(store, current, false);
                 }

@@ -11,9 +11,9 @@ import dev.graft.core.descriptor.OptimizerConfig;
 import dev.graft.core.descriptor.TrainConfig;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.augment.Augmenter;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.spi.data.Batch;
 import dev.graft.spi.backbone.InputSpec;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.spi.data.Examples;
 import dev.graft.spi.freeze.FreezeSchedule;
 import dev.graft.spi.freeze.GroupState;
 import dev.graft.spi.freeze.TrainingPosition;
@@ -132,7 +132,7 @@ public final class NetworkTrainer {
      * @return per-epoch metrics and the best epoch, whose weights the network now holds
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
-    public TrainingOutcome train(Model model, LabeledImages train, LabeledImages validation, EpochListener listener) {
+    public TrainingOutcome train(Model model, Examples train, Examples validation, EpochListener listener) {
         GroupedNetwork network = (GroupedNetwork) model.getBlock();
         NDManager manager = model.getNDManager();
         UpdateRule rule = onlyOne("an update rule", TrainingHook::updateRule);
@@ -199,9 +199,9 @@ public final class NetworkTrainer {
                 int batches = 0;
                 prefetcher.startEpoch(order, augmentRandom);
                 for (BatchPrefetcher.Prepared prepared = prefetcher.next(); prepared != null; prepared = prefetcher.next()) {
-                    ImageBatch batch = prepared.batch();
+                    Batch batch = prepared.batch();
                     try (NDManager scope = manager.newSubManager()) {
-                        LoopStep at = new LoopStep(scope, batch, Batches.toArray(scope, prepared.normalized(), batch, inputSpec),
+                        LoopStep at = new LoopStep(scope, batch, prepared.input().toNDList(scope),
                                 Batches.labels(scope, batch.labels()), epoch, batches, step[0]);
                         for (LoopHook hook : loop) {
                             hook.beforeForward(at);
@@ -209,7 +209,7 @@ public final class NetworkTrainer {
                         NDArray loss = null;
                         NDArray logits;
                         try (GradientCollector collector = steps.newGradientCollector()) {
-                            NDList outputs = steps.forward(new NDList(at.x()));
+                            NDList outputs = steps.forward(at.x());
                             logits = outputs.get(0);
                             for (LoopHook hook : loop) {
                                 loss = hook.loss(at, outputs, loss);
@@ -296,14 +296,14 @@ public final class NetworkTrainer {
     }
 
     /** Draws what the finished epochs drew from the shuffling and augmentation streams. */
-    private void replayRandomStreams(LabeledImages train, int finishedEpochs, SplittableRandom shuffleRandom, SplittableRandom augmentRandom) {
+    private void replayRandomStreams(Examples train, int finishedEpochs, SplittableRandom shuffleRandom, SplittableRandom augmentRandom) {
         for (int epoch = 0; epoch < finishedEpochs; epoch++) {
             int[] order = shuffled(train.size(), shuffleRandom);
             if (augmenter == null) {
                 continue;
             }
             for (int start = 0; start < order.length; start += config.batchSize()) {
-                augmenter.apply(Batches.gather(train, java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()))),
+                augmenter.apply(train.gather(java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()))),
                         augmentRandom);
             }
         }
@@ -340,7 +340,7 @@ public final class NetworkTrainer {
     }
 
     /** @return accuracy and mean cross-entropy of the network on {@code data} */
-    private double[] accuracyAndLoss(GroupedNetwork network, NDManager manager, LabeledImages data) {
+    private double[] accuracyAndLoss(GroupedNetwork network, NDManager manager, Examples data) {
         float[][] probabilities = Inference.probabilities(network, manager, data, inputSpec, Math.max(config.batchSize(), 256));
         int correct = 0;
         double loss = 0;

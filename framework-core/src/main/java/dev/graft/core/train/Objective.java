@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.spi.data.Batch;
 
 /**
  * The step's base loss: softmax cross-entropy against the labels, or against the mixed targets of
@@ -25,7 +25,7 @@ final class Objective implements LoopHook {
      * Cross-entropy against the mixed targets of mixup/CutMix: {@code w onehot(a) + (1 - w)
      * onehot(b)} per image, averaged over the batch (for unmixed images the usual loss).
      */
-    private static NDArray mixedLoss(NDManager scope, ImageBatch batch, NDArray logits) {
+    private static NDArray mixedLoss(NDManager scope, Batch batch, NDArray logits) {
         int classes = (int) logits.getShape().get(1);
         long[] first = new long[batch.size()];
         long[] second = new long[batch.size()];

@@ -41,7 +41,7 @@ final class Penalty implements LoopHook {
     @Override
     public void beforeForward(LoopStep step) {
         pretrainedSourceLogits = needs.contains(Regularizer.Need.SOURCE_OUTPUTS)
-                ? regularization.pretrainedSource().forward(new ParameterStore(step.scope(), false), new NDList(step.x()), false).singletonOrThrow()
+                ? regularization.pretrainedSource().forward(new ParameterStore(step.scope(), false), step.x(), false).singletonOrThrow()
                 : null;
     }
 

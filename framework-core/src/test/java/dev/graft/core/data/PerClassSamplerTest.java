@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.data.DatasetConfig;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.testing.SyntheticImages;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +26,7 @@ class PerClassSamplerTest {
         assertArrayEquals(new int[] {8, 8, 8, 8}, split.train().classCounts());
         assertArrayEquals(new int[] {2, 2, 2, 2}, split.validation().classCounts());
         Set<String> images = new HashSet<>();
-        for (LabeledImages part : List.of(split.train(), split.validation())) {
+        for (LabeledImages part : List.of((LabeledImages) split.train(), (LabeledImages) split.validation())) {
             for (int i = 0; i < part.size(); i++) {
                 float[] image = new float[part.imageSize()];
                 System.arraycopy(part.pixels(), i * part.imageSize(), image, 0, image.length);
@@ -59,7 +59,7 @@ class PerClassSamplerTest {
 
     @Test
     void classSelectionKeepsListedClassesInOrder() {
-        LabeledImages selected = ClassSelection.apply(POOL, List.of(3, 1));
+        LabeledImages selected = (LabeledImages) ClassSelection.apply(POOL, List.of(3, 1));
         assertEquals(List.of("class3", "class1"), selected.classNames());
         assertArrayEquals(new int[] {25, 25}, selected.classCounts());
         assertEquals(1, selected.labels()[0], "the first kept example is of original class 1, now label 1");
@@ -71,7 +71,7 @@ class PerClassSamplerTest {
         Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
         groups.put("odd", List.of(3, 1));
         groups.put("zero", List.of(0));
-        LabeledImages merged = ClassSelection.apply(POOL, null, groups);
+        LabeledImages merged = (LabeledImages) ClassSelection.apply(POOL, null, groups);
         assertEquals(List.of("odd", "zero"), merged.classNames());
         assertArrayEquals(new int[] {50, 25}, merged.classCounts(), "class 2 is in no group");
         for (int i = 0, j = 0; i < POOL.size(); i++) {
@@ -99,7 +99,7 @@ class PerClassSamplerTest {
 
     @Test
     void firstPerClassCapsInDatasetOrder() {
-        LabeledImages capped = PerClassSampler.firstPerClass(POOL, 3);
+        LabeledImages capped = (LabeledImages) PerClassSampler.firstPerClass(POOL, 3);
         assertArrayEquals(new int[] {3, 3, 3, 3}, capped.classCounts());
         assertArrayEquals(new int[] {0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3}, capped.labels());
     }

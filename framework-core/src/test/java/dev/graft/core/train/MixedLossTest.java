@@ -1,5 +1,6 @@
 package dev.graft.core.train;
 
+import dev.graft.image.ImageAugmenter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Model;
@@ -9,7 +10,7 @@ import dev.graft.core.descriptor.OptimizerConfig;
 import dev.graft.core.descriptor.TrainConfig;
 import dev.graft.core.run.BuiltBackbone;
 import dev.graft.spi.augment.Augmenter;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.image.ImageBatch;
 import dev.graft.testing.TestPlugins;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class MixedLossTest {
         }
     }
 
-    static Augmenter mixing(float weight, boolean otherLabel) {
+    static ImageAugmenter mixing(float weight, boolean otherLabel) {
         return (batch, random) -> {
             int[] second = new int[batch.size()];
             float[] weights = new float[batch.size()];

@@ -19,7 +19,7 @@ import dev.graft.core.descriptor.TrainConfig;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.run.BuiltBackbone;
 import dev.graft.core.run.Components;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.freeze.FreezeSchedule;
 import dev.graft.testing.SyntheticImages;
 import dev.graft.testing.TestPlugins;
@@ -59,7 +59,7 @@ class NetworkTrainerTest {
 
     @Test
     void frozenGroupsStayBitIdenticalIncludingBatchNormStatistics() {
-        Result result = train(new TestPlugins.FreezeBottom().create(new TestPlugins.FreezeBottomConfig(1)), CONFIG, 1, DATA.train());
+        Result result = train(new TestPlugins.FreezeBottom().create(new TestPlugins.FreezeBottomConfig(1)), CONFIG, 1, ((LabeledImages) DATA.train()));
         int frozenChecked = 0;
         int runningStatsOfTrainedGroupChanged = 0;
         for (String name : result.before().keySet()) {
@@ -82,9 +82,9 @@ class NetworkTrainerTest {
     void loadedWeightsKeepTheirValuesTheirArraysAndTheirGradientFlags() {
         Engine.getInstance().setRandomSeed(3);
         try (Model source = Model.newInstance("source"); Model target = Model.newInstance("target")) {
-            GroupedNetwork saved = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), DATA.train(), source.getNDManager(), null)
+            GroupedNetwork saved = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), ((LabeledImages) DATA.train()), source.getNDManager(), null)
                     .withHead(Linear.builder().setUnits(4).build(), source.getNDManager());
-            GroupedNetwork loaded = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), DATA.train(), target.getNDManager(), null)
+            GroupedNetwork loaded = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), ((LabeledImages) DATA.train()), target.getNDManager(), null)
                     .withHead(Linear.builder().setUnits(4).build(), target.getNDManager());
             loaded.loadAll(target.getNDManager(), saved.saveAll());
             Map<String, float[]> expected = snapshot(saved);
@@ -110,20 +110,20 @@ class NetworkTrainerTest {
 
     @Test
     void sameSeedGivesTheSameNumbersAndWeights() {
-        Result first = train(null, CONFIG, 7, DATA.train());
-        Result second = train(null, CONFIG, 7, DATA.train());
+        Result first = train(null, CONFIG, 7, ((LabeledImages) DATA.train()));
+        Result second = train(null, CONFIG, 7, ((LabeledImages) DATA.train()));
         assertEquals(withoutTimes(first.outcome()), withoutTimes(second.outcome()));
         for (String name : first.after().keySet()) {
             assertArrayEquals(first.after().get(name), second.after().get(name), name);
         }
-        Result other = train(null, CONFIG, 8, DATA.train());
+        Result other = train(null, CONFIG, 8, ((LabeledImages) DATA.train()));
         assertFalse(first.outcome().epochs().get(0).trainLoss() == other.outcome().epochs().get(0).trainLoss());
     }
 
     @Test
     void learnsAndKeepsTheBestValidationEpoch() {
         TrainConfig config = new TrainConfig(12, 8, new OptimizerConfig(OptimizerConfig.OptimizerType.adam, 0.01, null, null), new EarlyStoppingConfig(3, null));
-        TrainingOutcome outcome = train(null, config, 3, DATA.train()).outcome();
+        TrainingOutcome outcome = train(null, config, 3, ((LabeledImages) DATA.train())).outcome();
         double best = outcome.epochs().stream().mapToDouble(EpochMetrics::validationAccuracy).max().orElseThrow();
         assertEquals(best, outcome.epochs().get(outcome.bestEpoch() - 1).validationAccuracy());
         assertTrue(best > 0.9, "synthetic bars are easy: best validation accuracy " + best);
@@ -142,7 +142,7 @@ class NetworkTrainerTest {
      */
     @Test
     void aClassifierTrainsAloneEvenWhenItsGradientsAddUpToExactlyZero() {
-        LabeledImages train = DATA.train();
+        LabeledImages train = ((LabeledImages) DATA.train());
         float[] pixels = new float[train.pixels().length];
         java.util.Arrays.fill(pixels, 0.5f);
         LabeledImages grey = new LabeledImages(pixels, moreOfClassZero(train.labels()), train.channels(), train.height(), train.width(),
@@ -167,7 +167,7 @@ class NetworkTrainerTest {
     @Test
     void divergingLossFailsTheTrial() {
         TrainConfig config = new TrainConfig(3, 8, new OptimizerConfig(OptimizerConfig.OptimizerType.sgd, 9.0, 0.0, null), null);
-        LabeledImages huge = scaled(DATA.train(), Float.NaN);
+        LabeledImages huge = scaled(((LabeledImages) DATA.train()), Float.NaN);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> train(null, config, 1, huge));
         assertTrue(e.getMessage().startsWith("training loss became"), e.getMessage());
     }
@@ -188,11 +188,11 @@ class NetworkTrainerTest {
     private static Map<String, float[]> trainAugmented(dev.graft.spi.augment.Augmenter augmenter, NetworkTrainer[] trainerOut) {
         Engine.getInstance().setRandomSeed(3);
         try (Model model = Model.newInstance("test")) {
-            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), DATA.train(), model.getNDManager(), null);
+            BuiltBackbone built = BuiltBackbone.build(COMPONENTS, new TestPlugins.TinyConfig(null), ((LabeledImages) DATA.train()), model.getNDManager(), null);
             GroupedNetwork network = built.withHead(Linear.builder().setUnits(4).build(), model.getNDManager());
             model.setBlock(network);
             NetworkTrainer trainer = new NetworkTrainer(CONFIG, null, augmenter, built.backbone().inputSpec(), 3);
-            trainer.train(model, DATA.train(), DATA.validation(), EpochListener.NONE);
+            trainer.train(model, ((LabeledImages) DATA.train()), DATA.validation(), EpochListener.NONE);
             trainerOut[0] = trainer;
             return snapshot(network);
         }
@@ -222,7 +222,7 @@ class NetworkTrainerTest {
             assertArrayEquals(first.get(name), second.get(name), name);
         }
         // the draws are what one sequential pass over the epochs' batches makes: 4 epochs x 2 batches
-        assertEquals(4 * ((DATA.train().size() + 7) / 8), firstDraws.size());
+        assertEquals(4 * ((((LabeledImages) DATA.train()).size() + 7) / 8), firstDraws.size());
 
         IllegalStateException broken = assertThrows(IllegalStateException.class, () -> trainAugmented((batch, random) -> {
             throw new IllegalStateException("augmenter broke");

@@ -1,20 +1,22 @@
 package dev.graft.spi.backbone;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.graft.spi.GraftException;
+import dev.graft.spi.data.ExampleFormat;
 
 /**
  * What a backbone factory may assume about its input, whether the weights are to be random, and
  * a way to build other registered backbones (a checkpoint rebuilds the architecture it saved).
  *
- * @param channels channels of the images the data provides
- * @param height image height the data provides
- * @param width image width the data provides
+ * @param data the format of the examples the data provides; a factory reads the one it can take
+ *     with {@link #format(Class)}
  * @param randomInit true for a scratch baseline: the core does not call {@link
  *     Backbone#importedWeights()}, and a factory whose blocks load weights by themselves (a
  *     TorchScript module) must re-initialise them at random
  * @param resolver builds a registered backbone from its config given as JSON (with its {@code type}) for the same input
  */
-public record BackboneContext(int channels, int height, int width, boolean randomInit, Resolver resolver) {
+public record BackboneContext(ExampleFormat data, boolean randomInit, Resolver resolver) {
 
     /** Builds a registered backbone from its config. */
     @FunctionalInterface
@@ -30,31 +32,42 @@ public record BackboneContext(int channels, int height, int width, boolean rando
     /**
      * A context for imported or pretrained weights that cannot build other backbones.
      *
-     * @param channels channels of the images the data provides
-     * @param height image height the data provides
-     * @param width image width the data provides
+     * @param data the format of the examples the data provides
      */
-    public BackboneContext(int channels, int height, int width) {
-        this(channels, height, width, false);
+    public BackboneContext(ExampleFormat data) {
+        this(data, false);
     }
 
     /**
      * A context that cannot build other backbones.
      *
-     * @param channels channels of the images the data provides
-     * @param height image height the data provides
-     * @param width image width the data provides
+     * @param data the format of the examples the data provides
      * @param randomInit whether the weights are to be random (a scratch baseline)
      */
-    public BackboneContext(int channels, int height, int width, boolean randomInit) {
-        this(channels, height, width, randomInit, json -> {
+    public BackboneContext(ExampleFormat data, boolean randomInit) {
+        this(data, randomInit, json -> {
             throw new GraftException("this context cannot build other backbones");
         });
     }
 
     public BackboneContext {
-        if (channels <= 0 || height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("input shape must be positive: " + channels + "x" + height + "x" + width);
+        requireNonNull(data, "data is null");
+        requireNonNull(resolver, "resolver is null");
+    }
+
+    /**
+     * The data's format as the kind a backbone reads.
+     *
+     * @param <F> the format type
+     * @param kind the format type the backbone reads ({@code ImageFormat.class}, say)
+     * @return the data's format
+     * @throws GraftException when the data are of another kind (text for an image backbone, say)
+     */
+    public <F extends ExampleFormat> F format(Class<F> kind) {
+        if (!kind.isInstance(data)) {
+            throw new GraftException("this backbone reads " + kind.getSimpleName().replaceAll("Format$", "").toLowerCase(java.util.Locale.ROOT)
+                    + " data but the data are " + data.describe());
         }
+        return kind.cast(data);
     }
 }

@@ -3,7 +3,7 @@ package dev.graft.spi.data;
 import dev.graft.spi.PluginFactory;
 
 /**
- * Loads a labelled image dataset.
+ * Loads a labelled dataset, of any modality.
  *
  * <p>Called by the orchestrator before any trial runs; the result is shared by every trial, so a
  * provider loads each split once per run and need not cache. Missing or corrupt files are user
@@ -19,7 +19,7 @@ public interface DatasetProvider<C extends DatasetConfig> extends PluginFactory<
      *
      * @param config the resolved config
      * @param context where to look for files
-     * @return the class names and image shape
+     * @return the class names and example format
      */
     DatasetInfo describe(C config, DataContext context);
 
@@ -29,7 +29,8 @@ public interface DatasetProvider<C extends DatasetConfig> extends PluginFactory<
      * @param config the resolved config
      * @param split the split to load
      * @param context where to look for files
-     * @return the images with labels, pixel values scaled to [0, 1]
+     * @return the examples with labels (images: {@code dev.graft.image.LabeledImages}, pixel
+     *     values scaled to [0, 1]), in the format {@link #describe} gave
      */
-    LabeledImages load(C config, Split split, DataContext context);
+    Examples load(C config, Split split, DataContext context);
 }

@@ -1,6 +1,6 @@
 package dev.graft.plugins.augment;
 
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.image.ImageBatch;
 import java.util.function.IntFunction;
 
 /**

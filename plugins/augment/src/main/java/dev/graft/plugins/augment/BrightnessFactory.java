@@ -1,8 +1,9 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.image.ImageBatch;
 
 /**
  * Random brightness, as Keras' {@code brightness_range} (PIL's brightness enhancement blends with
@@ -28,7 +29,7 @@ public final class BrightnessFactory implements AugmenterFactory<BrightnessConfi
     }
 
     @Override
-    public Augmenter create(BrightnessConfig config) {
+    public ImageAugmenter create(BrightnessConfig config) {
         return (batch, random) -> {
             float[] in = batch.pixels();
             float[] out = new float[in.length];

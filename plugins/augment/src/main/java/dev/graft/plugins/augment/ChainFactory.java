@@ -4,7 +4,7 @@ import dev.graft.spi.GraftException;
 import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.spi.data.Batch;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,7 +41,7 @@ public final class ChainFactory implements AugmenterFactory<ChainConfig> {
     public Augmenter create(ChainConfig config, Function<AugmentConfig, Augmenter> resolver) {
         List<Augmenter> steps = config.steps().stream().map(resolver).toList();
         return (batch, random) -> {
-            ImageBatch current = batch;
+            Batch current = batch;
             for (Augmenter step : steps) {
                 current = step.apply(current, random);
             }

@@ -1,8 +1,9 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.image.ImageBatch;
 
 /** Random flips, each image and axis decided independently (Keras {@code horizontal_flip}, {@code vertical_flip}). */
 public final class FlipFactory implements AugmenterFactory<FlipConfig> {
@@ -25,7 +26,7 @@ public final class FlipFactory implements AugmenterFactory<FlipConfig> {
     }
 
     @Override
-    public Augmenter create(FlipConfig config) {
+    public ImageAugmenter create(FlipConfig config) {
         return (batch, random) -> {
             float[] out = batch.pixels().clone();
             int h = batch.height();

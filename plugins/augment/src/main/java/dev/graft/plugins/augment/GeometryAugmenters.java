@@ -1,5 +1,6 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.NamedPlugin;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
@@ -66,7 +67,7 @@ final class GeometryAugmenters {
         abstract double[] matrix(C config, java.util.random.RandomGenerator random);
 
         @Override
-        public Augmenter create(C config) {
+        public ImageAugmenter create(C config) {
             return (batch, random) -> {
                 double[][] matrices = new double[batch.size()][];
                 for (int n = 0; n < batch.size(); n++) {

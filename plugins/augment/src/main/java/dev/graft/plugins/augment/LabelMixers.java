@@ -1,9 +1,10 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.image.ImageBatch;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,7 +34,7 @@ final class LabelMixers {
         }
 
         @Override
-        public Augmenter create(MixConfig config) {
+        public ImageAugmenter create(MixConfig config) {
             return (batch, random) -> {
                 requireUnmixed(batch);
                 float lambda = (float) beta(random, config.alpha());
@@ -74,7 +75,7 @@ final class LabelMixers {
         }
 
         @Override
-        public Augmenter create(CutMixConfig config) {
+        public ImageAugmenter create(CutMixConfig config) {
             return (batch, random) -> {
                 requireUnmixed(batch);
                 double lambda = beta(random, config.alpha());

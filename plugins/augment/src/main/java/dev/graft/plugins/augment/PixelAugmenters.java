@@ -1,8 +1,9 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.image.ImageBatch;
 
 /** Augmenters beyond Keras' generator: Gaussian noise, cutout, random resized crop, colour jitter. */
 final class PixelAugmenters {
@@ -26,7 +27,7 @@ final class PixelAugmenters {
         }
 
         @Override
-        public Augmenter create(NoiseConfig config) {
+        public ImageAugmenter create(NoiseConfig config) {
             return (batch, random) -> {
                 float[] in = batch.pixels();
                 float[] out = new float[in.length];
@@ -56,7 +57,7 @@ final class PixelAugmenters {
         }
 
         @Override
-        public Augmenter create(CutoutConfig config) {
+        public ImageAugmenter create(CutoutConfig config) {
             return (batch, random) -> {
                 int h = batch.height();
                 int w = batch.width();
@@ -105,7 +106,7 @@ final class PixelAugmenters {
         }
 
         @Override
-        public Augmenter create(ResizedCropConfig config) {
+        public ImageAugmenter create(ResizedCropConfig config) {
             return (batch, random) -> {
                 int h = batch.height();
                 int w = batch.width();
@@ -158,7 +159,7 @@ final class PixelAugmenters {
         }
 
         @Override
-        public Augmenter create(ColorJitterConfig config) {
+        public ImageAugmenter create(ColorJitterConfig config) {
             return (batch, random) -> {
                 int plane = batch.height() * batch.width();
                 int channels = batch.channels();

@@ -1,5 +1,6 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
 
@@ -28,7 +29,7 @@ public final class ShiftFactory implements AugmenterFactory<ShiftConfig> {
     }
 
     @Override
-    public Augmenter create(ShiftConfig config) {
+    public ImageAugmenter create(ShiftConfig config) {
         return (batch, random) -> {
             int[] dx = new int[batch.size()];
             int[] dy = new int[batch.size()];

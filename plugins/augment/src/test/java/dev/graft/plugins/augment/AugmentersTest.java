@@ -1,5 +1,6 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.image.ImageAugmenter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.spi.augment.Augmenter;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.image.ImageBatch;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class AugmentersTest {
 
     @Test
     void horizontalFlipMirrorsColumns() {
-        Augmenter flip = new FlipFactory().create(new FlipConfig(true, false, 1.0));
+        ImageAugmenter flip = new FlipFactory().create(new FlipConfig(true, false, 1.0));
         ImageBatch out = flip.apply(marker(), new SplittableRandom(1));
         assertEquals(1 * 5 + 4, markerIndex(out), "(1, 0) lands on (1, 4)");
         assertArrayEquals(new int[] {3}, out.labels());
@@ -39,13 +40,13 @@ class AugmentersTest {
 
     @Test
     void verticalFlipMirrorsRows() {
-        Augmenter flip = new FlipFactory().create(new FlipConfig(false, true, 1.0));
+        ImageAugmenter flip = new FlipFactory().create(new FlipConfig(false, true, 1.0));
         assertEquals(3 * 5, markerIndex(flip.apply(marker(), new SplittableRandom(1))), "(1, 0) lands on (3, 0)");
     }
 
     @Test
     void shiftMovesContentByWholePixelsWithinTheRange() {
-        Augmenter shift = new ShiftFactory().create(new ShiftConfig(0.4, 0.0, ShiftConfig.Fill.constant, 0.0));
+        ImageAugmenter shift = new ShiftFactory().create(new ShiftConfig(0.4, 0.0, ShiftConfig.Fill.constant, 0.0));
         int moved = 0;
         for (long seed = 0; seed < 20; seed++) {
             int index = markerIndex(shift.apply(marker(), new SplittableRandom(seed)));
@@ -67,7 +68,7 @@ class AugmentersTest {
             pixels[6 + x] = x + 1;
         }
         ImageBatch columns = new ImageBatch(pixels, new int[] {0}, 1, 3, 3);
-        Augmenter shift = new ShiftFactory().create(new ShiftConfig(0.9, 0.0, ShiftConfig.Fill.nearest, null));
+        ImageAugmenter shift = new ShiftFactory().create(new ShiftConfig(0.9, 0.0, ShiftConfig.Fill.nearest, null));
         int changed = 0;
         for (long seed = 0; seed < 10; seed++) {
             float[] out = shift.apply(columns, new SplittableRandom(seed)).pixels();
@@ -81,7 +82,7 @@ class AugmentersTest {
 
     @Test
     void augmentationIsDeterministicPerSeed() {
-        Augmenter shift = new ShiftFactory().create(new ShiftConfig(0.4, 0.4, null, null));
+        ImageAugmenter shift = new ShiftFactory().create(new ShiftConfig(0.4, 0.4, null, null));
         float[] pixels = new float[8 * 25];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (i % 7) / 7f;

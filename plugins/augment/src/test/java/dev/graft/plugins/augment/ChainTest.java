@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.augment.Augmenter;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.image.ImageBatch;
 import dev.graft.testkit.ModuleUnderTest;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class ChainTest {
         assertEquals(ChainConfig.class, chain.getClass());
         Augmenter chained = MODULE.augmenter(chain);
         ImageBatch marker = AugmentersTest.marker();
-        ImageBatch byChain = chained.apply(marker, new SplittableRandom(9));
+        ImageBatch byChain = (ImageBatch) chained.apply(marker, new SplittableRandom(9));
         SplittableRandom random = new SplittableRandom(9);
         ImageBatch flipped = new FlipFactory().create(new FlipConfig(true, false, 1.0)).apply(marker, random);
         ImageBatch byHand = new ShiftFactory().create(new ShiftConfig(0.2, 0.2, ShiftConfig.Fill.constant, 0.0)).apply(flipped, random);

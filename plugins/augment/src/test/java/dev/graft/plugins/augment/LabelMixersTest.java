@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.spi.GraftException;
-import dev.graft.spi.augment.ImageBatch;
+import dev.graft.image.ImageBatch;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.graft.plugins.backbones;
 
+import dev.graft.image.ImageFormat;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
@@ -10,7 +11,7 @@ import ai.djl.nn.pooling.Pool;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneContext;
 import dev.graft.spi.backbone.BackboneFactory;
-import dev.graft.spi.backbone.InputSpec;
+import dev.graft.image.ImageInputSpec;
 import dev.graft.spi.backbone.LayerGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,8 @@ public final class ConvNetFactory implements BackboneFactory<ConvNetConfig> {
     public Backbone create(ConvNetConfig config, BackboneContext context) {
         List<LayerGroup> groups = new ArrayList<>();
         int padding = config.kernelSize() / 2;
-        int size = Math.min(context.height(), context.width());
+        ImageFormat image = context.format(ImageFormat.class);
+        int size = Math.min(image.height(), image.width());
         for (int i = 0; i < config.channels().size(); i++) {
             SequentialBlock block = new SequentialBlock();
             block.add(Conv2d.builder()
@@ -71,7 +73,7 @@ public final class ConvNetFactory implements BackboneFactory<ConvNetConfig> {
             }
             groups.add(new LayerGroup("block" + (i + 1), block));
         }
-        InputSpec input = InputSpec.anySize(context.channels(), config.inputMean().floatValue(), config.inputStd().floatValue());
+        ImageInputSpec input = ImageInputSpec.anySize(image.channels(), config.inputMean().floatValue(), config.inputStd().floatValue());
         return new Backbone(groups, input, Map.of("weights", "random initialisation", "architecture", NAME + " " + config.channels()));
     }
 }

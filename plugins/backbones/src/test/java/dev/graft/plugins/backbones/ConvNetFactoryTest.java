@@ -1,5 +1,7 @@
 package dev.graft.plugins.backbones;
 
+import dev.graft.image.ImageInputSpec;
+import dev.graft.image.ImageFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ConvNetFactoryTest {
     @Test
     void oneLayerGroupPerBlockAndAFeatureVectorOfTheLastWidth() {
-        Backbone backbone = new ConvNetFactory().create(new ConvNetConfig(List.of(8, 16, 24), null, null, null, null, null), new BackboneContext(1, 28, 28));
+        Backbone backbone = new ConvNetFactory().create(new ConvNetConfig(List.of(8, 16, 24), null, null, null, null, null), new BackboneContext(new ImageFormat(1, 28, 28)));
         assertEquals(List.of("block1", "block2", "block3"), backbone.layerGroups().stream().map(LayerGroup::name).toList());
         SequentialBlock all = new SequentialBlock();
         backbone.layerGroups().forEach(g -> all.add(g.block()));
@@ -28,14 +30,14 @@ class ConvNetFactoryTest {
             all.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 28, 28));
             assertEquals(new Shape(2, 24), all.getOutputShapes(new Shape[] {new Shape(2, 1, 28, 28)})[0]);
         }
-        assertEquals(1, backbone.inputSpec().channels());
-        assertEquals(0.5f, backbone.inputSpec().mean()[0]);
+        assertEquals(1, ((ImageInputSpec) backbone.inputSpec()).channels());
+        assertEquals(0.5f, ((ImageInputSpec) backbone.inputSpec()).mean()[0]);
     }
 
     @Test
     void flattenPoolingKeepsPositions() {
         Backbone backbone = new ConvNetFactory().create(new ConvNetConfig(List.of(8, 16, 24), null, null, null, null, ConvNetConfig.Pooling.flatten),
-                new BackboneContext(1, 28, 28));
+                new BackboneContext(new ImageFormat(1, 28, 28)));
         SequentialBlock all = new SequentialBlock();
         backbone.layerGroups().forEach(g -> all.add(g.block()));
         try (NDManager manager = NDManager.newBaseManager()) {

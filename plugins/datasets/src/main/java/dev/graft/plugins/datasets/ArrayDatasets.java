@@ -4,7 +4,7 @@ import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetInfo;
 import dev.graft.spi.data.DatasetProvider;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.data.Split;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
@@ -81,7 +81,7 @@ final class ArrayDatasets {
         @Override
         public DatasetInfo describe(C config, DataContext context) {
             LabeledImages train = load(config, Split.TRAIN, context);
-            return new DatasetInfo(train.classNames(), train.channels(), train.height(), train.width());
+            return new DatasetInfo(train.classNames(), train.format());
         }
 
         @Override

@@ -1,10 +1,11 @@
 package dev.graft.plugins.datasets;
 
+import dev.graft.image.ImageFormat;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetInfo;
 import dev.graft.spi.data.DatasetProvider;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.data.Split;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class FashionMnistProvider implements DatasetProvider<FashionMnistC
     @Override
     public DatasetInfo describe(FashionMnistConfig config, DataContext context) {
         locate(config, context);
-        return new DatasetInfo(CLASS_NAMES, 1, 28, 28);
+        return new DatasetInfo(CLASS_NAMES, new ImageFormat(1, 28, 28));
     }
 
     @Override

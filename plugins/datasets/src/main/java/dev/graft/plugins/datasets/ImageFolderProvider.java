@@ -1,10 +1,11 @@
 package dev.graft.plugins.datasets;
 
+import dev.graft.image.ImageFormat;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetInfo;
 import dev.graft.spi.data.DatasetProvider;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.data.Split;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -86,7 +87,7 @@ public final class ImageFolderProvider implements DatasetProvider<ImageFolderCon
             default -> gray;
         };
         int size = config.size() == null ? 0 : config.size();
-        return new DatasetInfo(layout.classes(), grayscale ? 1 : 3, size > 0 ? size : height, size > 0 ? size : width, counts);
+        return new DatasetInfo(layout.classes(), new ImageFormat(grayscale ? 1 : 3, size > 0 ? size : height, size > 0 ? size : width), counts);
     }
 
     /** Height, width and colour components of an image from its header, or null when it cannot be read. */

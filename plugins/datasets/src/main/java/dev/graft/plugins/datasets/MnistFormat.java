@@ -1,7 +1,7 @@
 package dev.graft.plugins.datasets;
 
 import dev.graft.spi.GraftException;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import java.util.List;
 
 /** Turns an MNIST-style pair of IDX files (images N x H x W, labels N) into labelled images. */

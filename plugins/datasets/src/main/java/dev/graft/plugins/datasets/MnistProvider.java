@@ -1,5 +1,6 @@
 package dev.graft.plugins.datasets;
 
+import dev.graft.image.ImageFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -7,7 +8,7 @@ import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetInfo;
 import dev.graft.spi.data.DatasetProvider;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.data.Split;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class MnistProvider implements DatasetProvider<MnistConfig> {
     @Override
     public DatasetInfo describe(MnistConfig config, DataContext context) {
         locate(config, context);
-        return new DatasetInfo(CLASS_NAMES, 1, SIDE, SIDE);
+        return new DatasetInfo(CLASS_NAMES, new ImageFormat(1, SIDE, SIDE));
     }
 
     @Override

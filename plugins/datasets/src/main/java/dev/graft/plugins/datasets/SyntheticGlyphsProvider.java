@@ -1,10 +1,11 @@
 package dev.graft.plugins.datasets;
 
+import dev.graft.image.ImageFormat;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetInfo;
 import dev.graft.spi.data.DatasetProvider;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.data.Split;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -52,7 +53,7 @@ public final class SyntheticGlyphsProvider implements DatasetProvider<SyntheticG
     @Override
     public DatasetInfo describe(SyntheticGlyphsConfig config, DataContext context) {
         fonts(config);
-        return new DatasetInfo(classNames(config), 1, config.size(), config.size());
+        return new DatasetInfo(classNames(config), new ImageFormat(1, config.size(), config.size()));
     }
 
     @Override

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.data.Split;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.graft.plugins.datasets;
 
+import dev.graft.image.ImageFormat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
-import dev.graft.spi.data.LabeledImages;
+import dev.graft.image.LabeledImages;
 import dev.graft.spi.data.Split;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -72,7 +73,7 @@ class ImageFolderProviderTest {
         dev.graft.spi.data.DatasetInfo info = new ImageFolderProvider().describe(config("root", null, false), context);
         assertEquals(List.of("a", "b"), info.classNames());
         assertEquals(List.of(5, 4), info.trainCounts(), "a: 6 files less 1 held out; b: 5 less 1");
-        assertEquals(List.of(1, 8, 8), List.of(info.channels(), info.height(), info.width()));
+        assertEquals(new ImageFormat(1, 8, 8), info.format());
         GraftException e = assertThrows(GraftException.class, () -> new ImageFolderProvider().load(config("root", null, false), Split.TRAIN, context));
         assertTrue(e.getMessage().contains("2b.png") && e.getMessage().contains("skipBadFiles"), e.getMessage());
         LabeledImages skipped = new ImageFolderProvider().load(config("root", null, true), Split.TRAIN, context);

@@ -4,7 +4,7 @@ import dev.graft.spi.GraftException;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneContext;
 import dev.graft.spi.backbone.BackboneFactory;
-import dev.graft.spi.backbone.InputSpec;
+import dev.graft.image.ImageInputSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,9 +75,9 @@ public final class KerasH5Factory implements BackboneFactory<KerasH5Config> {
             throw new GraftException(path.toAbsolutePath() + ": no such Keras weights file (keras-h5 path)");
         }
         KerasArchitecture.Built built = KerasArchitecture.build(config);
-        InputSpec spec = KerasArchitecture.tfPreprocessing(config.architecture())
-                ? new InputSpec(3, config.inputSize(), config.inputSize(), TF_MEAN, TF_STD, false)
-                : new InputSpec(3, config.inputSize(), config.inputSize(), CAFFE_MEAN_BGR, CAFFE_STD, true);
+        ImageInputSpec spec = KerasArchitecture.tfPreprocessing(config.architecture())
+                ? new ImageInputSpec(3, config.inputSize(), config.inputSize(), TF_MEAN, TF_STD, false)
+                : new ImageInputSpec(3, config.inputSize(), config.inputSize(), CAFFE_MEAN_BGR, CAFFE_STD, true);
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("weights", path.toAbsolutePath().toString());
         provenance.put("sha256", read(path).sha256());

@@ -1,5 +1,6 @@
 package dev.graft.plugins.keras;
 
+import dev.graft.image.ImageFormat;
 import dev.graft.spi.GraftModule;
 import dev.graft.spi.PluginFactory;
 import dev.graft.spi.backbone.BackboneContext;
@@ -34,6 +35,6 @@ class KerasContractTest extends PluginContract {
 
     @Override
     protected BackboneContext backboneContext() {
-        return new BackboneContext(3, 32, 32, false);
+        return new BackboneContext(new ImageFormat(3, 32, 32), false);
     }
 }

@@ -1,7 +1,7 @@
 package dev.graft.plugins.torchscript;
 
 import dev.graft.spi.InvalidConfigException;
-import dev.graft.spi.backbone.InputSpec;
+import dev.graft.image.ImageInputSpec;
 import java.util.List;
 
 /**
@@ -36,13 +36,13 @@ record Preprocessing(int channels, int inputSize, List<Double> mean, List<Double
         return new Preprocessing(c, size, m, s);
     }
 
-    InputSpec inputSpec() {
+    ImageInputSpec inputSpec() {
         float[] meanValues = new float[channels];
         float[] stdValues = new float[channels];
         for (int c = 0; c < channels; c++) {
             meanValues[c] = mean.get(mean.size() == 1 ? 0 : c).floatValue();
             stdValues[c] = std.get(std.size() == 1 ? 0 : c).floatValue();
         }
-        return new InputSpec(channels, inputSize, inputSize, meanValues, stdValues);
+        return new ImageInputSpec(channels, inputSize, inputSize, meanValues, stdValues);
     }
 }

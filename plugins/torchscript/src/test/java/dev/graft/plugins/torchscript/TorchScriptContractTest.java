@@ -1,5 +1,6 @@
 package dev.graft.plugins.torchscript;
 
+import dev.graft.image.ImageFormat;
 import dev.graft.spi.GraftModule;
 import dev.graft.spi.PluginFactory;
 import dev.graft.spi.backbone.BackboneContext;
@@ -39,6 +40,6 @@ class TorchScriptContractTest extends PluginContract {
 
     @Override
     protected BackboneContext backboneContext() {
-        return new BackboneContext(1, 28, 28, false);
+        return new BackboneContext(new ImageFormat(1, 28, 28), false);
     }
 }

@@ -1,12 +1,14 @@
-package dev.graft.spi.data;
+package dev.graft.image;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.graft.spi.data.Examples;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Images with integer labels, held on the Java heap in NCHW order with values in [0, 1].
+ * Images with integer labels, held on the Java heap in NCHW order with values in [0, 1]: the
+ * {@link Examples} of the image modality.
  *
  * <p>Batches are built from this by copying whole slices into one native array, never one
  * native object per example. Treat the arrays as read-only: instances are shared between
@@ -29,7 +31,7 @@ public record LabeledImages(
         int width,
         List<String> classNames,
         String checksum,
-        String origin) {
+        String origin) implements Examples {
 
     public LabeledImages {
         requireNonNull(pixels, "pixels is null");
@@ -41,16 +43,7 @@ public record LabeledImages(
             throw new IllegalArgumentException("pixels hold " + pixels.length + " values, expected "
                     + labels.length + " x " + channels + " x " + height + " x " + width);
         }
-        for (int label : labels) {
-            if (label < 0 || label >= classNames.size()) {
-                throw new IllegalArgumentException("label " + label + " outside [0, " + classNames.size() + ")");
-            }
-        }
-    }
-
-    /** @return the number of images */
-    public int size() {
-        return labels.length;
+        Examples.checkLabels(labels, classNames.size());
     }
 
     /** @return values per image */
@@ -58,9 +51,9 @@ public record LabeledImages(
         return channels * height * width;
     }
 
-    /** @return the number of classes */
-    public int numClasses() {
-        return classNames.size();
+    @Override
+    public ImageFormat format() {
+        return new ImageFormat(channels, height, width);
     }
 
     /**
@@ -70,7 +63,19 @@ public record LabeledImages(
      * @param origin a description of the subset, for provenance
      * @return a new dataset with the same classes
      */
+    @Override
     public LabeledImages select(int[] indices, String origin) {
+        ImageBatch batch = gather(indices);
+        return new LabeledImages(batch.pixels(), batch.labels(), channels, height, width, classNames, checksum, origin);
+    }
+
+    @Override
+    public LabeledImages withLabels(int[] newLabels, List<String> newClassNames, String newChecksum, String newOrigin) {
+        return new LabeledImages(pixels, newLabels, channels, height, width, newClassNames, newChecksum, newOrigin);
+    }
+
+    @Override
+    public ImageBatch gather(int[] indices) {
         int stride = imageSize();
         float[] out = new float[indices.length * stride];
         int[] outLabels = new int[indices.length];
@@ -78,16 +83,7 @@ public record LabeledImages(
             System.arraycopy(pixels, indices[i] * stride, out, i * stride, stride);
             outLabels[i] = labels[indices[i]];
         }
-        return new LabeledImages(out, outLabels, channels, height, width, classNames, checksum, origin);
-    }
-
-    /** @return the number of images per label */
-    public int[] classCounts() {
-        int[] counts = new int[numClasses()];
-        for (int label : labels) {
-            counts[label]++;
-        }
-        return counts;
+        return new ImageBatch(out, outLabels, channels, height, width);
     }
 
     @Override

@@ -1,6 +1,8 @@
-package dev.graft.spi.augment;
+package dev.graft.image;
 
 import static java.util.Objects.requireNonNull;
+
+import dev.graft.spi.data.Batch;
 
 /**
  * A batch of images on the Java heap, NCHW, values in [0, 1] (before the backbone's
@@ -17,7 +19,8 @@ import static java.util.Objects.requireNonNull;
  * @param mixedLabels the second class of each image, or null when not mixed
  * @param mixWeights the share of {@code labels[i]} in each image's target, or null when not mixed
  */
-public record ImageBatch(float[] pixels, int[] labels, int channels, int height, int width, int[] mixedLabels, float[] mixWeights) {
+public record ImageBatch(float[] pixels, int[] labels, int channels, int height, int width, int[] mixedLabels, float[] mixWeights)
+        implements Batch {
 
     /**
      * An unmixed batch.
@@ -39,25 +42,12 @@ public record ImageBatch(float[] pixels, int[] labels, int channels, int height,
             throw new IllegalArgumentException("pixels do not match " + labels.length + " x " + channels + "x"
                     + height + "x" + width);
         }
-        if ((mixedLabels == null) != (mixWeights == null)
-                || mixedLabels != null && (mixedLabels.length != labels.length || mixWeights.length != labels.length)) {
-            throw new IllegalArgumentException("mixedLabels and mixWeights go together, one per image");
-        }
-    }
-
-    /** @return the number of images */
-    public int size() {
-        return labels.length;
+        Batch.checkMixing(labels.length, mixedLabels, mixWeights);
     }
 
     /** @return values per image */
     public int imageSize() {
         return channels * height * width;
-    }
-
-    /** @return whether the images carry mixed labels */
-    public boolean isMixed() {
-        return mixWeights != null;
     }
 
     /**

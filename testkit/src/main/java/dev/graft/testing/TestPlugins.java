@@ -1,5 +1,6 @@
 package dev.graft.testing;
 
+import dev.graft.image.ImageAugmenterFactory;
 import dev.graft.image.ImageAugmenter;
 import dev.graft.image.ImageBatch;
 import dev.graft.image.ImageFormat;
@@ -248,7 +249,7 @@ public final class TestPlugins extends GraftModule {
     public record InvertConfig() implements AugmentConfig {}
 
     /** Inverts a random half of the images. */
-    public static final class Invert implements AugmenterFactory<InvertConfig> {
+    public static final class Invert implements ImageAugmenterFactory<InvertConfig> {
         public static final String NAME = "test-invert";
 
         public String name() {

@@ -473,10 +473,11 @@ public abstract class PluginContract {
      */
     protected static void initialise(Backbone backbone, Shape input, int seed, NDManager manager) {
         Engine.getInstance().setRandomSeed(seed);
-        Shape shape = input;
+        Shape[] shapes = {input};
         for (LayerGroup group : backbone.layerGroups()) {
-            group.block().initialize(manager, DataType.FLOAT32, shape);
-            shape = group.block().getOutputShapes(new Shape[] {shape})[0];
+            // a group may hand the next more than one array (vectors and a padding mask, say)
+            group.block().initialize(manager, DataType.FLOAT32, shapes);
+            shapes = group.block().getOutputShapes(shapes);
         }
         if (backbone.importedWeights() != null) {
             backbone.importedWeights().load(backbone.layerGroups(), manager);

@@ -36,6 +36,11 @@ public final class DataCatalog {
         this.context = requireNonNull(context, "context is null");
     }
 
+    /** @return the installed plugins */
+    PluginRegistry registry() {
+        return registry;
+    }
+
     /**
      * @param config a dataset config
      * @param split the split

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Checks that need the data: datasets can be found, listed classes exist, source and target
- * images have the same shape. Run by {@code graft validate} and before every run.
+ * examples have the same format, augmenters can transform the target's kind of examples. Run by {@code graft validate} and before every run.
  */
 public final class ExperimentChecks {
     private ExperimentChecks() {}
@@ -33,6 +33,15 @@ public final class ExperimentChecks {
         List<Integer> sizes = experiment.target().samplesPerClass();
         for (int i = 0; i < sizes.size(); i++) {
             enough(descriptor, target, experiment.target().data(), sizes.get(i), "target.samplesPerClass[" + i + "]", errors);
+        }
+        List<dev.graft.spi.PluginConfig> augmenters = experiment.sweep().choices(dev.graft.spi.Axis.AUGMENT);
+        for (int i = 0; i < augmenters.size() && target != null; i++) {
+            dev.graft.spi.augment.AugmenterFactory<?> factory = catalog.registry().factoryFor(dev.graft.spi.PluginFamily.AUGMENT, augmenters.get(i));
+            if (!factory.reads().isInstance(target.format())) {
+                errors.add(descriptor.errorAt("sweep.augment[" + i + "]", "augmenter '" + factory.name() + "' transforms "
+                        + factory.reads().getSimpleName().replaceAll("Format$", "").toLowerCase(java.util.Locale.ROOT)
+                        + " examples but the target examples are " + target.format().describe()));
+            }
         }
         for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
             BackboneSpec backbone = experiment.sweep().backbone().get(b);

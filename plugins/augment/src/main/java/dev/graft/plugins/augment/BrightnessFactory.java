@@ -1,5 +1,6 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.image.ImageAugmenterFactory;
 import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
@@ -9,7 +10,7 @@ import dev.graft.image.ImageBatch;
  * Random brightness, as Keras' {@code brightness_range} (PIL's brightness enhancement blends with
  * black): every pixel of an image times one factor uniform in [min, max], clipped to [0, 1].
  */
-public final class BrightnessFactory implements AugmenterFactory<BrightnessConfig> {
+public final class BrightnessFactory implements ImageAugmenterFactory<BrightnessConfig> {
     /** The {@code type:} name. */
     public static final String NAME = "brightness";
 

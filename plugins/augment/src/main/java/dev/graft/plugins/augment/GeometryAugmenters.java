@@ -1,5 +1,6 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.image.ImageAugmenterFactory;
 import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.NamedPlugin;
 import dev.graft.spi.augment.Augmenter;
@@ -59,7 +60,7 @@ final class GeometryAugmenters {
     }
 
     /** The shared plugin shape: a name, a description and a random matrix per image. */
-    abstract static class Plugin<C extends Geometry> extends NamedPlugin<C> implements AugmenterFactory<C> {
+    abstract static class Plugin<C extends Geometry> extends NamedPlugin<C> implements ImageAugmenterFactory<C> {
         Plugin(String name, Class<C> configClass, String description) {
             super(name, configClass, description);
         }

@@ -1,5 +1,6 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.image.ImageAugmenterFactory;
 import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.augment.Augmenter;
@@ -17,7 +18,7 @@ final class LabelMixers {
     private LabelMixers() {}
 
     /** {@code mixup}: x = lambda x_i + (1 - lambda) x_j, labels likewise. */
-    static final class Mixup implements AugmenterFactory<MixConfig> {
+    static final class Mixup implements ImageAugmenterFactory<MixConfig> {
         @Override
         public String name() {
             return "mixup";
@@ -58,7 +59,7 @@ final class LabelMixers {
     }
 
     /** {@code cutmix}: a box of area share 1 - lambda pasted from another image; lambda set to the exact kept share. */
-    static final class CutMix implements AugmenterFactory<CutMixConfig> {
+    static final class CutMix implements ImageAugmenterFactory<CutMixConfig> {
         @Override
         public String name() {
             return "cutmix";

@@ -1,5 +1,6 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.image.ImageAugmenterFactory;
 import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
@@ -10,7 +11,7 @@ final class PixelAugmenters {
     private PixelAugmenters() {}
 
     /** {@code gaussian-noise}: every pixel plus N(0, std²), clipped to [0, 1]. */
-    static final class Noise implements AugmenterFactory<NoiseConfig> {
+    static final class Noise implements ImageAugmenterFactory<NoiseConfig> {
         @Override
         public String name() {
             return "gaussian-noise";
@@ -40,7 +41,7 @@ final class PixelAugmenters {
     }
 
     /** {@code cutout}: one square per image, centre uniform over the image (it may stick out), set to a value in every channel. */
-    static final class Cutout implements AugmenterFactory<CutoutConfig> {
+    static final class Cutout implements ImageAugmenterFactory<CutoutConfig> {
         @Override
         public String name() {
             return "cutout";
@@ -89,7 +90,7 @@ final class PixelAugmenters {
      * [minArea, 1] of the image and log-uniform aspect ratio (up to ten tries, then the whole
      * image), resized back to the image's size with bilinear sampling.
      */
-    static final class ResizedCrop implements AugmenterFactory<ResizedCropConfig> {
+    static final class ResizedCrop implements ImageAugmenterFactory<ResizedCropConfig> {
         @Override
         public String name() {
             return "random-resized-crop";
@@ -142,7 +143,7 @@ final class PixelAugmenters {
      * HSV. Grey levels are ITU-R 601 luma (0.299 R + 0.587 G + 0.114 B); single-channel images
      * take brightness and contrast only. Results are clipped to [0, 1].
      */
-    static final class ColorJitter implements AugmenterFactory<ColorJitterConfig> {
+    static final class ColorJitter implements ImageAugmenterFactory<ColorJitterConfig> {
         @Override
         public String name() {
             return "color-jitter";

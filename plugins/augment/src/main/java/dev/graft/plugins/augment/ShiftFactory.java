@@ -1,5 +1,6 @@
 package dev.graft.plugins.augment;
 
+import dev.graft.image.ImageAugmenterFactory;
 import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
@@ -9,7 +10,7 @@ import dev.graft.spi.augment.AugmenterFactory;
  * horizontally and {@code round(v * H)} vertically, u and v uniform in {@code [-width, width]}
  * and {@code [-height, height]}; a positive shift moves content right (down).
  */
-public final class ShiftFactory implements AugmenterFactory<ShiftConfig> {
+public final class ShiftFactory implements ImageAugmenterFactory<ShiftConfig> {
     /** The {@code type:} name. */
     public static final String NAME = "shift";
 

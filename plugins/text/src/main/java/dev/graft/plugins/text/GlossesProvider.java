@@ -1,0 +1,158 @@
+package dev.graft.plugins.text;
+
+import dev.graft.spi.GraftException;
+import dev.graft.spi.data.DataContext;
+import dev.graft.spi.data.DatasetInfo;
+import dev.graft.spi.data.DatasetProvider;
+import dev.graft.spi.data.Split;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * WordNet glosses labelled by lexicographer file: each example is a synset's definition, its
+ * class the file its synset is in ({@code noun.animal}, {@code verb.motion}, ...). Reads {@code
+ * train.tsv} and {@code test.tsv} (columns category, offset, words, definition, as {@code
+ * experiments/data/make-wordnet-glosses.py} writes them) and tokenises each definition with a
+ * word-piece tokenizer into a fixed number of ids.
+ */
+public final class GlossesProvider implements DatasetProvider<GlossesConfig> {
+    /** The {@code type:} name. */
+    public static final String NAME = "wordnet-glosses";
+    /** The corpus's directory name, under the bundled data and under a {@code --data-dir}. */
+    public static final String DIRECTORY = "wordnet-glosses";
+    private static final List<String> COLUMNS = List.of("category", "offset", "words", "definition");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<GlossesConfig> configClass() {
+        return GlossesConfig.class;
+    }
+
+    @Override
+    public String description() {
+        return "WordNet definitions labelled by lexicographer file (35 classes, text): from --data-dir or the bundled corpus, "
+                + "word pieces by a tokenizer.json";
+    }
+
+    @Override
+    public DatasetInfo describe(GlossesConfig config, DataContext context) {
+        Path dir = locate(config, context);
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String[] row : rows(dir.resolve("train.tsv"))) {
+            counts.merge(row[0], 1, Integer::sum);
+        }
+        int vocabulary = WordPieces.vocabularySize(tokenizer(config, dir));
+        return new DatasetInfo(List.copyOf(counts.keySet()), new TokenFormat(config.maxLength(), vocabulary), List.copyOf(counts.values()));
+    }
+
+    @Override
+    public LabeledTokens load(GlossesConfig config, Split split, DataContext context) {
+        Path dir = locate(config, context);
+        List<String> classes = describe(config, context).classNames();
+        Path file = dir.resolve(split == Split.TRAIN ? "train.tsv" : "test.tsv");
+        List<String[]> rows = rows(file);
+        Path tokenizerFile = tokenizer(config, dir);
+        int length = config.maxLength();
+        int[] tokens = new int[rows.size() * length];
+        int[] labels = new int[rows.size()];
+        int vocabulary;
+        try (WordPieces pieces = WordPieces.load(tokenizerFile)) {
+            vocabulary = pieces.vocabulary();
+            for (int i = 0; i < rows.size(); i++) {
+                String[] row = rows.get(i);
+                labels[i] = classes.indexOf(row[0]);
+                if (labels[i] < 0) {
+                    throw new GraftException(file + ": line " + (i + 2) + ": category '" + row[0] + "' is not one of train.tsv's");
+                }
+                pieces.encode(row[3], length, tokens, i * length);
+            }
+        }
+        String checksum = sha256(file, tokenizerFile, length);
+        return new LabeledTokens(tokens, labels, new TokenFormat(length, vocabulary), classes, checksum,
+                file + " (" + length + " word pieces by " + tokenizerFile.getFileName() + ")");
+    }
+
+    /** The corpus directory, per the config's {@code source}. */
+    static Path locate(GlossesConfig config, DataContext context) {
+        List<Path> candidates = new ArrayList<>();
+        switch (config.source()) {
+            case "auto" -> {
+                for (Path dir : context.dataDirs()) {
+                    candidates.add(dir);
+                    candidates.add(dir.resolve(DIRECTORY));
+                }
+                context.bundledDataDir().ifPresent(dir -> candidates.add(dir.resolve(DIRECTORY)));
+            }
+            case "bundled" -> context.bundledDataDir().ifPresent(dir -> candidates.add(dir.resolve(DIRECTORY)));
+            default -> candidates.add(context.descriptorDir().resolve(config.source()));
+        }
+        for (Path dir : candidates) {
+            if (Files.isRegularFile(dir.resolve("train.tsv")) && Files.isRegularFile(dir.resolve("test.tsv"))) {
+                return dir;
+            }
+        }
+        throw new GraftException("WordNet glosses not found (source: " + config.source() + "); looked in "
+                + String.join(", ", candidates.stream().map(Path::toString).toList())
+                + " for train.tsv and test.tsv; the bundled corpus lives in experiments/data/" + DIRECTORY
+                + " of the Graft repository (python3 experiments/data/make-wordnet-glosses.py writes it from Debian's wordnet-base)");
+    }
+
+    private static Path tokenizer(GlossesConfig config, Path dir) {
+        return config.tokenizer() == null ? dir.resolve("tokenizer.json") : dir.resolve(config.tokenizer());
+    }
+
+    /** The data rows of a corpus file, checked against its header. */
+    private static List<String[]> rows(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GraftException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (lines.isEmpty() || !List.of(lines.get(0).split("\t", -1)).equals(COLUMNS)) {
+            throw new GraftException(file + ": line 1: expected the header " + String.join("<tab>", COLUMNS));
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isEmpty()) {
+                continue;
+            }
+            String[] row = lines.get(i).split("\t", -1);
+            if (row.length != COLUMNS.size() || row[0].isBlank() || row[3].isBlank()) {
+                throw new GraftException(file + ": line " + (i + 1) + ": expected 4 tab-separated columns with a category and a definition");
+            }
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            throw new GraftException(file + ": no definitions");
+        }
+        return rows;
+    }
+
+    private static String sha256(Path data, Path tokenizer, int length) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(Files.readAllBytes(data));
+            digest.update(Files.readAllBytes(tokenizer));
+            digest.update(Integer.toString(length).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new GraftException(data + ": cannot read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -74,5 +74,12 @@ class TextModalityTest {
         assertTrue(result.err().contains(mixed + ":13:")
                 && result.err().contains("sweep.backbone[0].pretrain.data: source examples are token sequences of 32 (vocabulary 3000) but target "
                         + "examples are 1x28x28 images; a backbone pretrained on one cannot read the other"), result.err());
+
+        Path imageBackbone = Files.writeString(dir.resolve("image-backbone.yaml"), TINY_TEXT.replace("type: text-cnn\n      channels: [16]",
+                "type: convnet\n      channels: [8, 8]"));
+        result = GraftCliTest.graft("validate", imageBackbone.toString());
+        assertEquals(2, result.code(), result.out() + result.err());
+        assertTrue(result.err().contains(imageBackbone + ":10:") && result.err().contains("sweep.backbone[0]: backbone 'convnet' reads image examples "
+                + "but the target examples are token sequences of 16 (vocabulary 3000)"), result.err());
     }
 }

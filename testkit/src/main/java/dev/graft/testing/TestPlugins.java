@@ -129,6 +129,10 @@ public final class TestPlugins extends GraftModule {
             return "tiny conv backbone";
         }
 
+        public Class<ImageFormat> reads() {
+            return ImageFormat.class;
+        }
+
         public Backbone create(TinyConfig config, BackboneContext context) {
             List<LayerGroup> groups = new ArrayList<>();
             for (int i = 0; i < config.channels().size(); i++) {

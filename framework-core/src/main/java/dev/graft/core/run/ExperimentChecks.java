@@ -38,8 +38,15 @@ public final class ExperimentChecks {
         for (int i = 0; i < augmenters.size() && target != null; i++) {
             dev.graft.spi.augment.AugmenterFactory<?> factory = catalog.registry().factoryFor(dev.graft.spi.PluginFamily.AUGMENT, augmenters.get(i));
             if (!factory.reads().isInstance(target.format())) {
-                errors.add(descriptor.errorAt("sweep.augment[" + i + "]", "augmenter '" + factory.name() + "' transforms "
-                        + factory.reads().getSimpleName().replaceAll("Format$", "").toLowerCase(java.util.Locale.ROOT)
+                errors.add(descriptor.errorAt("sweep.augment[" + i + "]", "augmenter '" + factory.name() + "' transforms " + kind(factory.reads())
+                        + " examples but the target examples are " + target.format().describe()));
+            }
+        }
+        for (int b = 0; b < experiment.sweep().backbone().size() && target != null; b++) {
+            dev.graft.spi.backbone.BackboneFactory<?> factory = catalog.registry().factoryFor(dev.graft.spi.PluginFamily.BACKBONE,
+                    experiment.sweep().backbone().get(b).architecture());
+            if (!factory.reads().isInstance(target.format())) {
+                errors.add(descriptor.errorAt("sweep.backbone[" + b + "]", "backbone '" + factory.name() + "' reads " + kind(factory.reads())
                         + " examples but the target examples are " + target.format().describe()));
             }
         }
@@ -134,5 +141,10 @@ public final class ExperimentChecks {
                 return;
             }
         }
+    }
+
+    /** @return a format class as a word: image for ImageFormat, token for TokenFormat */
+    private static String kind(Class<?> format) {
+        return format.getSimpleName().replaceAll("Format$", "").toLowerCase(java.util.Locale.ROOT);
     }
 }

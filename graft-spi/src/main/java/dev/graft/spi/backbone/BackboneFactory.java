@@ -19,4 +19,17 @@ public interface BackboneFactory<C extends BackboneConfig> extends PluginFactory
      * @return a new backbone
      */
     Backbone create(C config, BackboneContext context);
+
+    /**
+     * The kind of examples this backbone reads: a modality's {@link
+     * dev.graft.spi.data.ExampleFormat} class ({@code ImageFormat.class}, {@code TokenFormat.class}),
+     * or {@code ExampleFormat.class}, the default, for any kind (a checkpoint that rebuilds whatever
+     * it saved). The core refuses, when it validates a descriptor, a backbone whose kind the target
+     * data are not; {@link BackboneContext#format(Class)} refuses it again when one is built.
+     *
+     * @return the format class the target data's format must be an instance of
+     */
+    default Class<? extends dev.graft.spi.data.ExampleFormat> reads() {
+        return dev.graft.spi.data.ExampleFormat.class;
+    }
 }

@@ -43,6 +43,11 @@ public final class ConvNetFactory implements BackboneFactory<ConvNetConfig> {
     }
 
     @Override
+    public Class<ImageFormat> reads() {
+        return ImageFormat.class;
+    }
+
+    @Override
     public Backbone create(ConvNetConfig config, BackboneContext context) {
         List<LayerGroup> groups = new ArrayList<>();
         int padding = config.kernelSize() / 2;

@@ -1,5 +1,6 @@
 package dev.graft.plugins.keras;
 
+import dev.graft.image.ImageFormat;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneContext;
@@ -66,6 +67,11 @@ public final class KerasH5Factory implements BackboneFactory<KerasH5Config> {
     public String description() {
         return "Keras applications' VGG16/VGG19, ResNet50 or MobileNetV2 (include_top=False) with weights from a Keras HDF5 file; "
                 + "the preprocessing each expects, inputs resized and replicated to RGB; one layer group per stage";
+    }
+
+    @Override
+    public Class<ImageFormat> reads() {
+        return ImageFormat.class;
     }
 
     @Override

@@ -42,6 +42,11 @@ public final class TextCnnFactory implements BackboneFactory<TextCnnConfig> {
     }
 
     @Override
+    public Class<TokenFormat> reads() {
+        return TokenFormat.class;
+    }
+
+    @Override
     public Backbone create(TextCnnConfig config, BackboneContext context) {
         TokenFormat tokens = context.format(TokenFormat.class);
         List<LayerGroup> groups = new ArrayList<>();

@@ -34,6 +34,11 @@ public final class TextTransformerFactory implements BackboneFactory<TextTransfo
     }
 
     @Override
+    public Class<TokenFormat> reads() {
+        return TokenFormat.class;
+    }
+
+    @Override
     public Backbone create(TextTransformerConfig config, BackboneContext context) {
         TokenFormat tokens = context.format(TokenFormat.class);
         List<LayerGroup> groups = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.graft.plugins.torchscript;
 
+import dev.graft.image.ImageFormat;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.Criteria;
@@ -51,6 +52,11 @@ public final class DjlZooFactory implements BackboneFactory<DjlZooConfig> {
     public String description() {
         return "a PyTorch model located by DJL's Criteria (local directory or file:// offline; djl:// or https:// online), "
                 + "one trainable layer group; needs trusted: true or GRAFT_TRUSTED_DIRS";
+    }
+
+    @Override
+    public Class<ImageFormat> reads() {
+        return ImageFormat.class;
     }
 
     @Override

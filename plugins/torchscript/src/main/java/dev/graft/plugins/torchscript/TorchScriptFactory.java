@@ -1,5 +1,6 @@
 package dev.graft.plugins.torchscript;
 
+import dev.graft.image.ImageFormat;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneContext;
@@ -43,6 +44,11 @@ public final class TorchScriptFactory implements BackboneFactory<TorchScriptConf
     @Override
     public String description() {
         return "TorchScript files (torch.jit.save) run in order, one layer group each; trainable; needs trusted: true or GRAFT_TRUSTED_DIRS";
+    }
+
+    @Override
+    public Class<ImageFormat> reads() {
+        return ImageFormat.class;
     }
 
     @Override

@@ -5,9 +5,15 @@ import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorError;
 import dev.graft.core.descriptor.DescriptorException;
 import dev.graft.core.descriptor.Experiment;
+import dev.graft.spi.Axis;
 import dev.graft.spi.GraftException;
+import dev.graft.spi.PluginConfig;
+import dev.graft.spi.PluginFamily;
+import dev.graft.spi.augment.AugmenterFactory;
+import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.data.DatasetConfig;
 import dev.graft.spi.data.DatasetInfo;
+import dev.graft.spi.data.ExampleFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,20 +40,15 @@ public final class ExperimentChecks {
         for (int i = 0; i < sizes.size(); i++) {
             enough(descriptor, target, experiment.target().data(), sizes.get(i), "target.samplesPerClass[" + i + "]", errors);
         }
-        List<dev.graft.spi.PluginConfig> augmenters = experiment.sweep().choices(dev.graft.spi.Axis.AUGMENT);
-        for (int i = 0; i < augmenters.size() && target != null; i++) {
-            dev.graft.spi.augment.AugmenterFactory<?> factory = catalog.registry().factoryFor(dev.graft.spi.PluginFamily.AUGMENT, augmenters.get(i));
-            if (!factory.reads().isInstance(target.format())) {
-                errors.add(descriptor.errorAt("sweep.augment[" + i + "]", "augmenter '" + factory.name() + "' transforms " + kind(factory.reads())
-                        + " examples but the target examples are " + target.format().describe()));
+        if (target != null) {
+            List<PluginConfig> augmenters = experiment.sweep().choices(Axis.AUGMENT);
+            for (int i = 0; i < augmenters.size(); i++) {
+                AugmenterFactory<?> factory = catalog.registry().factoryFor(PluginFamily.AUGMENT, augmenters.get(i));
+                readsTarget(descriptor, "sweep.augment[" + i + "]", "augmenter '" + factory.name() + "' transforms", factory.reads(), target, errors);
             }
-        }
-        for (int b = 0; b < experiment.sweep().backbone().size() && target != null; b++) {
-            dev.graft.spi.backbone.BackboneFactory<?> factory = catalog.registry().factoryFor(dev.graft.spi.PluginFamily.BACKBONE,
-                    experiment.sweep().backbone().get(b).architecture());
-            if (!factory.reads().isInstance(target.format())) {
-                errors.add(descriptor.errorAt("sweep.backbone[" + b + "]", "backbone '" + factory.name() + "' reads " + kind(factory.reads())
-                        + " examples but the target examples are " + target.format().describe()));
+            for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
+                BackboneFactory<?> factory = catalog.registry().factoryFor(PluginFamily.BACKBONE, experiment.sweep().backbone().get(b).architecture());
+                readsTarget(descriptor, "sweep.backbone[" + b + "]", "backbone '" + factory.name() + "' reads", factory.reads(), target, errors);
             }
         }
         for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
@@ -143,8 +144,12 @@ public final class ExperimentChecks {
         }
     }
 
-    /** @return a format class as a word: image for ImageFormat, token for TokenFormat */
-    private static String kind(Class<?> format) {
-        return format.getSimpleName().replaceAll("Format$", "").toLowerCase(java.util.Locale.ROOT);
+    /** Adds an error unless a plugin that reads {@code reads} can read the target's examples. */
+    private static void readsTarget(Descriptor descriptor, String path, String plugin, Class<? extends ExampleFormat> reads, DatasetInfo target,
+            List<DescriptorError> errors) {
+        if (!reads.isInstance(target.format())) {
+            errors.add(descriptor.errorAt(path, plugin + " " + ExampleFormat.kind(reads) + " examples but the target examples are "
+                    + target.format().describe()));
+        }
     }
 }

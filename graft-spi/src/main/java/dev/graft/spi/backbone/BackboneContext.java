@@ -65,8 +65,7 @@ public record BackboneContext(ExampleFormat data, boolean randomInit, Resolver r
      */
     public <F extends ExampleFormat> F format(Class<F> kind) {
         if (!kind.isInstance(data)) {
-            throw new GraftException("this backbone reads " + kind.getSimpleName().replaceAll("Format$", "").toLowerCase(java.util.Locale.ROOT)
-                    + " data but the data are " + data.describe());
+            throw new GraftException("this backbone reads " + ExampleFormat.kind(kind) + " data but the data are " + data.describe());
         }
         return kind.cast(data);
     }

@@ -12,4 +12,13 @@ public interface ExampleFormat {
 
     /** @return the format for a message, e.g. {@code 1x28x28 images} */
     String describe();
+
+    /**
+     * @param format a format class
+     * @return the kind of examples it stands for, as a word for messages: {@code image} for
+     *     {@code ImageFormat}, {@code token} for {@code TokenFormat}
+     */
+    static String kind(Class<? extends ExampleFormat> format) {
+        return format.getSimpleName().replaceAll("Format$", "").toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +51,7 @@ public final class GlossesProvider implements DatasetProvider<GlossesConfig> {
     @Override
     public DatasetInfo describe(GlossesConfig config, DataContext context) {
         Path dir = locate(config, context);
-        Map<String, Integer> counts = new TreeMap<>();
-        for (String[] row : rows(dir.resolve("train.tsv"))) {
-            counts.merge(row[0], 1, Integer::sum);
-        }
+        Map<String, Integer> counts = classCounts(read(dir.resolve("train.tsv")));
         int vocabulary = WordPieces.vocabularySize(tokenizer(config, dir));
         return new DatasetInfo(List.copyOf(counts.keySet()), new TokenFormat(config.maxLength(), vocabulary), List.copyOf(counts.values()));
     }
@@ -61,28 +59,49 @@ public final class GlossesProvider implements DatasetProvider<GlossesConfig> {
     @Override
     public LabeledTokens load(GlossesConfig config, Split split, DataContext context) {
         Path dir = locate(config, context);
-        List<String> classes = describe(config, context).classNames();
-        Path file = dir.resolve(split == Split.TRAIN ? "train.tsv" : "test.tsv");
-        List<String[]> rows = rows(file);
+        Corpus train = read(dir.resolve("train.tsv"));
+        Corpus corpus = split == Split.TRAIN ? train : read(dir.resolve("test.tsv"));
+        // class ids: train.tsv's categories in sorted order, as describe gives them
+        List<String> classes = List.copyOf(classCounts(train).keySet());
+        Map<String, Integer> ids = new HashMap<>();
+        for (String category : classes) {
+            ids.put(category, ids.size());
+        }
         Path tokenizerFile = tokenizer(config, dir);
         int length = config.maxLength();
+        List<Row> rows = corpus.rows();
         int[] tokens = new int[rows.size() * length];
         int[] labels = new int[rows.size()];
         int vocabulary;
         try (WordPieces pieces = WordPieces.load(tokenizerFile)) {
             vocabulary = pieces.vocabulary();
             for (int i = 0; i < rows.size(); i++) {
-                String[] row = rows.get(i);
-                labels[i] = classes.indexOf(row[0]);
-                if (labels[i] < 0) {
-                    throw new GraftException(file + ": line " + (i + 2) + ": category '" + row[0] + "' is not one of train.tsv's");
+                Row row = rows.get(i);
+                Integer label = ids.get(row.category());
+                if (label == null) {
+                    throw new GraftException(corpus.file() + ": line " + row.line() + ": category '" + row.category() + "' is not one of train.tsv's");
                 }
-                pieces.encode(row[3], length, tokens, i * length);
+                labels[i] = label;
+                pieces.encode(row.definition(), length, tokens, i * length);
             }
         }
-        String checksum = sha256(file, tokenizerFile, length);
-        return new LabeledTokens(tokens, labels, new TokenFormat(length, vocabulary), classes, checksum,
-                file + " (" + length + " word pieces by " + tokenizerFile.getFileName() + ")");
+        return new LabeledTokens(tokens, labels, new TokenFormat(length, vocabulary), classes,
+                sha256(corpus, tokenizerFile, length), corpus.file() + " (" + length + " word pieces by " + tokenizerFile.getFileName() + ")");
+    }
+
+    /** A corpus file as read: its bytes (for the checksum) and its data rows. */
+    private record Corpus(Path file, byte[] bytes, List<Row> rows) {}
+
+    /** One definition with its category and its line in the file. */
+    private record Row(int line, String category, String definition) {}
+
+    /** @return definitions per category, categories in sorted order */
+    private static Map<String, Integer> classCounts(Corpus train) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Row row : train.rows()) {
+            counts.merge(row.category(), 1, Integer::sum);
+        }
+        return counts;
     }
 
     /** The corpus directory, per the config's {@code source}. */
@@ -114,18 +133,19 @@ public final class GlossesProvider implements DatasetProvider<GlossesConfig> {
         return config.tokenizer() == null ? dir.resolve("tokenizer.json") : dir.resolve(config.tokenizer());
     }
 
-    /** The data rows of a corpus file, checked against its header. */
-    private static List<String[]> rows(Path file) {
-        List<String> lines;
+    /** Reads a corpus file once, checking its header and every row. */
+    private static Corpus read(Path file) {
+        byte[] bytes;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new GraftException(file + ": cannot read: " + e.getMessage(), e);
         }
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
         if (lines.isEmpty() || !List.of(lines.get(0).split("\t", -1)).equals(COLUMNS)) {
             throw new GraftException(file + ": line 1: expected the header " + String.join("<tab>", COLUMNS));
         }
-        List<String[]> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).isEmpty()) {
                 continue;
@@ -134,23 +154,23 @@ public final class GlossesProvider implements DatasetProvider<GlossesConfig> {
             if (row.length != COLUMNS.size() || row[0].isBlank() || row[3].isBlank()) {
                 throw new GraftException(file + ": line " + (i + 1) + ": expected 4 tab-separated columns with a category and a definition");
             }
-            rows.add(row);
+            rows.add(new Row(i + 1, row[0], row[3]));
         }
         if (rows.isEmpty()) {
             throw new GraftException(file + ": no definitions");
         }
-        return rows;
+        return new Corpus(file, bytes, rows);
     }
 
-    private static String sha256(Path data, Path tokenizer, int length) {
+    private static String sha256(Corpus data, Path tokenizer, int length) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(Files.readAllBytes(data));
+            digest.update(data.bytes());
             digest.update(Files.readAllBytes(tokenizer));
             digest.update(Integer.toString(length).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new GraftException(data + ": cannot read: " + e.getMessage(), e);
+            throw new GraftException(tokenizer + ": cannot read: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -8,8 +8,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.pooling.Pool;
 import dev.graft.spi.backbone.Backbone;
-import dev.graft.spi.backbone.BackboneContext;
-import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.backbone.LayerGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,33 +20,18 @@ import java.util.Map;
  * end, so the features are a vector of the last block's channels. Layer groups: {@code
  * embedding}, then {@code conv1}, {@code conv2}, ...
  */
-public final class TextCnnFactory implements BackboneFactory<TextCnnConfig> {
+public final class TextCnnFactory extends TextBackbone<TextCnnConfig> {
     /** The {@code type:} name. */
     public static final String NAME = "text-cnn";
 
-    @Override
-    public String name() {
-        return NAME;
+    /** A factory of the {@code type:} name {@link #NAME}. */
+    public TextCnnFactory() {
+        super(NAME, TextCnnConfig.class,
+                "token vectors, then 1-D conv-ReLU blocks and max pooling over positions; one layer group per block (text)");
     }
 
     @Override
-    public Class<TextCnnConfig> configClass() {
-        return TextCnnConfig.class;
-    }
-
-    @Override
-    public String description() {
-        return "token vectors, then 1-D conv-ReLU blocks and max pooling over positions; one layer group per block (text)";
-    }
-
-    @Override
-    public Class<TokenFormat> reads() {
-        return TokenFormat.class;
-    }
-
-    @Override
-    public Backbone create(TextCnnConfig config, BackboneContext context) {
-        TokenFormat tokens = context.format(TokenFormat.class);
+    Backbone create(TextCnnConfig config, TokenFormat tokens) {
         List<LayerGroup> groups = new ArrayList<>();
         groups.add(new LayerGroup("embedding", new SequentialBlock()
                 .add(new TokenEmbedding(tokens.vocabulary(), config.embedding(), 0, false))

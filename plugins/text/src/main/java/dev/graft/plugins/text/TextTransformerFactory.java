@@ -1,8 +1,6 @@
 package dev.graft.plugins.text;
 
 import dev.graft.spi.backbone.Backbone;
-import dev.graft.spi.backbone.BackboneContext;
-import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.backbone.LayerGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,33 +12,18 @@ import java.util.Map;
  * last layer's vectors at token positions are averaged into the features. Layer groups: {@code
  * embedding}, then {@code layer1}, {@code layer2}, ...
  */
-public final class TextTransformerFactory implements BackboneFactory<TextTransformerConfig> {
+public final class TextTransformerFactory extends TextBackbone<TextTransformerConfig> {
     /** The {@code type:} name. */
     public static final String NAME = "text-transformer";
 
-    @Override
-    public String name() {
-        return NAME;
+    /** A factory of the {@code type:} name {@link #NAME}. */
+    public TextTransformerFactory() {
+        super(NAME, TextTransformerConfig.class,
+                "token and position vectors, then Transformer encoder layers, mean over tokens; one layer group per layer (text)");
     }
 
     @Override
-    public Class<TextTransformerConfig> configClass() {
-        return TextTransformerConfig.class;
-    }
-
-    @Override
-    public String description() {
-        return "token and position vectors, then Transformer encoder layers, mean over tokens; one layer group per layer (text)";
-    }
-
-    @Override
-    public Class<TokenFormat> reads() {
-        return TokenFormat.class;
-    }
-
-    @Override
-    public Backbone create(TextTransformerConfig config, BackboneContext context) {
-        TokenFormat tokens = context.format(TokenFormat.class);
+    Backbone create(TextTransformerConfig config, TokenFormat tokens) {
         List<LayerGroup> groups = new ArrayList<>();
         groups.add(new LayerGroup("embedding", new TokenEmbedding(tokens.vocabulary(), config.dim(), tokens.length(), true)));
         for (int i = 0; i < config.layers(); i++) {

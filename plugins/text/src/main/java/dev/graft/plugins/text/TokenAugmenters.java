@@ -2,10 +2,10 @@ package dev.graft.plugins.text;
 
 import dev.graft.spi.GraftException;
 import dev.graft.spi.NamedPlugin;
+import dev.graft.spi.augment.AugmentConfig;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.spi.augment.AugmenterFactory;
 import dev.graft.spi.data.Batch;
-import dev.graft.spi.data.ExampleFormat;
 import java.util.random.RandomGenerator;
 
 /**
@@ -40,16 +40,23 @@ final class TokenAugmenters {
         }
     }
 
-    /** {@code token-dropout}: each token deleted with a probability; a sequence keeps at least one. */
-    static final class Dropout extends NamedPlugin<TokenDropoutConfig> implements AugmenterFactory<TokenDropoutConfig> {
-        Dropout() {
-            super("token-dropout", TokenDropoutConfig.class,
-                    "EDA's random deletion on word pieces: each token deleted with probability p, at least one kept (text)");
+    /** A factory of token augmenters: declares that it reads {@link TokenFormat}, so validation refuses it for other data. */
+    abstract static class Plugin<C extends AugmentConfig> extends NamedPlugin<C> implements AugmenterFactory<C> {
+        Plugin(String name, Class<C> configClass, String description) {
+            super(name, configClass, description);
         }
 
         @Override
-        public Class<? extends ExampleFormat> reads() {
+        public final Class<TokenFormat> reads() {
             return TokenFormat.class;
+        }
+    }
+
+    /** {@code token-dropout}: each token deleted with a probability; a sequence keeps at least one. */
+    static final class Dropout extends Plugin<TokenDropoutConfig> {
+        Dropout() {
+            super("token-dropout", TokenDropoutConfig.class,
+                    "EDA's random deletion on word pieces: each token deleted with probability p, at least one kept (text)");
         }
 
         @Override
@@ -76,15 +83,10 @@ final class TokenAugmenters {
     }
 
     /** {@code token-swap}: {@code max(1, floor(fraction x tokens))} swaps of two positions chosen at random. */
-    static final class Swap extends NamedPlugin<TokenSwapConfig> implements AugmenterFactory<TokenSwapConfig> {
+    static final class Swap extends Plugin<TokenSwapConfig> {
         Swap() {
             super("token-swap", TokenSwapConfig.class,
                     "EDA's random swap on word pieces: max(1, floor(fraction x tokens)) swaps of two random positions (text)");
-        }
-
-        @Override
-        public Class<? extends ExampleFormat> reads() {
-            return TokenFormat.class;
         }
 
         @Override

@@ -11,7 +11,9 @@ import java.io.PrintWriter;
 import dev.graft.spi.GraftException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,6 +41,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--workers", paramLabel = "N", description = "trials run in N worker processes at a time (default 1: one after another here)")
     int workers = 1;
+
+    @Option(names = "--executor", paramLabel = "NAME", description = "where trials train: in-process (default), workers (--workers N), "
+            + "spark (--spark-master); see docs/running.md")
+    String executor;
+
+    @Option(names = "--spark-master", paramLabel = "URL", description = "with --executor spark: embedded[N] (a Spark cluster of N executors "
+            + "on this machine for the run), spark://HOST:PORT, or what spark-submit set")
+    String sparkMaster;
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "with --executor spark: a Spark setting, e.g. spark.task.cpus=2 (repeatable)")
+    List<String> sparkConf = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads per operation (default: one per core); the count changes results at the last bits")
     Integer threads;
@@ -70,8 +83,8 @@ final class RunCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new GraftException("--workers must be at least 1, got " + workers);
         }
-        // the cores are shared out: each worker's operations get cores / workers threads unless --threads says otherwise
-        int workerThreads = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
+        String executorName = executor != null ? executor : workers > 1 ? "workers" : "in-process";
+        Map<String, String> options = executorOptions(executorName);
         stdout.println("graft: running " + descriptor + " into " + runDir);
         RunSummary summary;
         // Ctrl-C: the store keeps every finished trial and checkpoints hold the epochs of the running ones
@@ -82,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(interrupted);
         try (Progress progress = Progress.create(stdout)) {
-            summary = new ExperimentRunner(plugins).featureCache(!noFeatureCache).workers(workers, workerThreads).verbose(verbose).run(parsed, runDir, cacheDir, Locations.dataContext(dataDirs, descriptor), progress);
+            summary = new ExperimentRunner(plugins).featureCache(!noFeatureCache).executor(executorName, options).verbose(verbose).run(parsed, runDir, cacheDir, Locations.dataContext(dataDirs, descriptor), progress);
         } finally {
             Runtime.getRuntime().removeShutdownHook(interrupted);
         }
@@ -99,5 +112,33 @@ final class RunCommand implements Callable<Integer> {
         stdout.println("graft: report in " + report.dir().resolve("index.html") + " (also report.md, results.csv, results.json)");
         stdout.flush();
         return 0;
+    }
+
+    /** The chosen executor's options from the command line; an option meant for another executor is refused. */
+    private Map<String, String> executorOptions(String name) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (workers > 1 && !name.equals("workers")) {
+            throw new GraftException("--workers " + workers + " runs trials in local worker processes; it cannot be combined with --executor " + name);
+        }
+        if (name.equals("workers")) {
+            options.put("workers", Integer.toString(workers > 1 ? workers : 2));
+        }
+        if (threads != null) {
+            options.put("threads", Integer.toString(threads));
+        }
+        if ((sparkMaster != null || !sparkConf.isEmpty()) && !name.equals("spark")) {
+            throw new GraftException("--spark-master and --spark-conf configure --executor spark, not --executor " + name);
+        }
+        if (sparkMaster != null) {
+            options.put("spark.master", sparkMaster);
+        }
+        for (String setting : sparkConf) {
+            int equals = setting.indexOf('=');
+            if (equals < 1 || !setting.startsWith("spark.")) {
+                throw new GraftException("--spark-conf " + setting + ": write KEY=VALUE with a Spark setting's key, e.g. spark.task.cpus=2");
+            }
+            options.put(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
+        }
+        return options;
     }
 }

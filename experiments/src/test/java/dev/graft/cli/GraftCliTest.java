@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -522,6 +523,31 @@ class GraftCliTest {
         Result flag = graft("run", bad.toString(), "--wrkers", "2");
         assertEquals(2, flag.code());
         assertEquals(List.of("graft: Unknown options: '--wrkers', '2'", "see 'graft run --help'"), flag.err().strip().lines().toList());
+    }
+
+    /** Executor settings that cannot work are refused before anything is loaded or written, naming the option. */
+    @Test
+    void executorOptionsThatCannotWorkExitWith2NamingTheOption() throws IOException {
+        String tiny = Files.writeString(dir.resolve("tiny.yaml"), TINY).toString();
+        String out = dir.resolve("run").toString();
+        Map<List<String>, String> refusals = Map.of(
+                List.of("--executor", "sprak"), "no trial executor is named 'sprak' (there are: in-process, spark, ",
+                List.of("--executor", "spark"), "--executor spark needs --spark-master",
+                List.of("--executor", "spark", "--spark-master", "local[2]"), "DJL's PyTorch engine trains one model at a time per JVM",
+                List.of("--executor", "spark", "--spark-master", "embedded[2]", "--spark-conf", "spark.executor.cores=2"),
+                "spark.executor.cores (2) must equal spark.task.cpus (1)",
+                List.of("--executor", "spark", "--spark-master", "embedded[2]", "--spark-conf", "task.cpus=2"), "--spark-conf task.cpus=2: write KEY=VALUE",
+                List.of("--spark-master", "embedded[2]"), "--spark-master and --spark-conf configure --executor spark, not --executor in-process",
+                List.of("--executor", "in-process", "--workers", "2"), "it cannot be combined with --executor in-process");
+        refusals.forEach((options, message) -> {
+            List<String> args = new java.util.ArrayList<>(List.of("run", tiny, "--out", out));
+            args.addAll(options);
+            Result result = graft(args.toArray(String[]::new));
+            assertEquals(2, result.code(), options + ": " + result.out() + result.err());
+            assertTrue(result.err().contains(message), options + ": " + result.err());
+            assertTrue(!result.err().contains("\tat "), "no stack trace: " + result.err());
+            assertTrue(!Files.exists(dir.resolve("run")), options + ": nothing is written");
+        });
     }
 
     @Test

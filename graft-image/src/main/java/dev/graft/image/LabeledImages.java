@@ -31,7 +31,7 @@ public record LabeledImages(
         int width,
         List<String> classNames,
         String checksum,
-        String origin) implements Examples {
+        String origin) implements Examples, java.io.Serializable {
 
     public LabeledImages {
         requireNonNull(pixels, "pixels is null");

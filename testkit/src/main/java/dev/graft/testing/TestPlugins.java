@@ -54,6 +54,29 @@ import java.util.Set;
 
 /** One small plugin per family, registered under names starting with {@code test-}. */
 public final class TestPlugins extends GraftModule {
+    /**
+     * A small sweep over these plugins, for tests that run the framework: a {@code test-tiny}
+     * backbone pretrained on synthetic classes, two heads of which one fails every trial, two freeze
+     * schedules, an augmenter, three seeds (15 trials of a few epochs each).
+     */
+    public static final String SWEEP = """
+            name: workers
+            seeds: [1, 2, 3]
+            target:
+              data: {type: test-synthetic, classes: [0, 1, 2]}
+              samplesPerClass: [6]
+            train: {epochs: 3, batchSize: 4}
+            sweep:
+              backbone:
+                - type: test-tiny
+                  pretrain:
+                    data: {type: test-synthetic, classes: [2, 3]}
+                    train: {epochs: 1}
+              head: [{type: test-dense}, {type: test-dense, fail: true}]
+              freeze: [{type: test-freeze-bottom, frozen: 1}, {type: test-freeze-bottom, frozen: 2}]
+              augment: [{type: test-invert}]
+            """;
+
     @Override
     protected void configure() {
         dataset(SyntheticProvider.NAME).to(SyntheticProvider.class);
@@ -151,16 +174,36 @@ public final class TestPlugins extends GraftModule {
      * @param fail throw when the head is created
      * @param halt end the whole JVM with this exit code when the head is created (a crashing
      *     worker process); left out of the canonical JSON when null
+     * @param killOnce a marker file: the first process to create the head creates the marker, then
+     *     is killed with SIGKILL (an executor lost mid-trial); later attempts train normally
+     * @param errorOnce a marker file: the first attempt creates it and throws an {@link Error},
+     *     which is not the trial's own failure (an infrastructure fault); later attempts train normally
      */
     public record DenseConfig(Boolean fail, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            Integer halt) implements HeadConfig {
+            Integer halt,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String killOnce,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String errorOnce)
+            implements HeadConfig {
         public DenseConfig {
             fail = fail != null && fail;
         }
 
         /** @param fail throw when the head is created */
         public DenseConfig(Boolean fail) {
-            this(fail, null);
+            this(fail, null, null, null);
+        }
+    }
+
+    /** @return whether this call created the marker file (the first of every process and attempt to get here) */
+    private static boolean firstAt(String marker) {
+        try {
+            java.nio.file.Files.createFile(java.nio.file.Path.of(marker));
+            java.nio.file.Files.writeString(java.nio.file.Path.of(marker), Long.toString(ProcessHandle.current().pid()));
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -183,6 +226,17 @@ public final class TestPlugins extends GraftModule {
         public Head create(DenseConfig config, HeadContext context) {
             if (config.halt() != null) {
                 Runtime.getRuntime().halt(config.halt());
+            }
+            if (config.killOnce() != null && firstAt(config.killOnce())) {
+                try {
+                    new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).inheritIO().start().waitFor();
+                    Thread.sleep(60_000); // SIGKILL ends the process before this does
+                } catch (java.io.IOException | InterruptedException e) {
+                    Runtime.getRuntime().halt(137);
+                }
+            }
+            if (config.errorOnce() != null && firstAt(config.errorOnce())) {
+                throw new AssertionError("test head: a fault outside the trial's code, on the first attempt only");
             }
             if (config.fail()) {
                 throw new IllegalStateException("test head asked to fail");

@@ -48,12 +48,13 @@ import java.util.Set;
  * writer of the store; a lock file keeps a second run off the same directory.
  */
 public final class ExperimentRunner {
+    private static final String EPOCHS_HEADER = "epoch,train_loss,train_accuracy,validation_accuracy,validation_loss,seconds,training_groups\n";
     private final Plugins plugins;
     private final ObjectMapper mapper;
     private final Components components;
     private boolean featureCacheOn = true;
-    private int workers = 1;
-    private int workerThreads = 1;
+    private String executor = InProcessExecutor.Factory.NAME;
+    private Map<String, String> executorOptions = Map.of();
     private boolean verbose;
 
     /**
@@ -91,8 +92,24 @@ public final class ExperimentRunner {
         if (workers < 1 || threads < 1) {
             throw new IllegalArgumentException("workers and threads must be at least 1");
         }
-        this.workers = workers;
-        this.workerThreads = threads;
+        return workers == 1 ? executor(InProcessExecutor.Factory.NAME, Map.of())
+                : executor(TrialWorkers.Factory.NAME, Map.of(TrialWorkers.Factory.WORKERS, Integer.toString(workers),
+                        TrialWorkers.Factory.THREADS, Integer.toString(threads)));
+    }
+
+    /**
+     * Chooses where trials train ({@link TrialExecutorFactory}, found with ServiceLoader); this
+     * process stays the only writer of the results.
+     *
+     * @param name the executor's name ({@code in-process}, {@code workers}, {@code spark}, ...)
+     * @param options its options by key
+     * @return this runner
+     * @throws GraftException if no executor has that name, or it refuses an option
+     */
+    public ExperimentRunner executor(String name, Map<String, String> options) {
+        TrialExecutors.named(name).check(options);
+        this.executor = name;
+        this.executorOptions = Map.copyOf(options);
         return this;
     }
 
@@ -108,11 +125,12 @@ public final class ExperimentRunner {
         return this;
     }
 
-    private TrialWorker.Job job(Descriptor descriptor, DataContext dataContext, Path outDir, Path cacheDir) {
-        return new TrialWorker.Job(plugins.modules(), descriptor.file().toString(), descriptor.text(),
+    private TrialJob job(Descriptor descriptor, DataContext dataContext, Path outDir, Path cacheDir) {
+        int threads = "PyTorch".equals(ai.djl.engine.Engine.getInstance().getEngineName()) ? ai.djl.pytorch.jni.JniUtils.getNumThreads() : 1;
+        return new TrialJob(plugins.modules(), descriptor.file().toString(), descriptor.text(),
                 dataContext.dataDirs().stream().map(Path::toString).toList(), dataContext.bundledDataDir().map(Path::toString).orElse(null),
                 dataContext.descriptorDir().toString(), outDir.toAbsolutePath().toString(), cacheDir.toAbsolutePath().toString(),
-                featureCacheOn, workerThreads, verbose);
+                featureCacheOn, threads, verbose);
     }
 
     /**
@@ -171,18 +189,26 @@ public final class ExperimentRunner {
             listener.trialsPlanned(round.plan().size(), round.plan().size() - round.toRun().size());
 
             int[] counts = new int[2]; // finished now, failed
-            TrialWorkers.Finisher finisher = (trial, record) -> {
+            TrialExecutor.Finisher finisher = (trial, record) -> {
+                if (!record.trialId().equals(trial.id())) {
+                    throw new IllegalStateException("the executor answered " + record.trialId() + " for " + trial.id());
+                }
+                if (!tried.add(trial.id())) {
+                    // each trial is recorded once: a retried or speculative copy's answer is dropped
+                    listener.info("trial " + trial.id() + " was answered twice; the second answer is dropped");
+                    return;
+                }
                 finish(store, record, outDir.resolve("trials").resolve(trial.id()));
                 results.put(trial.id(), record);
-                tried.add(trial.id());
                 counts[record.status() == TrialStatus.failed ? 1 : 0]++;
                 listener.trialFinished(trial, record);
             };
             boolean sequential = experiment.seeds() instanceof SeedPlan.Sequential;
-            try (TrialWorkers workerProcesses = workers > 1 && (round.toRun().size() > 1 || (sequential && !round.toRun().isEmpty()))
-                    ? new TrialWorkers(workers, sequential ? workers : round.toRun().size(), job(descriptor, dataContext, outDir, cacheDir),
-                            new TrialRunner(components, mapper))
-                    : null) {
+            ExecutorSetup setup = new ExecutorSetup(job(descriptor, dataContext, outDir, cacheDir),
+                    sequential ? Integer.MAX_VALUE : round.toRun().size(), executorOptions, listener,
+                    () -> new TrialHost(trialRunner(cacheDir), trials, this, descriptor, null), new TrialRunner(components, mapper));
+            // started before pretraining, so that its start-up overlaps it
+            try (TrialExecutor trialExecutor = round.toRun().isEmpty() ? null : TrialExecutors.named(executor).start(setup)) {
                 List<String> backboneLabels = expander.backboneLabels(experiment);
                 if (!round.toRun().isEmpty()) {
                     NarrowConvolutions.warnings(components, experiment.sweep().backbone(), backboneLabels, pool).forEach(listener::info);
@@ -200,22 +226,12 @@ public final class ExperimentRunner {
                 }
                 new SimilarityStage(components, catalog, mapper, listener).run(experiment, backboneLabels, pretrainedBackbones, pool, store);
 
-                TrialRunner runner = workerProcesses == null ? trialRunner(cacheDir) : null;
+                TrialInputs inputs = new TrialInputs(pool, test, pretrained);
                 while (!round.toRun().isEmpty()) {
                     if (sequential) {
                         listener.roundPlanned(round.plan().size(), round.toRun().size(), round.seeds(), round.open(), round.strategies());
                     }
-                    if (workerProcesses != null) {
-                        workerProcesses.run(round.toRun(), listener, finisher);
-                    } else {
-                        for (Trial trial : round.toRun()) {
-                            listener.trialStarted(trial);
-                            Path trialDir = outDir.resolve("trials").resolve(trial.id());
-                            Pretrained weights = trial.spec().kind() == TrialKind.transfer ? pretrained.get(trial.spec().backbone()) : null;
-                            finisher.finished(trial, runTrial(runner, trial, pool, test, weights, trialDir,
-                                    epoch -> listener.epochFinished(trial, epoch)));
-                        }
-                    }
+                    trialExecutor.run(round.toRun(), inputs, listener, finisher);
                     round = rounds.next(results, tried);
                     store.putMeta("plan", mapper.writeValueAsString(round.plan().stream().map(Trial::id).toList()));
                 }
@@ -255,6 +271,10 @@ public final class ExperimentRunner {
         return components;
     }
 
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
     /** The trial runner of this run, with a quarter of the heap for features in memory; tables over 64 MiB also go to disk. */
     TrialRunner trialRunner(Path cacheDir) {
         FeatureCache features = featureCacheOn
@@ -270,7 +290,7 @@ public final class ExperimentRunner {
             EpochListener epochs) throws IOException {
         Files.createDirectories(trialDir);
         try (Writer metrics = Files.newBufferedWriter(trialDir.resolve("epochs.csv"), StandardCharsets.UTF_8)) {
-            metrics.write("epoch,train_loss,train_accuracy,validation_accuracy,validation_loss,seconds,training_groups\n");
+            metrics.write(EPOCHS_HEADER);
             return runner.run(trial, pool, test, weights, epoch -> {
                 writeEpoch(metrics, epoch);
                 epochs.epochFinished(epoch);
@@ -281,6 +301,16 @@ public final class ExperimentRunner {
     /** Records a finished or failed trial (the orchestrator only) and writes its files. */
     private void finish(ResultStore store, TrialRecord record, Path trialDir) throws IOException {
         store.recordTrial(record);
+        Files.createDirectories(trialDir);
+        if (Files.notExists(trialDir.resolve("epochs.csv"))) {
+            // trained on another machine: the record carries every epoch
+            try (Writer metrics = Files.newBufferedWriter(trialDir.resolve("epochs.csv"), StandardCharsets.UTF_8)) {
+                metrics.write(EPOCHS_HEADER);
+                for (EpochMetrics epoch : record.epochs()) {
+                    writeEpoch(metrics, epoch);
+                }
+            }
+        }
         // recorded: a rerun of a failed trial starts over
         Files.deleteIfExists(trialDir.resolve("checkpoint.bin"));
         Files.writeString(trialDir.resolve("trial.json"), mapper.writerWithDefaultPrettyPrinter()

@@ -266,6 +266,10 @@ public final class TrialRunner {
         return plugins;
     }
 
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
     /**
      * A failed record for a trial that could not report itself (its worker process died).
      *

@@ -22,23 +22,55 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The orchestrator's side of {@code --workers N}: starts N worker JVMs ({@link TrialWorker}) with
- * this JVM's class path and settings, sends each a trial at a time and hands every answer to the
- * caller on the calling thread, so the results database keeps a single writer. A worker that dies
- * fails its trial (recorded, the sweep goes on) and is replaced.
+ * {@code --executor workers} ({@code --workers N}): starts N worker JVMs ({@link TrialWorker})
+ * with this JVM's class path and settings, sends each a trial at a time and hands every answer to
+ * the caller on the calling thread, so the results database keeps a single writer. A worker that
+ * dies fails its trial (recorded, the sweep goes on) and is replaced. Workers read the data and
+ * the pretrained backbones from this machine's files.
  */
-final class TrialWorkers implements AutoCloseable {
-    /** Called on the orchestrator's thread for every answered trial. */
-    @FunctionalInterface
-    interface Finisher {
-        void finished(Trial trial, TrialRecord record) throws IOException;
+public final class TrialWorkers implements TrialExecutor {
+    /** Its factory, found with ServiceLoader. */
+    public static final class Factory implements TrialExecutorFactory {
+        public static final String NAME = "workers";
+        /** Option: worker processes. */
+        public static final String WORKERS = "workers";
+        /** Option: PyTorch threads per operation in each worker (default: cores / workers). */
+        public static final String THREADS = "threads";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "trials train in --workers N processes on this machine, one trial each at a time";
+        }
+
+
+        @Override
+        public void check(java.util.Map<String, String> options) {
+            for (String key : options.keySet()) {
+                if (!key.equals(WORKERS) && !key.equals(THREADS)) {
+                    throw new GraftException("the workers executor has no option '" + key + "' (it takes workers and threads)");
+                }
+            }
+        }
+
+        @Override
+        public TrialExecutor start(ExecutorSetup setup) throws IOException {
+            int count = setup.positiveOption(WORKERS, 2);
+            // the cores are shared out: each worker's operations get cores / workers threads unless --threads says otherwise
+            int threads = setup.positiveOption(THREADS, Math.max(1, Runtime.getRuntime().availableProcessors() / count));
+            return new TrialWorkers(count, setup.trials(), setup.job().withThreads(threads), setup);
+        }
     }
 
     private record Event(Worker worker, String line) {}
 
     private final ObjectMapper json = new ObjectMapper();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final TrialRunner failures;
+    private final ExecutorSetup failures;
     private final Path jobFile;
     private final List<Worker> workers = new ArrayList<>();
 
@@ -53,12 +85,12 @@ final class TrialWorkers implements AutoCloseable {
      * @param failures builds the records of trials whose worker died
      * @throws IOException if the job file cannot be written or a process cannot start
      */
-    TrialWorkers(int count, int trials, TrialWorker.Job job, TrialRunner failures) throws IOException {
+    TrialWorkers(int count, int trials, TrialJob job, ExecutorSetup failures) throws IOException {
         this.failures = failures;
         this.jobFile = Path.of(job.outDir()).resolve("worker-job.json");
         Files.writeString(jobFile, json.writeValueAsString(job), StandardCharsets.UTF_8);
         try {
-            for (int i = 0; i < Math.min(count, trials); i++) {
+            for (int i = 0; i < Math.max(1, Math.min(count, trials)); i++) {
                 workers.add(new Worker(i, jobFile));
             }
         } catch (IOException | RuntimeException e) {
@@ -67,16 +99,8 @@ final class TrialWorkers implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs the trials on the workers; every call to {@code listener} and {@code finisher} happens
-     * on the calling thread.
-     *
-     * @param trials the trials to run
-     * @param listener told when a trial starts and after each of its epochs
-     * @param finisher records each answered trial
-     * @throws IOException if the finisher fails
-     */
-    void run(List<Trial> trials, RunListener listener, Finisher finisher) throws IOException {
+    @Override
+    public void run(List<Trial> trials, TrialInputs inputs, RunListener listener, Finisher finisher) throws IOException {
         Deque<Trial> pending = new ArrayDeque<>(trials);
         try {
             for (Worker worker : workers) {
@@ -93,7 +117,7 @@ final class TrialWorkers implements AutoCloseable {
                 TrialRecord record;
                 if (event.line() == null) {
                     // the worker died: its trial fails, a new worker takes over
-                    record = failures.failedRecord(trial, "the worker process running this trial exited (code "
+                    record = failures.failed(trial, "the worker process running this trial exited (code "
                             + worker.exitCode() + "); see the run's output for its messages");
                     workers.set(workers.indexOf(worker), worker = new Worker(worker.index, jobFile));
                 } else if (event.line().startsWith("EPOCH ")) {

@@ -24,23 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Trials run in worker processes give the numbers a sequential run gives, and only the orchestrator writes them. */
 class WorkersTest {
     static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins()));
-    static final String SWEEP = """
-            name: workers
-            seeds: [1, 2, 3]
-            target:
-              data: {type: test-synthetic, classes: [0, 1, 2]}
-              samplesPerClass: [6]
-            train: {epochs: 3, batchSize: 4}
-            sweep:
-              backbone:
-                - type: test-tiny
-                  pretrain:
-                    data: {type: test-synthetic, classes: [2, 3]}
-                    train: {epochs: 1}
-              head: [{type: test-dense}, {type: test-dense, fail: true}]
-              freeze: [{type: test-freeze-bottom, frozen: 1}, {type: test-freeze-bottom, frozen: 2}]
-              augment: [{type: test-invert}]
-            """;
+    static final String SWEEP = TestPlugins.SWEEP;
 
     @TempDir
     Path dir;

@@ -12,6 +12,11 @@ import java.util.List;
  *
  * <p>Instances are shared between trials: treat every array as read-only, and make {@link
  * #gather} copy.
+ *
+ * <p>Make the class {@link java.io.Serializable} (a record of arrays, strings and lists needs
+ * only the word): an executor that trains on other machines ({@code graft run --executor spark})
+ * ships the target's examples to them rather than the files they were read from, and refuses
+ * examples it cannot serialise.
  */
 public interface Examples {
 

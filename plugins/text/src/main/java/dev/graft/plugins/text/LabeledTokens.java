@@ -18,7 +18,7 @@ import java.util.List;
  * @param origin where the data came from
  */
 public record LabeledTokens(int[] tokens, int[] labels, TokenFormat format, List<String> classNames, String checksum, String origin)
-        implements Examples {
+        implements Examples, java.io.Serializable {
 
     public LabeledTokens {
         requireNonNull(tokens, "tokens is null");

@@ -9,7 +9,7 @@ import dev.graft.spi.data.ExampleFormat;
  * @param length tokens per example
  * @param vocabulary the vocabulary's size; ids are in {@code [0, vocabulary)}
  */
-public record TokenFormat(int length, int vocabulary) implements ExampleFormat {
+public record TokenFormat(int length, int vocabulary) implements ExampleFormat, java.io.Serializable {
     /** The padding id. */
     public static final int PAD = 0;
 

@@ -1,0 +1,123 @@
+package dev.graft.core.run;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.graft.core.descriptor.Descriptor;
+import dev.graft.core.descriptor.DescriptorReader;
+import dev.graft.core.plugin.Plugins;
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.sweep.SweepExpander;
+import dev.graft.core.sweep.Trial;
+import dev.graft.core.train.EpochListener;
+import dev.graft.spi.GraftException;
+import dev.graft.spi.data.DataContext;
+import dev.graft.spi.data.Examples;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Trains a run's trials by id in whatever process it lives in: the orchestrator's (in-process),
+ * a local worker process, a Spark executor. A host rebuilt from a {@link TrialJob} has the same
+ * plugins, the same expanded trials and the same trial runner as the orchestrator, so a trial
+ * gives the same numbers wherever it trains (with the same PyTorch threads per operation).
+ */
+public final class TrialHost {
+    private final TrialRunner runner;
+    private final Map<String, Trial> trials = new LinkedHashMap<>();
+    private final ExperimentRunner experiment;
+    private final Descriptor descriptor;
+    private final TrialJob job;
+
+    TrialHost(TrialRunner runner, List<Trial> trials, ExperimentRunner experiment, Descriptor descriptor, TrialJob job) {
+        this.runner = requireNonNull(runner, "runner is null");
+        trials.forEach(t -> this.trials.put(t.id(), t));
+        this.experiment = experiment;
+        this.descriptor = descriptor;
+        this.job = job;
+    }
+
+    /**
+     * Rebuilds a run in this process: libraries' logging and PyTorch's threads per operation as
+     * the job says, its plugin modules, its descriptor and its trials. Reads no data.
+     *
+     * @param job the run's job
+     * @return the host
+     * @throws GraftException if a plugin module cannot be loaded
+     */
+    public static TrialHost open(TrialJob job) {
+        LibraryLogging.configure(job.verbose());
+        ai.djl.engine.Engine.getInstance();
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(job.threads());
+        List<com.google.inject.Module> modules = new ArrayList<>();
+        for (String name : job.modules()) {
+            try {
+                modules.add((com.google.inject.Module) Class.forName(name).getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new GraftException("plugin module " + name + " cannot be loaded in this process (" + e + "); "
+                        + "every process that trains needs the orchestrator's plugins on its class path", e);
+            }
+        }
+        Plugins plugins = Plugins.of(modules);
+        Descriptor descriptor = new DescriptorReader(plugins).read(Path.of(job.descriptorFile()), job.descriptorText());
+        ExperimentRunner experiment = new ExperimentRunner(plugins).featureCache(job.featureCache());
+        List<Trial> trials = new SweepExpander(plugins.mapper()).expand(descriptor.experiment());
+        return new TrialHost(experiment.trialRunner(Path.of(job.cacheDir())), trials, experiment, descriptor, job);
+    }
+
+    /**
+     * Loads the target's data from the orchestrator's data directories (a process on the same
+     * machine, or one that sees the same files).
+     *
+     * @return the target's pool and test split, checked as the orchestrator checks them
+     */
+    public ExperimentRunner.Prepared prepare() {
+        DataContext context = new DataContext(job.dataDirs().stream().map(Path::of).toList(),
+                Optional.ofNullable(job.bundledDataDir()).map(Path::of), Path.of(job.descriptorDir()));
+        return experiment.prepare(descriptor, context);
+    }
+
+    Components components() {
+        return experiment.components();
+    }
+
+    /** @return the run's config mapper (it knows every plugin's config types) */
+    public com.fasterxml.jackson.databind.ObjectMapper mapper() {
+        return experiment.mapper();
+    }
+
+    /**
+     * @param id a trial id
+     * @return the trial
+     * @throws GraftException if this run has no such trial (the host was built from another descriptor)
+     */
+    public Trial trial(String id) {
+        Trial trial = trials.get(id);
+        if (trial == null) {
+            throw new GraftException("trial " + id + " is not one of this descriptor's trials");
+        }
+        return trial;
+    }
+
+    /**
+     * Trains one trial; its per-epoch metrics go to {@code trialDir/epochs.csv} and its checkpoint
+     * to {@code trialDir/checkpoint.bin}.
+     *
+     * @param trial the trial
+     * @param pool the target's training split
+     * @param test the target's test split
+     * @param weights its pretrained backbone, or null
+     * @param trialDir the trial's directory
+     * @param epochs told after each epoch
+     * @return its record, finished or failed (a trial that throws is a failed record)
+     * @throws IOException if the trial's directory cannot be written
+     */
+    public TrialRecord run(Trial trial, Examples pool, Examples test, Pretrained weights, Path trialDir, EpochListener epochs)
+            throws IOException {
+        return ExperimentRunner.runTrial(runner, trial, pool, test, weights, trialDir, epochs);
+    }
+}

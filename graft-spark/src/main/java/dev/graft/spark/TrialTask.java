@@ -1,0 +1,82 @@
+package dev.graft.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graft.core.run.PortableInputs;
+import dev.graft.core.run.Pretrained;
+import dev.graft.core.run.TrialHost;
+import dev.graft.core.run.TrialJob;
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.sweep.Trial;
+import dev.graft.spi.data.Examples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.api.java.function.Function;
+
+/**
+ * One trial on a Spark executor: the task's input is the trial id, its output the trial's record
+ * as JSON. The executor JVM rebuilds the run once ({@link TrialHost#open}) and reads each
+ * artefact once, after checking its hash; trials then train one at a time (one task per executor,
+ * {@code spark.executor.cores} equal to {@code spark.task.cpus}).
+ *
+ * <p>What a trial throws is its failed record, as everywhere; what goes wrong around it (an
+ * artefact that did not arrive intact, an {@link Error} from the JVM, the executor's death) fails
+ * the attempt, and Spark runs the trial again.
+ */
+final class TrialTask implements Function<String, String> {
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Per executor JVM: the run rebuilt once per job, artefacts read once. */
+    private static final Map<TrialJob, TrialHost> HOSTS = new HashMap<>();
+    private static final Map<String, Object> ARTEFACTS = new HashMap<>();
+
+    private final TrialJob job;
+    private final Artefact pool;
+    private final Artefact test;
+    private final Artefact weights;
+
+    TrialTask(TrialJob job, Artefact pool, Artefact test, Artefact weights) {
+        this.job = job;
+        this.pool = pool;
+        this.test = test;
+        this.weights = weights;
+    }
+
+    @Override
+    public String call(String trialId) throws IOException {
+        Path local = Path.of(SparkFiles.getRootDirectory());
+        TrialHost host;
+        Examples poolExamples;
+        Examples testExamples;
+        Pretrained pretrained;
+        synchronized (TrialTask.class) {
+            host = HOSTS.computeIfAbsent(job, j -> TrialHost.open(j.withCacheDir(local.resolve("graft-cache").toString())));
+            poolExamples = (Examples) ARTEFACTS.computeIfAbsent(pool.sha256(), h -> PortableInputs.examples(fetch(pool)));
+            testExamples = (Examples) ARTEFACTS.computeIfAbsent(test.sha256(), h -> PortableInputs.examples(fetch(test)));
+            pretrained = weights == null ? null
+                    : (Pretrained) ARTEFACTS.computeIfAbsent(weights.sha256(), h -> PortableInputs.pretrained(fetch(weights), host.mapper()));
+        }
+        Trial trial = host.trial(trialId);
+        Path trialDir = Files.createTempDirectory(local, "trial-" + trialId + "-");
+        try {
+            TrialRecord record = host.run(trial, poolExamples, testExamples, pretrained, trialDir, epoch -> {});
+            return JSON.writeValueAsString(record);
+        } finally {
+            try (Stream<Path> files = Files.walk(trialDir)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    private static byte[] fetch(Artefact artefact) {
+        return artefact.read(Path.of(SparkFiles.get(artefact.fileName())));
+    }
+}

@@ -1,0 +1,197 @@
+package dev.graft.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.graft.core.descriptor.DescriptorReader;
+import dev.graft.core.plugin.Plugins;
+import dev.graft.core.run.ExperimentRunner;
+import dev.graft.core.run.RunListener;
+import dev.graft.core.run.RunResults;
+import dev.graft.core.run.RunSummary;
+import dev.graft.core.store.TrialRecord;
+import dev.graft.core.store.TrialStatus;
+import dev.graft.core.sweep.Trial;
+import dev.graft.spi.data.DataContext;
+import dev.graft.testing.TestPlugins;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Trials on Spark executors (two real executor JVMs: {@code local-cluster[2,1,1024]}, and once an
+ * embedded standalone cluster) give the in-process run's records trial for trial, failures
+ * included; a killed executor's trial and a trial whose first attempt fails are run again and
+ * recorded once.
+ */
+class SparkExecutorTest {
+    static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins()));
+    static final String SWEEP = TestPlugins.SWEEP;
+    static final String LOCAL_CLUSTER = "local-cluster[2,1,1024]";
+
+    @TempDir
+    Path dir;
+
+    /** What a run's listener saw, per run. */
+    private final Map<String, List<String>> started = new HashMap<>();
+    private final Map<String, List<String>> info = new HashMap<>();
+
+    private RunSummary run(String name, String yaml, String executor, Map<String, String> options) {
+        List<String> starts = Collections.synchronizedList(new ArrayList<>());
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        started.put(name, starts);
+        info.put(name, lines);
+        RunListener listener = new RunListener() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void trialStarted(Trial trial) {
+                starts.add(trial.id());
+            }
+        };
+        return new ExperimentRunner(PLUGINS).executor(executor, options).run(new DescriptorReader(PLUGINS).read(dir.resolve("exp.yaml"), yaml),
+                dir.resolve(name), dir.resolve("cache"), new DataContext(List.of(), Optional.empty(), dir), listener);
+    }
+
+    private RunSummary inProcessWithOneThread(String name, String yaml) {
+        ai.djl.engine.Engine.getInstance();
+        int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        try {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+            return run(name, yaml, "in-process", Map.of());
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+    }
+
+    private static Map<String, String> spark(String master, String... conf) {
+        Map<String, String> options = new HashMap<>();
+        options.put("spark.master", master);
+        for (int i = 0; i < conf.length; i += 2) {
+            options.put(conf[i], conf[i + 1]);
+        }
+        return options;
+    }
+
+    private Map<String, TrialRecord> trials(String name) {
+        return RunResults.byId(dir.resolve(name));
+    }
+
+    /** Trial for trial, the same status, error, accuracies and every epoch's loss; the provenance says one thread. */
+    private void assertSameRecords(String expected, String actual) {
+        Map<String, TrialRecord> a = trials(expected);
+        Map<String, TrialRecord> b = trials(actual);
+        assertEquals(a.keySet(), b.keySet());
+        for (String id : a.keySet()) {
+            TrialRecord x = a.get(id);
+            TrialRecord y = b.get(id);
+            assertEquals(x.status(), y.status(), id);
+            assertEquals(x.error(), y.error(), id);
+            if (x.status() == TrialStatus.finished) {
+                assertEquals(x.testAccuracy(), y.testAccuracy(), 0.0, id);
+                assertEquals(x.testMacroF1(), y.testMacroF1(), 0.0, id);
+                assertEquals(x.bestEpoch(), y.bestEpoch(), id);
+                assertEquals(x.confusionJson(), y.confusionJson(), id);
+                assertEquals(x.epochs().size(), y.epochs().size(), id);
+                for (int e = 0; e < x.epochs().size(); e++) {
+                    assertEquals(x.epochs().get(e).trainLoss(), y.epochs().get(e).trainLoss(), 0.0, id + " epoch " + e);
+                    assertEquals(x.epochs().get(e).validationAccuracy(), y.epochs().get(e).validationAccuracy(), 0.0, id + " epoch " + e);
+                }
+                assertTrue(y.provenanceJson().contains("\"intraOpThreads\":\"1\""), y.provenanceJson());
+            }
+            assertTrue(Files.isRegularFile(dir.resolve(actual).resolve("trials").resolve(id).resolve("epochs.csv")), id);
+            assertTrue(Files.isRegularFile(dir.resolve(actual).resolve("trials").resolve(id).resolve("trial.json")), id);
+        }
+    }
+
+    @Test
+    void twoExecutorJvmsGiveTheInProcessRecordsTrialForTrialAndResume() throws Exception {
+        RunSummary inProcess = inProcessWithOneThread("in-process", SWEEP);
+        RunSummary onSpark = run("spark", SWEEP, "spark", spark(LOCAL_CLUSTER));
+        assertEquals(inProcess.planned(), onSpark.planned());
+        assertEquals(inProcess.finished(), onSpark.finished());
+        assertEquals(inProcess.failed(), onSpark.failed());
+        assertTrue(onSpark.failed() > 0, "the failing head's trials are recorded as failed, not retried");
+        assertSameRecords("in-process", "spark");
+        assertEquals(onSpark.finished() + onSpark.failed(), started.get("spark").size(), "every trial reported started once");
+        assertTrue(info.get("spark").stream().noneMatch(line -> line.contains("runs again")), "a trial that throws is not retried: "
+                + info.get("spark"));
+        // the driver died after this? a second run resumes: finished trials are skipped, failed ones run again
+        RunSummary again = run("spark", SWEEP, "spark", spark(LOCAL_CLUSTER));
+        assertEquals(onSpark.finished(), again.skipped());
+        assertEquals(onSpark.failed(), again.failed());
+        assertEquals(inProcess.planned(), trials("spark").size(), "nothing recorded twice");
+    }
+
+    @Test
+    void aKilledExecutorsTrialFinishesOnAnotherAndIsRecordedOnce() throws Exception {
+        Path marker = dir.resolve("kill.marker");
+        String yaml = SWEEP.replace("seeds: [1, 2, 3]", "seeds: [1]")
+                .replace("head: [{type: test-dense}, {type: test-dense, fail: true}]", "head: [{type: test-dense, killOnce: '" + marker + "'}]");
+        RunSummary summary = run("killed", yaml, "spark", spark(LOCAL_CLUSTER, "spark.task.maxFailures", "2"));
+        assertTrue(Files.exists(marker), "an executor was killed");
+        long killed = Long.parseLong(Files.readString(marker).strip());
+        assertTrue(killed != ProcessHandle.current().pid() && ProcessHandle.of(killed).isEmpty(), "the killed process was an executor");
+        Map<String, TrialRecord> records = trials("killed");
+        assertEquals(summary.planned(), records.size(), "every trial recorded once");
+        records.values().forEach(r -> assertEquals(TrialStatus.finished, r.status(), r.trialId() + ": " + r.error()));
+        assertTrue(info.get("killed").stream().anyMatch(line -> line.contains("failed on executor")), info.get("killed").toString());
+        // and its numbers are the in-process ones
+        inProcessWithOneThread("killed-in-process", yaml);
+        assertSameRecords("killed-in-process", "killed");
+    }
+
+    @Test
+    void aFaultOnTheFirstAttemptIsRetriedAndOnEveryAttemptIsRecordedAsFailed() throws Exception {
+        Path marker = dir.resolve("error.marker");
+        String yaml = SWEEP.replace("seeds: [1, 2, 3]", "seeds: [1]")
+                .replace("head: [{type: test-dense}, {type: test-dense, fail: true}]",
+                        "head: [{type: test-dense, errorOnce: '" + marker + "'}, {type: test-dense, halt: 3}]");
+        RunSummary summary = run("faults", yaml, "spark", spark(LOCAL_CLUSTER, "spark.task.maxFailures", "2"));
+        Map<String, TrialRecord> records = trials("faults");
+        assertEquals(summary.planned(), records.size(), "every trial recorded once");
+        int halted = 0;
+        for (TrialRecord record : records.values()) {
+            if (record.label(dev.graft.spi.Axis.HEAD).contains("halt=3")) {
+                halted++;
+                assertEquals(TrialStatus.failed, record.status());
+                assertTrue(record.error().startsWith("every attempt Spark made at this trial failed outside the trial's own code (2 attempts)"),
+                        record.error());
+            } else {
+                assertEquals(TrialStatus.finished, record.status(), record.error());
+            }
+        }
+        assertTrue(halted > 0 && summary.finished() > 0, summary.toString());
+        assertTrue(Files.exists(marker));
+        assertTrue(info.get("faults").stream().anyMatch(line -> line.contains("AssertionError")), info.get("faults").toString());
+    }
+
+    @Test
+    void anEmbeddedStandaloneClusterRunsTheSweepEndToEnd() throws Exception {
+        inProcessWithOneThread("embedded-in-process", SWEEP);
+        run("embedded", SWEEP, "spark", spark("embedded[2]"));
+        assertSameRecords("embedded-in-process", "embedded");
+        assertTrue(Files.isRegularFile(dir.resolve("embedded/spark/master.log")));
+        try (var apps = Files.list(dir.resolve("embedded/spark/work"))) {
+            List<Path> executors = apps.flatMap(app -> {
+                try {
+                    return Files.list(app);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+            assertEquals(2, executors.size(), "two executors: " + executors);
+        }
+        assertTrue(ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive), "the embedded cluster is stopped");
+    }
+}

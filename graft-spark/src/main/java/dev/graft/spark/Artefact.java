@@ -55,6 +55,52 @@ record Artefact(String what, String sha256, long size) implements Serializable {
         return bytes;
     }
 
+    /**
+     * @param what what it is
+     * @param file a file, hashed as it is read (it may be larger than the heap)
+     * @return its address
+     * @throws IOException if it cannot be read
+     */
+    static Artefact ofFile(String what, Path file) throws java.io.IOException {
+        return new Artefact(what, sha256(file), Files.size(file));
+    }
+
+    /**
+     * Checks, without reading it into memory, that a file arrived as sent.
+     *
+     * @param file where Spark put it on this executor
+     * @return the file
+     * @throws ArtefactException if it is missing, or its length or hash differ
+     */
+    Path verify(Path file) {
+        String arrived;
+        long length;
+        try {
+            length = Files.size(file);
+            arrived = sha256(file);
+        } catch (java.io.IOException e) {
+            throw new ArtefactException(what + " (" + fileName() + ") did not arrive on this executor: " + e.getMessage(), e);
+        }
+        if (length != size || !arrived.equals(sha256)) {
+            throw new ArtefactException(what + " arrived corrupted on this executor: " + length + " bytes with SHA-256 " + arrived
+                    + ", but the orchestrator sent " + size + " bytes with SHA-256 " + sha256 + " (" + file + ")", null);
+        }
+        return file;
+    }
+
+    static String sha256(Path file) throws java.io.IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -67,6 +67,8 @@ final class SparkTrialExecutor implements TrialExecutor {
     private final Map<Object, Artefact> staged = new IdentityHashMap<>();
     private final Set<String> distributed = new HashSet<>();
     private final ObjectMapper json = new ObjectMapper();
+    /** The files backbone configs name, shipped with the first round. */
+    private ShippedFiles files;
 
     private SparkTrialExecutor(ExecutorSetup setup, TrialJob job, EmbeddedCluster cluster, JavaSparkContext spark, Path staging, int concurrent) {
         this.setup = setup;
@@ -127,11 +129,17 @@ final class SparkTrialExecutor implements TrialExecutor {
                 () -> PortableInputs.examples(inputs.pool()));
         Artefact test = stage(inputs.test(), () -> "the target's test examples (" + inputs.test().origin() + ")",
                 () -> PortableInputs.examples(inputs.test()));
+        if (files == null) {
+            files = ShippedFiles.of(inputs.files());
+            for (ShippedFiles.Entry entry : files.entries()) {
+                distribute(entry.content(), Path.of(entry.root()).resolve(entry.relative()));
+            }
+        }
         for (Trial trial : trials) {
             Pretrained weights = inputs.weights(trial);
             Artefact weightsArtefact = weights == null ? null : stage(weights, () -> "pretrained backbone " + weights.key(),
                     () -> PortableInputs.pretrained(weights, setup.mapper()));
-            TrialTask task = new TrialTask(job, pool, test, weightsArtefact);
+            TrialTask task = new TrialTask(job, pool, test, weightsArtefact, files);
             submitter.submit(() -> submit(trial.id(), task));
         }
         Set<String> started = new HashSet<>();
@@ -194,6 +202,19 @@ final class SparkTrialExecutor implements TrialExecutor {
         }
         staged.put(input, artefact);
         return artefact;
+    }
+
+    /** Hands a file a backbone config names to Spark under its content address (a link, or a copy, in the staging directory). */
+    private void distribute(Artefact artefact, Path file) throws IOException {
+        if (distributed.add(artefact.sha256())) {
+            Path staged = staging.resolve(artefact.fileName());
+            try {
+                Files.createLink(staged, file);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(file, staged);
+            }
+            spark.addFile(staged.toString());
+        }
     }
 
     private static String firstLine(Throwable e) {

@@ -40,12 +40,14 @@ final class TrialTask implements Function<String, String> {
     private final Artefact pool;
     private final Artefact test;
     private final Artefact weights;
+    private final ShippedFiles files;
 
-    TrialTask(TrialJob job, Artefact pool, Artefact test, Artefact weights) {
+    TrialTask(TrialJob job, Artefact pool, Artefact test, Artefact weights, ShippedFiles files) {
         this.job = job;
         this.pool = pool;
         this.test = test;
         this.weights = weights;
+        this.files = files;
     }
 
     @Override
@@ -56,11 +58,17 @@ final class TrialTask implements Function<String, String> {
         Examples testExamples;
         Pretrained pretrained;
         synchronized (TrialTask.class) {
-            host = HOSTS.computeIfAbsent(job, j -> TrialHost.open(j.withCacheDir(local.resolve("graft-cache").toString())));
+            host = HOSTS.get(job);
+            if (host == null) {
+                host = TrialHost.open(job.withCacheDir(local.resolve("graft-cache").toString()));
+                host.locateFiles(files.place(local.resolve("graft-files"), artefact -> Path.of(SparkFiles.get(artefact.fileName()))));
+                HOSTS.put(job, host);
+            }
             poolExamples = (Examples) ARTEFACTS.computeIfAbsent(pool.sha256(), h -> PortableInputs.examples(fetch(pool)));
             testExamples = (Examples) ARTEFACTS.computeIfAbsent(test.sha256(), h -> PortableInputs.examples(fetch(test)));
+            ObjectMapper mapper = host.mapper();
             pretrained = weights == null ? null
-                    : (Pretrained) ARTEFACTS.computeIfAbsent(weights.sha256(), h -> PortableInputs.pretrained(fetch(weights), host.mapper()));
+                    : (Pretrained) ARTEFACTS.computeIfAbsent(weights.sha256(), h -> PortableInputs.pretrained(fetch(weights), mapper));
         }
         Trial trial = host.trial(trialId);
         Path trialDir = Files.createTempDirectory(local, "trial-" + trialId + "-");

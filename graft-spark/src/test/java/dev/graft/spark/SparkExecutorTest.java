@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * recorded once.
  */
 class SparkExecutorTest {
-    static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins()));
+    static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins(), new dev.graft.plugins.backbones.BackbonesModule()));
     static final String SWEEP = TestPlugins.SWEEP;
     static final String LOCAL_CLUSTER = "local-cluster[2,1,1024]";
 
@@ -174,6 +174,34 @@ class SparkExecutorTest {
         assertTrue(halted > 0 && summary.finished() > 0, summary.toString());
         assertTrue(Files.exists(marker));
         assertTrue(info.get("faults").stream().anyMatch(line -> line.contains("AssertionError")), info.get("faults").toString());
+    }
+
+    /** A backbone read from files its config names (here a Graft checkpoint) trains on executors from shipped copies. */
+    @Test
+    void theFilesABackbonesConfigNamesAreShippedToTheExecutors() throws Exception {
+        String pretrain = SWEEP.replace("seeds: [1, 2, 3]", "seeds: [1]").replace("head: [{type: test-dense}, {type: test-dense, fail: true}]",
+                "head: [{type: test-dense}]");
+        inProcessWithOneThread("pretrain", pretrain);
+        Path checkpoint;
+        try (var entries = Files.list(dir.resolve("cache/backbones"))) {
+            checkpoint = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        String yaml = pretrain.replaceFirst("(?s)  backbone:\n.*?  head:", "  backbone: [{type: checkpoint, path: '" + checkpoint + "'}]\n  head:");
+        assertTrue(yaml.contains("type: checkpoint"), yaml);
+        inProcessWithOneThread("checkpoint-in-process", yaml);
+        run("checkpoint", yaml, "spark", spark(LOCAL_CLUSTER));
+        assertSameRecords("checkpoint-in-process", "checkpoint");
+        assertTrue(trials("checkpoint").values().stream().allMatch(r -> r.status() == TrialStatus.finished
+                && r.provenanceJson().contains("Graft checkpoint " + checkpoint)), "provenance names the file as the config does");
+        // the executors read their copies: each laid them out in its own directory
+        Path work = Path.of(System.getenv("SPARK_HOME")).resolve("work");
+        try (var apps = Files.list(work)) {
+            Path app = apps.max(java.util.Comparator.comparing(Path::getFileName)).orElseThrow();
+            try (var executors = Files.list(app)) {
+                assertTrue(executors.anyMatch(e -> Files.isRegularFile(e.resolve("graft-files/root0/backbone.params"))
+                        && Files.isRegularFile(e.resolve("graft-files/root0/meta.json"))), "shipped copies in " + app);
+            }
+        }
     }
 
     @Test

@@ -32,6 +32,8 @@ import static java.util.Objects.requireNonNull;
 public final class Components {
     private final PluginRegistry registry;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    /** Where the files backbone configs name are in this process (shipped copies on a Spark executor). */
+    private volatile BackboneContext.Files files = BackboneContext.Files.AS_NAMED;
 
     /**
      * @param registry the installed plugins
@@ -57,8 +59,26 @@ public final class Components {
                 throw new dev.graft.spi.GraftException("not a backbone config this installation knows: " + cause.getMessage(), e);
             }
             return backbone(other, context);
-        });
+        }, files);
         return registry.<BackboneFactory<BackboneConfig>>factoryFor(PluginFamily.BACKBONE, config).create(config, withResolver);
+    }
+
+    /**
+     * @param config a backbone config
+     * @return the files and directories it reads, as it names them, absolute and normalised
+     */
+    public java.util.List<java.nio.file.Path> backboneFiles(BackboneConfig config) {
+        return registry.<BackboneFactory<BackboneConfig>>factoryFor(PluginFamily.BACKBONE, config).files(config).stream()
+                .map(named -> java.nio.file.Path.of(named).toAbsolutePath().normalize()).toList();
+    }
+
+    /**
+     * Says where the files that backbone configs name are in this process, for every backbone built after.
+     *
+     * @param files where they are (a Spark executor's shipped copies)
+     */
+    void locateFiles(BackboneContext.Files files) {
+        this.files = requireNonNull(files, "files is null");
     }
 
     /**

@@ -226,7 +226,9 @@ public final class ExperimentRunner {
                 }
                 new SimilarityStage(components, catalog, mapper, listener).run(experiment, backboneLabels, pretrainedBackbones, pool, store);
 
-                TrialInputs inputs = new TrialInputs(pool, test, pretrained);
+                Set<Path> files = new java.util.LinkedHashSet<>();
+                experiment.sweep().backbone().forEach(spec -> files.addAll(components.backboneFiles(spec.architecture())));
+                TrialInputs inputs = new TrialInputs(pool, test, pretrained, List.copyOf(files));
                 while (!round.toRun().isEmpty()) {
                     if (sequential) {
                         listener.roundPlanned(round.plan().size(), round.toRun().size(), round.seeds(), round.open(), round.strategies());

@@ -81,6 +81,16 @@ public final class TrialHost {
         return experiment.prepare(descriptor, context);
     }
 
+    /**
+     * Says where the files backbone configs name are in this process, before any trial here builds
+     * a backbone (an executor on another machine reads the copies it was given).
+     *
+     * @param files where they are
+     */
+    public void locateFiles(dev.graft.spi.backbone.BackboneContext.Files files) {
+        experiment.components().locateFiles(files);
+    }
+
     Components components() {
         return experiment.components();
     }

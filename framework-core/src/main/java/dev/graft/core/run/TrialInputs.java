@@ -6,6 +6,8 @@ import dev.graft.core.descriptor.BackboneSpec;
 import dev.graft.core.sweep.Trial;
 import dev.graft.core.sweep.TrialKind;
 import dev.graft.spi.data.Examples;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,12 +17,15 @@ import java.util.Map;
  * @param pool the target's training split, classes selected
  * @param test the target's test split, classes selected and capped
  * @param pretrained pretrained backbones by spec (transfer trials of backbones with a {@code pretrain} block)
+ * @param files the files and directories the sweep's backbone configs read (Keras, TorchScript, checkpoints),
+ *     absolute, as the configs name them
  */
-public record TrialInputs(Examples pool, Examples test, Map<BackboneSpec, Pretrained> pretrained) {
+public record TrialInputs(Examples pool, Examples test, Map<BackboneSpec, Pretrained> pretrained, List<Path> files) {
     public TrialInputs {
         requireNonNull(pool, "pool is null");
         requireNonNull(test, "test is null");
         pretrained = Map.copyOf(pretrained);
+        files = List.copyOf(files);
     }
 
     /**

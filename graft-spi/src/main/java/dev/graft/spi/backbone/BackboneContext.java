@@ -15,8 +15,24 @@ import dev.graft.spi.data.ExampleFormat;
  *     Backbone#importedWeights()}, and a factory whose blocks load weights by themselves (a
  *     TorchScript module) must re-initialise them at random
  * @param resolver builds a registered backbone from its config given as JSON (with its {@code type}) for the same input
+ * @param files where a file a config names is in this process: the file itself, or, on an
+ *     executor of another machine, the copy the orchestrator shipped there (a factory reads through
+ *     {@link #file(String)} and records the name as written in its provenance)
  */
-public record BackboneContext(ExampleFormat data, boolean randomInit, Resolver resolver) {
+public record BackboneContext(ExampleFormat data, boolean randomInit, Resolver resolver, Files files) {
+
+    /** Where the files that configs name are in this process. */
+    @FunctionalInterface
+    public interface Files {
+        /** Every file where it is named. */
+        Files AS_NAMED = path -> path;
+
+        /**
+         * @param named a file or directory as a config names it, absolute and normalised
+         * @return where to read it in this process
+         */
+        java.nio.file.Path locate(java.nio.file.Path named);
+    }
 
     /** Builds a registered backbone from its config. */
     @FunctionalInterface
@@ -50,9 +66,29 @@ public record BackboneContext(ExampleFormat data, boolean randomInit, Resolver r
         });
     }
 
+    /**
+     * A context in which every file is where its config names it.
+     *
+     * @param data the format of the examples the data provides
+     * @param randomInit whether the weights are to be random (a scratch baseline)
+     * @param resolver builds other registered backbones
+     */
+    public BackboneContext(ExampleFormat data, boolean randomInit, Resolver resolver) {
+        this(data, randomInit, resolver, Files.AS_NAMED);
+    }
+
     public BackboneContext {
         requireNonNull(data, "data is null");
         requireNonNull(resolver, "resolver is null");
+        requireNonNull(files, "files is null");
+    }
+
+    /**
+     * @param named a path as a config names it
+     * @return where to read it in this process (the path itself, unless the file was shipped here)
+     */
+    public java.nio.file.Path file(String named) {
+        return files.locate(java.nio.file.Path.of(named).toAbsolutePath().normalize());
     }
 
     /**

@@ -32,4 +32,16 @@ public interface BackboneFactory<C extends BackboneConfig> extends PluginFactory
     default Class<? extends dev.graft.spi.data.ExampleFormat> reads() {
         return dev.graft.spi.data.ExampleFormat.class;
     }
+
+    /**
+     * The files and directories this config reads (weights, model files), as it names them: an
+     * executor on another machine is given copies, and {@link BackboneContext#file} finds them
+     * there. Default none.
+     *
+     * @param config the config
+     * @return paths as the config names them
+     */
+    default java.util.List<String> files(C config) {
+        return java.util.List.of();
+    }
 }

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,8 +46,15 @@ public final class CheckpointFactory implements BackboneFactory<CheckpointConfig
     }
 
     @Override
+    public List<String> files(CheckpointConfig config) {
+        return List.of(config.path());
+    }
+
+    @Override
     public Backbone create(CheckpointConfig config, BackboneContext context) {
-        Path dir = Path.of(config.path());
+        // named: as the config says (provenance); dir: where it is in this process (a shipped copy on an executor)
+        Path named = Path.of(config.path()).toAbsolutePath().normalize();
+        Path dir = context.file(config.path());
         Path meta = dir.resolve("meta.json");
         Path params = dir.resolve("backbone.params");
         if (!Files.isRegularFile(meta) || !Files.isRegularFile(params)) {
@@ -68,7 +76,7 @@ public final class CheckpointFactory implements BackboneFactory<CheckpointConfig
         }
         Backbone inner = context.resolver().build(architecture.toString());
         Map<String, String> provenance = new LinkedHashMap<>(inner.provenance());
-        provenance.put("weights", "Graft checkpoint " + dir.toAbsolutePath());
+        provenance.put("weights", "Graft checkpoint " + named);
         provenance.put("checkpointKey", metadata.path("key").asText(""));
         provenance.put("sourceAccuracy", metadata.path("sourceAccuracy").asText(""));
         provenance.put("architecture", architecture.toString());

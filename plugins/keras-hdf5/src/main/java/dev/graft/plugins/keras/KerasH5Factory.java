@@ -75,20 +75,27 @@ public final class KerasH5Factory implements BackboneFactory<KerasH5Config> {
     }
 
     @Override
+    public List<String> files(KerasH5Config config) {
+        return List.of(config.path());
+    }
+
+    @Override
     public Backbone create(KerasH5Config config, BackboneContext context) {
-        Path path = Path.of(config.path());
+        // named: as the config says, for provenance and messages; path: where it is in this process (a shipped copy on an executor)
+        Path named = Path.of(config.path()).toAbsolutePath().normalize();
+        Path path = context.file(config.path());
         if (!Files.isRegularFile(path)) {
-            throw new GraftException(path.toAbsolutePath() + ": no such Keras weights file (keras-h5 path)");
+            throw new GraftException(named + ": no such Keras weights file (keras-h5 path)");
         }
         KerasArchitecture.Built built = KerasArchitecture.build(config);
         ImageInputSpec spec = KerasArchitecture.tfPreprocessing(config.architecture())
                 ? new ImageInputSpec(3, config.inputSize(), config.inputSize(), TF_MEAN, TF_STD, false)
                 : new ImageInputSpec(3, config.inputSize(), config.inputSize(), CAFFE_MEAN_BGR, CAFFE_STD, true);
         Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("weights", path.toAbsolutePath().toString());
+        provenance.put("weights", named.toString());
         provenance.put("sha256", read(path).sha256());
         provenance.put("architecture", describe(config));
-        return new Backbone(built.groups(), spec, provenance, (groups, manager) -> load(config, path, read(path).weights(), built));
+        return new Backbone(built.groups(), spec, provenance, (groups, manager) -> load(config, named, read(path).weights(), built));
     }
 
     /** Writes the file's weights into the initialised convolutions; every mismatch is collected and reported at once. */

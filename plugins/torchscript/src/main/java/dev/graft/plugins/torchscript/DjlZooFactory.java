@@ -60,19 +60,32 @@ public final class DjlZooFactory implements BackboneFactory<DjlZooConfig> {
     }
 
     @Override
+    public List<String> files(DjlZooConfig config) {
+        if (config.url().matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            Path local = localPath(config.url());
+            return local == null ? List.of() : List.of(local.toString());
+        }
+        return List.of(Path.of(config.url()).toAbsolutePath().normalize().toString());
+    }
+
+    @Override
     public Backbone create(DjlZooConfig config, BackboneContext context) {
         String url = modelUrl(config.url());
         Path local = localPath(url);
+        // a local model is read where it is in this process (a shipped copy on an executor); provenance names it as written
+        Path located = local == null ? null : context.file(local.toString());
+        String readUrl = located == null || located.equals(local) ? url : located.toUri().toString();
         if (!config.trusted() && (local == null || !TorchScriptFactory.trusted(local, System.getenv(TorchScriptFactory.TRUSTED_DIRS)))) {
             throw new GraftException(config.url() + ": loading a PyTorch model runs code from it; set trusted: true in the backbone"
                     + (local == null ? "" : ", or put it under a directory listed in " + TorchScriptFactory.TRUSTED_DIRS));
         }
-        Path file = resolved.computeIfAbsent(url + "#" + config.modelName(), key -> resolve(url, config.modelName()));
+        Path file = resolved.computeIfAbsent(readUrl + "#" + config.modelName(), key -> resolve(readUrl, config.modelName()));
+        Path shown = located == null || located.equals(local) || !file.startsWith(located) ? file : local.resolve(located.relativize(file));
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("url", url);
-        provenance.put("file", file + " sha256 " + TorchScriptFactory.sha256(file));
+        provenance.put("file", shown + " sha256 " + TorchScriptFactory.sha256(file));
         provenance.put("weights", "TorchScript via DJL Criteria");
-        return new Backbone(List.of(new LayerGroup("model", new TorchScriptStage(file, context.randomInit()))),
+        return new Backbone(List.of(new LayerGroup("model", new TorchScriptStage(file, shown, context.randomInit()))),
                 config.preprocessing().inputSpec(), provenance);
     }
 

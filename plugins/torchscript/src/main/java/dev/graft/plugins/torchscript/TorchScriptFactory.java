@@ -52,21 +52,28 @@ public final class TorchScriptFactory implements BackboneFactory<TorchScriptConf
     }
 
     @Override
+    public List<String> files(TorchScriptConfig config) {
+        return config.paths();
+    }
+
+    @Override
     public Backbone create(TorchScriptConfig config, BackboneContext context) {
         List<LayerGroup> groups = new ArrayList<>();
         Map<String, String> provenance = new LinkedHashMap<>();
         for (int i = 0; i < config.paths().size(); i++) {
-            Path path = Path.of(config.paths().get(i)).toAbsolutePath().normalize();
+            // named: as the config says (trust, provenance, messages); path: where it is in this process
+            Path named = Path.of(config.paths().get(i)).toAbsolutePath().normalize();
+            Path path = context.file(config.paths().get(i));
             if (!Files.isRegularFile(path)) {
-                throw new GraftException(path + ": no such TorchScript file");
+                throw new GraftException(named + ": no such TorchScript file");
             }
-            if (!config.trusted() && !trusted(path, System.getenv(TRUSTED_DIRS))) {
-                throw new GraftException(path + ": loading TorchScript runs code from the file; set trusted: true in the backbone, "
+            if (!config.trusted() && !trusted(named, System.getenv(TRUSTED_DIRS))) {
+                throw new GraftException(named + ": loading TorchScript runs code from the file; set trusted: true in the backbone, "
                         + "or put the file under a directory listed in " + TRUSTED_DIRS);
             }
-            String name = config.groups() != null ? config.groups().get(i) : path.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            groups.add(new LayerGroup(name, new TorchScriptStage(path, context.randomInit())));
-            provenance.put("file" + (i + 1), path + " sha256 " + sha256(path));
+            String name = config.groups() != null ? config.groups().get(i) : named.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            groups.add(new LayerGroup(name, new TorchScriptStage(path, named, context.randomInit())));
+            provenance.put("file" + (i + 1), named + " sha256 " + sha256(path));
         }
         provenance.put("weights", "TorchScript");
         return new Backbone(groups, config.preprocessing().inputSpec(), provenance);

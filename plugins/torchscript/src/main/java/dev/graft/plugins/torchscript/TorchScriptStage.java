@@ -23,19 +23,22 @@ import java.nio.file.Path;
 final class TorchScriptStage extends AbstractBlock {
     private static final byte VERSION = 1;
     private final Path path;
+    private final Path named;
     private final boolean randomInit;
     private Block module;
 
     /**
-     * @param path the TorchScript file
+     * @param path the TorchScript file in this process
+     * @param named the file as the config names it (for messages; the same file unless shipped to an executor)
      * @param randomInit re-initialise the loaded parameters at random (a scratch baseline): weights
      *     of two or more dimensions Glorot-uniform (as the core initialises), one-dimensional
      *     weights (normalisation scales) 1, biases 0; buffers such as BatchNorm running statistics
      *     keep the file's values
      */
-    TorchScriptStage(Path path, boolean randomInit) {
+    TorchScriptStage(Path path, Path named, boolean randomInit) {
         super(VERSION);
         this.path = path;
+        this.named = named;
         this.randomInit = randomInit;
     }
 
@@ -45,12 +48,12 @@ final class TorchScriptStage extends AbstractBlock {
             return;
         }
         if (!(manager instanceof PtNDManager pytorch)) {
-            throw new GraftException(path + ": TorchScript needs DJL's PyTorch engine, the model runs on " + manager.getEngine().getEngineName());
+            throw new GraftException(named + ": TorchScript needs DJL's PyTorch engine, the model runs on " + manager.getEngine().getEngineName());
         }
         try {
             module = addChildBlock("module", JniUtils.loadModule(pytorch, path, true, new String[0], new String[0], true));
         } catch (RuntimeException e) {
-            throw new GraftException(path + ": cannot load as TorchScript (corrupt, truncated or not a torch.jit.save file): "
+            throw new GraftException(named + ": cannot load as TorchScript (corrupt, truncated or not a torch.jit.save file): "
                     + e.getMessage(), e);
         }
         if (randomInit) {
@@ -90,12 +93,12 @@ final class TorchScriptStage extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         if (module == null) {
-            throw new IllegalStateException(path + " is not loaded yet");
+            throw new IllegalStateException(named + " is not loaded yet");
         }
         try {
             return module.getOutputShapes(inputShapes);
         } catch (RuntimeException e) {
-            throw new GraftException(path + ": does not accept input of shape " + inputShapes[0] + ": " + e.getMessage(), e);
+            throw new GraftException(named + ": does not accept input of shape " + inputShapes[0] + ": " + e.getMessage(), e);
         }
     }
 }

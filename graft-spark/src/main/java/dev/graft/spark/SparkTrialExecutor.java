@@ -10,6 +10,7 @@ import dev.graft.core.run.TrialInputs;
 import dev.graft.core.run.TrialJob;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.sweep.Trial;
+import dev.graft.core.train.EpochMetrics;
 import dev.graft.spi.GraftException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +49,11 @@ final class SparkTrialExecutor implements TrialExecutor {
     /** The local property naming the trial a Spark job trains. */
     static final String TRIAL = "graft.trial";
 
-    private sealed interface Event permits Started, AttemptFailed, Done {}
+    private sealed interface Event permits Started, AttemptFailed, Epoch, Done {
+        String trialId();
+    }
+
+    private record Epoch(String trialId, String json) implements Event {}
 
     private record Started(String trialId, String executor, int attempt) implements Event {}
 
@@ -69,6 +74,7 @@ final class SparkTrialExecutor implements TrialExecutor {
     private final ObjectMapper json = new ObjectMapper();
     /** The files backbone configs name, shipped with the first round. */
     private ShippedFiles files;
+    private final EpochChannel epochs;
 
     private SparkTrialExecutor(ExecutorSetup setup, TrialJob job, EmbeddedCluster cluster, JavaSparkContext spark, Path staging, int concurrent) {
         this.setup = setup;
@@ -82,6 +88,14 @@ final class SparkTrialExecutor implements TrialExecutor {
             return thread;
         });
         spark.sc().addSparkListener(new Listener());
+        EpochChannel channel;
+        try {
+            channel = new EpochChannel(spark.getConf().get("spark.driver.host"), (trial, line) -> events.add(new Epoch(trial, line)));
+        } catch (IOException | RuntimeException e) {
+            setup.listener().info("spark: executors cannot report epochs (" + e.getMessage() + "); trials report when they end");
+            channel = null;
+        }
+        this.epochs = channel;
     }
 
     /**
@@ -139,31 +153,38 @@ final class SparkTrialExecutor implements TrialExecutor {
             Pretrained weights = inputs.weights(trial);
             Artefact weightsArtefact = weights == null ? null : stage(weights, () -> "pretrained backbone " + weights.key(),
                     () -> PortableInputs.pretrained(weights, setup.mapper()));
-            TrialTask task = new TrialTask(job, pool, test, weightsArtefact, files);
+            TrialTask task = new TrialTask(job, pool, test, weightsArtefact, files, epochs == null ? null : epochs.address());
             submitter.submit(() -> submit(trial.id(), task));
         }
         Set<String> started = new HashSet<>();
+        Set<String> ended = new HashSet<>();
         Map<String, Integer> failedAttempts = new HashMap<>();
         int outstanding = trials.size();
         try {
             while (outstanding > 0) {
                 Event event = events.take();
-                if (event instanceof Started s && byId.containsKey(s.trialId())) {
+                if (!byId.containsKey(event.trialId()) || ended.contains(event.trialId())) {
+                    continue; // another round's, or a late line of an ended trial (a speculative copy's)
+                }
+                if (event instanceof Started s) {
                     if (started.add(s.trialId())) {
                         listener.trialStarted(byId.get(s.trialId()));
                     } else {
                         listener.info("spark: trial " + s.trialId() + " runs again (attempt " + (s.attempt() + 1) + ") on executor "
                                 + s.executor());
                     }
-                } else if (event instanceof AttemptFailed f && byId.containsKey(f.trialId())) {
+                } else if (event instanceof AttemptFailed f) {
                     failedAttempts.merge(f.trialId(), 1, Integer::sum);
                     listener.info("spark: an attempt at trial " + f.trialId() + " failed on executor " + f.executor() + ": " + f.reason());
-                } else if (event instanceof Done d && byId.containsKey(d.trialId())) {
+                } else if (event instanceof Epoch e && started.contains(e.trialId())) {
+                    epochFinished(listener, byId.get(e.trialId()), e.json());
+                } else if (event instanceof Done d) {
                     Trial trial = byId.get(d.trialId());
                     if (started.add(d.trialId())) {
                         listener.trialStarted(trial);
                     }
                     outstanding--;
+                    ended.add(d.trialId());
                     finisher.finished(trial, d.failure() == null ? json.readValue(d.json(), TrialRecord.class)
                             : setup.failed(trial, "every attempt Spark made at this trial failed outside the trial's own code ("
                                     + failedAttempts.getOrDefault(d.trialId(), 0) + " attempts): " + firstLine(d.failure())));
@@ -173,6 +194,17 @@ final class SparkTrialExecutor implements TrialExecutor {
             Thread.currentThread().interrupt();
             throw new GraftException("interrupted while waiting for Spark", e);
         }
+    }
+
+    /** Shows an executor's epoch line; a line that does not parse is dropped (progress only, from the network). */
+    private void epochFinished(RunListener listener, Trial trial, String line) {
+        EpochMetrics metrics;
+        try {
+            metrics = json.readValue(line, EpochMetrics.class);
+        } catch (IOException e) {
+            return;
+        }
+        listener.epochFinished(trial, metrics);
     }
 
     /** Runs one trial as a Spark job of one task (on a submitter thread) and queues what came back. */
@@ -255,6 +287,9 @@ final class SparkTrialExecutor implements TrialExecutor {
 
     @Override
     public void close() {
+        if (epochs != null) {
+            epochs.close();
+        }
         submitter.shutdownNow();
         try {
             spark.cancelAllJobs();

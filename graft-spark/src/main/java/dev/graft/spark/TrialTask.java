@@ -7,8 +7,10 @@ import dev.graft.core.run.TrialHost;
 import dev.graft.core.run.TrialJob;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.sweep.Trial;
+import dev.graft.core.train.EpochMetrics;
 import dev.graft.spi.data.Examples;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -41,8 +43,10 @@ final class TrialTask implements Function<String, String> {
     private final Artefact test;
     private final Artefact weights;
     private final ShippedFiles files;
+    private final EpochChannel.Address progress;
 
-    TrialTask(TrialJob job, Artefact pool, Artefact test, Artefact weights, ShippedFiles files) {
+    TrialTask(TrialJob job, Artefact pool, Artefact test, Artefact weights, ShippedFiles files, EpochChannel.Address progress) {
+        this.progress = progress;
         this.job = job;
         this.pool = pool;
         this.test = test;
@@ -72,15 +76,36 @@ final class TrialTask implements Function<String, String> {
         }
         Trial trial = host.trial(trialId);
         Path trialDir = Files.createTempDirectory(local, "trial-" + trialId + "-");
+        Writer epochs = progress == null ? null : progress.connect();
         try {
-            TrialRecord record = host.run(trial, poolExamples, testExamples, pretrained, trialDir, epoch -> {});
+            TrialRecord record = host.run(trial, poolExamples, testExamples, pretrained, trialDir, epoch -> send(epochs, trialId, epoch));
             return JSON.writeValueAsString(record);
         } finally {
-            try (Stream<Path> files = Files.walk(trialDir)) {
-                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+            if (epochs != null) {
+                try {
+                    epochs.close();
+                } catch (IOException e) {
+                    // progress only
+                }
+            }
+            try (Stream<Path> paths = Files.walk(trialDir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(path);
                 }
             }
+        }
+    }
+
+    /** One epoch's progress line to the orchestrator, best effort: a line that cannot be sent is dropped. */
+    private static void send(Writer epochs, String trialId, EpochMetrics epoch) {
+        if (epochs == null) {
+            return;
+        }
+        try {
+            epochs.write(trialId + " " + JSON.writeValueAsString(epoch) + "\n");
+            epochs.flush();
+        } catch (IOException e) {
+            // progress only: the record carries every epoch
         }
     }
 

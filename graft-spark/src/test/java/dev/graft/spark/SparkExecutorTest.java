@@ -41,6 +41,7 @@ class SparkExecutorTest {
 
     /** What a run's listener saw, per run. */
     private final Map<String, List<String>> started = new HashMap<>();
+    private final Map<String, Map<String, List<dev.graft.core.train.EpochMetrics>>> epochs = new HashMap<>();
     private final Map<String, List<String>> info = new HashMap<>();
 
     private RunSummary run(String name, String yaml, String executor, Map<String, String> options) {
@@ -48,6 +49,8 @@ class SparkExecutorTest {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         started.put(name, starts);
         info.put(name, lines);
+        Map<String, List<dev.graft.core.train.EpochMetrics>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        epochs.put(name, seen);
         RunListener listener = new RunListener() {
             @Override
             public void info(String message) {
@@ -57,6 +60,11 @@ class SparkExecutorTest {
             @Override
             public void trialStarted(Trial trial) {
                 starts.add(trial.id());
+            }
+
+            @Override
+            public void epochFinished(Trial trial, dev.graft.core.train.EpochMetrics metrics) {
+                seen.computeIfAbsent(trial.id(), id -> Collections.synchronizedList(new ArrayList<>())).add(metrics);
             }
         };
         return new ExperimentRunner(PLUGINS).executor(executor, options).run(new DescriptorReader(PLUGINS).read(dir.resolve("exp.yaml"), yaml),
@@ -124,6 +132,15 @@ class SparkExecutorTest {
         assertTrue(onSpark.failed() > 0, "the failing head's trials are recorded as failed, not retried");
         assertSameRecords("in-process", "spark");
         assertEquals(onSpark.finished() + onSpark.failed(), started.get("spark").size(), "every trial reported started once");
+        // progress: epochs reached the listener while trials trained on executors (the last lines may be overtaken by the
+        // record itself, which carries every epoch: what arrived is the record's epochs from the first, in order)
+        int shown = 0;
+        for (TrialRecord record : trials("spark").values()) {
+            List<dev.graft.core.train.EpochMetrics> seen = epochs.get("spark").getOrDefault(record.trialId(), List.of());
+            assertEquals(record.epochs().subList(0, Math.min(seen.size(), record.epochs().size())), seen, record.trialId());
+            shown += seen.size();
+        }
+        assertTrue(shown > 0, "no epoch reached the listener");
         assertTrue(info.get("spark").stream().noneMatch(line -> line.contains("runs again")), "a trial that throws is not retried: "
                 + info.get("spark"));
         // the driver died after this? a second run resumes: finished trials are skipped, failed ones run again

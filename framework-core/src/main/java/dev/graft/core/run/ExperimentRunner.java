@@ -233,6 +233,10 @@ public final class ExperimentRunner {
                     if (sequential) {
                         listener.roundPlanned(round.plan().size(), round.toRun().size(), round.seeds(), round.open(), round.strategies());
                     }
+                    for (Trial trial : round.toRun()) {
+                        // an earlier attempt's epochs (a failed trial run again) must not stand for this one's
+                        Files.deleteIfExists(outDir.resolve("trials").resolve(trial.id()).resolve("epochs.csv"));
+                    }
                     trialExecutor.run(round.toRun(), inputs, listener, finisher);
                     round = rounds.next(results, tried);
                     store.putMeta("plan", mapper.writeValueAsString(round.plan().stream().map(Trial::id).toList()));

@@ -45,14 +45,22 @@ record Artefact(String what, String sha256, long size) implements Serializable {
         try {
             bytes = Files.readAllBytes(file);
         } catch (java.io.IOException e) {
-            throw new ArtefactException(what + " (" + fileName() + ") did not arrive on this executor: " + e.getMessage(), e);
+            throw notArrived(e);
         }
-        String arrived = sha256(bytes);
-        if (bytes.length != size || !arrived.equals(sha256)) {
-            throw new ArtefactException(what + " arrived corrupted on this executor: " + bytes.length + " bytes with SHA-256 " + arrived
+        check(bytes.length, sha256(bytes), file);
+        return bytes;
+    }
+
+    /** Fails the attempt unless what arrived has the length and hash that were sent. */
+    private void check(long length, String arrived, Path file) {
+        if (length != size || !arrived.equals(sha256)) {
+            throw new ArtefactException(what + " arrived corrupted on this executor: " + length + " bytes with SHA-256 " + arrived
                     + ", but the orchestrator sent " + size + " bytes with SHA-256 " + sha256 + " (" + file + ")", null);
         }
-        return bytes;
+    }
+
+    private ArtefactException notArrived(java.io.IOException e) {
+        return new ArtefactException(what + " (" + fileName() + ") did not arrive on this executor: " + e.getMessage(), e);
     }
 
     /**
@@ -73,17 +81,10 @@ record Artefact(String what, String sha256, long size) implements Serializable {
      * @throws ArtefactException if it is missing, or its length or hash differ
      */
     Path verify(Path file) {
-        String arrived;
-        long length;
         try {
-            length = Files.size(file);
-            arrived = sha256(file);
+            check(Files.size(file), sha256(file), file);
         } catch (java.io.IOException e) {
-            throw new ArtefactException(what + " (" + fileName() + ") did not arrive on this executor: " + e.getMessage(), e);
-        }
-        if (length != size || !arrived.equals(sha256)) {
-            throw new ArtefactException(what + " arrived corrupted on this executor: " + length + " bytes with SHA-256 " + arrived
-                    + ", but the orchestrator sent " + size + " bytes with SHA-256 " + sha256 + " (" + file + ")", null);
+            throw notArrived(e);
         }
         return file;
     }

@@ -250,7 +250,10 @@ final class SparkTrialExecutor implements TrialExecutor {
     }
 
     private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return firstLine(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
+    private static String firstLine(String message) {
         message = message.replaceFirst("^Job aborted due to stage failure: ", "");
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
@@ -280,7 +283,7 @@ final class SparkTrialExecutor implements TrialExecutor {
         public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
             String trial = trialOfStage.get(taskEnd.stageId());
             if (trial != null && taskEnd.reason() instanceof TaskFailedReason failed) {
-                events.add(new AttemptFailed(trial, taskEnd.taskInfo().executorId(), firstLine(new RuntimeException(failed.toErrorString()))));
+                events.add(new AttemptFailed(trial, taskEnd.taskInfo().executorId(), firstLine(failed.toErrorString())));
             }
         }
     }

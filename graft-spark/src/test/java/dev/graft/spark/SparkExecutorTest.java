@@ -9,6 +9,8 @@ import dev.graft.core.run.ExperimentRunner;
 import dev.graft.core.run.RunListener;
 import dev.graft.core.run.RunResults;
 import dev.graft.core.run.RunSummary;
+import dev.graft.core.run.TrialHost;
+import dev.graft.core.run.TrialJob;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.Trial;
@@ -218,6 +220,27 @@ class SparkExecutorTest {
                 assertTrue(executors.anyMatch(e -> Files.isRegularFile(e.resolve("graft-files/root0/backbone.params"))
                         && Files.isRegularFile(e.resolve("graft-files/root0/meta.json"))), "shipped copies in " + app);
             }
+        }
+        // and a process that was told where the copies are reads them, not the path the config names: here that path is gone
+        Path copy = Files.createDirectories(dir.resolve("executor-copy"));
+        try (var files = Files.list(checkpoint)) {
+            for (Path file : files.toList()) {
+                Files.move(file, copy.resolve(file.getFileName()));
+            }
+        }
+        Files.delete(checkpoint);
+        TrialRecord expected = trials("checkpoint-in-process").values().stream().filter(r -> r.kind().equals("transfer")).findFirst().orElseThrow();
+        int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        try {
+            TrialHost host = TrialHost.open(new TrialJob(PLUGINS.modules(), dir.resolve("exp.yaml").toString(), yaml, List.of(), null,
+                    dir.toString(), dir.resolve("moved").toString(), dir.resolve("cache").toString(), true, 1, false));
+            host.locateFiles(named -> named.equals(checkpoint) ? copy : named);
+            var prepared = host.prepare();
+            TrialRecord record = host.run(host.trial(expected.trialId()), prepared.pool(), prepared.test(), null, dir.resolve("moved"), e -> {});
+            assertEquals(TrialStatus.finished, record.status(), record.error());
+            assertEquals(expected.testAccuracy(), record.testAccuracy(), 0.0);
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
         }
     }
 

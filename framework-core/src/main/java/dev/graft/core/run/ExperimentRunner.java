@@ -204,9 +204,9 @@ public final class ExperimentRunner {
                 listener.trialFinished(trial, record);
             };
             boolean sequential = experiment.seeds() instanceof SeedPlan.Sequential;
-            ExecutorSetup setup = new ExecutorSetup(job(descriptor, dataContext, outDir, cacheDir),
-                    sequential ? Integer.MAX_VALUE : round.toRun().size(), executorOptions, listener,
-                    () -> new TrialHost(trialRunner(cacheDir), trials, this, descriptor, null), new TrialRunner(components, mapper));
+            TrialJob job = job(descriptor, dataContext, outDir, cacheDir);
+            ExecutorSetup setup = new ExecutorSetup(job, sequential ? Integer.MAX_VALUE : round.toRun().size(), executorOptions, listener,
+                    () -> new TrialHost(trialRunner(cacheDir), trials, this, descriptor, job), new TrialRunner(components, mapper));
             // started before pretraining, so that its start-up overlaps it
             try (TrialExecutor trialExecutor = round.toRun().isEmpty() ? null : TrialExecutors.named(executor).start(setup)) {
                 List<String> backboneLabels = expander.backboneLabels(experiment);
@@ -258,7 +258,7 @@ public final class ExperimentRunner {
      * @param test the target's test split, classes selected and capped
      * @param catalog the data access the pool and test came from
      */
-    record Prepared(List<Trial> trials, Examples pool, Examples test, DataCatalog catalog) {}
+    public record Prepared(List<Trial> trials, Examples pool, Examples test, DataCatalog catalog) {}
 
     Prepared prepare(Descriptor descriptor, DataContext dataContext) {
         Experiment experiment = descriptor.experiment();

@@ -107,6 +107,10 @@ final class RunCommand implements Callable<Integer> {
             stdout.println("graft: results (" + report.intervalMethod() + " of the gain over scratch):");
             table.forEach(stdout::println);
             stdout.println("graft: verdicts: " + report.verdictCounts());
+            if (report.rule().control() != dev.graft.core.stats.ErrorControl.none) {
+                stdout.println("graft: verdicts under " + report.rule().control() + " control at " + report.rule().level() + ": "
+                        + report.controlledCounts());
+            }
         }
         report.warnings().forEach(w -> stdout.println("graft: warning: " + w));
         stdout.println("graft: report in " + report.dir().resolve("index.html") + " (also report.md, results.csv, results.json)");

@@ -135,7 +135,7 @@ class GraftCliTest {
      */
     @Test
     void aSequentialDesignReportsSeedsUsedWhyEachStoppedAndWhatTransferIsWorthInLabels() throws IOException {
-        String yaml = TINY.replace("seeds: [1, 2]", "seeds: {start: 3, max: 5, step: 2}").replace("samplesPerClass: [5]", "samplesPerClass: [5, 20]")
+        String yaml = TINY.replace("seeds: [1, 2]", "seeds: {start: 5, max: 5, step: 2}").replace("samplesPerClass: [5]", "samplesPerClass: [5, 20]")
                 .replace("similarity: [{type: mmd}, {type: linear-cka}]\n", "");
         Path out = dir.resolve("run");
         Path cache = dir.resolve("cache");
@@ -152,7 +152,8 @@ class GraftCliTest {
         for (com.fasterxml.jackson.databind.JsonNode strategy : json.path("summary")) {
             String reason = strategy.path("stopReason").asText();
             assertTrue(reason.equals("max (5) reached") || reason.startsWith("decided at "), reason);
-            assertEquals("95% anytime-valid confidence sequence", strategy.path("intervalMethod").asText());
+            assertEquals("95% anytime-valid confidence sequence (Lai 1976, flat mixture, from 5 seeds)", strategy.path("intervalMethod").asText());
+            assertTrue(strategy.path("pValue").isNumber() && strategy.path("distributionFree").has("verdict"), strategy.toString());
             assertTrue(strategy.has("labelsWorth") && !strategy.path("labelsWorthText").asText().isEmpty(), strategy.toString());
             open += reason.startsWith("max") ? 1 : 0;
         }

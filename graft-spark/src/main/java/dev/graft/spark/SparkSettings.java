@@ -17,6 +17,8 @@ import org.apache.spark.network.util.JavaUtils;
  */
 final class SparkSettings {
     private static final Pattern EMBEDDED = Pattern.compile("embedded\\[(\\d+)]");
+    /** The driver's settings that choose kernels and so change numbers: executors get them too (docs/determinism.md). */
+    static final String[] DETERMINISM_VARIABLES = {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA", "ATEN_CPU_CAPABILITY"};
     private static final Pattern LOCAL_THREADS = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]");
 
     private final SparkConf conf;
@@ -92,7 +94,7 @@ final class SparkSettings {
             // executors start from this class path: the same files on this machine, or at the same path on every worker
             conf.setIfMissing("spark.executor.extraClassPath", classPath());
         }
-        for (String variable : new String[] {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"}) {
+        for (String variable : DETERMINISM_VARIABLES) {
             String value = System.getenv(variable);
             if (value != null) {
                 conf.setIfMissing("spark.executorEnv." + variable, value);

@@ -68,7 +68,7 @@ final class DesignWarnings {
         int seeds = (int) data.analysis().summaries().stream().mapToInt(s -> s.gain().n()).max().orElse(0);
         if (!data.analysis().summaries().isEmpty() && seeds < 3) {
             warnings.add("No strategy has more than " + seeds + (seeds == 1 ? " seed" : " seeds") + " with a gain: an interval over fewer "
-                    + "than 3 seeds decides only gains many times the seed-to-seed spread; use more seeds (or seeds: {start: 3, max: 20}).");
+                    + "than 3 seeds decides only gains many times the seed-to-seed spread; use more seeds (or seeds: {start: 5, max: 20}).");
         }
         if (!oneValidationPerClass.isEmpty()) {
             warnings.add("Early stopping and the best epoch are chosen on one validation example per class at samplesPerClass "

@@ -18,9 +18,55 @@ final class GainLegend {
             return gain + "Interval: paired 95% Student-t interval over a fixed number of seeds.";
         }
         return gain + String.format(Locale.ROOT, "Seeds were added to each strategy until its verdict was decided (at most %d); its "
-                + "interval is a 95%% anytime-valid confidence sequence (Lai 1976; Wang & Ramdas 2023), which stays valid although the "
+                + "interval is a 95%% anytime-valid confidence sequence (%s; Wang & Ramdas 2023), which stays valid although the "
                 + "number of seeds depended on the results (docs/statistics.md). 'stopped' says why a strategy's seeds ended there.",
-                rule.maxSeeds());
+                rule.maxSeeds(), rule.confidenceSequence().citation());
+    }
+
+    /** @return what the sign-test column is and when to quote it */
+    static String companion() {
+        return "Sign test: the median gain over seeds with its 95% anytime-valid sign-test sequence (Krichevsky-Trofimov mixture), "
+                + "which assumes nothing about the shape of the gains, only independent seeds; it answers 'does transfer win on the "
+                + "typical seed?' and needs at least 7 seeds of one sign to decide. Where it and the gain's verdict point opposite ways "
+                + "('opposite'), or a warning names skewed gains, quote the sign test (docs/statistics.md).";
+    }
+
+    /**
+     * @param rule the run's decision rule
+     * @return what the column of verdicts under error control means, or an empty string without control
+     */
+    static String control(DecisionRule rule) {
+        String level = Numbers.general(rule.level()).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return switch (rule.control()) {
+            case none -> "";
+            case fwer -> "Under family-wise control at " + level + ": every strategy's interval at the Bonferroni level (" + level
+                    + " over the number of strategies), so all of them cover their gains at once with probability " + percent(1 - rule.level())
+                    + "; a verdict in that column is one of a set that is entirely right with that probability. Seeds were added until "
+                    + "these verdicts were decided.";
+            case fdr -> "Under false-discovery-rate control at " + level + ": the positive and negative verdicts are the discoveries of "
+                    + "e-BH (Wang & Ramdas 2022) on e-values calibrated from each strategy's anytime-valid p-value (the Benjamini-"
+                    + "Yekutieli procedure), valid under any dependence between strategies; on average at most " + level
+                    + " of them are wrong. 'equivalent' there is each strategy's own verdict, not counted as a discovery. Seeds were "
+                    + "added until these verdicts were decided.";
+        };
+    }
+
+    /** @return the column's header, e.g. "verdict (FDR 0.05)" */
+    static String controlHeader(DecisionRule rule) {
+        return "verdict (" + rule.control().name().toUpperCase(Locale.ROOT) + " " + Numbers.general(rule.level()).replaceAll("0+$", "") + ")";
+    }
+
+    /**
+     * @param s a strategy's summary
+     * @return e.g. "+0.0200 [+0.0100, +0.0400] positive", with "(opposite)" when it and the gain's verdict point opposite ways
+     */
+    static String companionCell(StrategySummary s, int digits) {
+        return Numbers.interval(s.companion().median(), digits) + " " + s.companion().verdict()
+                + (s.companion().agreement().equals("opposite") ? " (opposite)" : "");
+    }
+
+    private static String percent(double coverage) {
+        return String.format(Locale.ROOT, "%.4g%%", 100 * coverage).replaceAll("\\.?0+%$", "%");
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.graft.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graft.core.stats.ErrorControl;
 import dev.graft.core.store.PretrainRecord;
 import dev.graft.core.store.SimilarityRecord;
 import dev.graft.core.store.TrialRecord;
@@ -76,9 +77,11 @@ final class HtmlReport {
     }
 
     private static void gains(StringBuilder h, RunData data) {
+        boolean controlled = data.rule().control() != ErrorControl.none;
         h.append("<h2>Transfer gain</h2>\n<p>").append(escape(GainLegend.method(data.rule()))).append("</p>\n<p>")
-                .append(escape(GainLegend.verdicts(data.rule()))).append("</p>\n<p>").append(escape(GainLegend.worth(data.analysis())))
-                .append("</p>\n");
+                .append(escape(GainLegend.verdicts(data.rule()))).append("</p>\n<p>").append(escape(GainLegend.companion())).append("</p>\n")
+                .append(controlled ? "<p>" + escape(GainLegend.control(data.rule())) + "</p>\n" : "")
+                .append("<p>").append(escape(GainLegend.worth(data.analysis()))).append("</p>\n");
         boolean worth = GainLegend.showsWorth(data.analysis());
         List<String> axes = data.analysis().shownAxes();
         boolean sequential = data.rule().sequential();
@@ -86,6 +89,8 @@ final class HtmlReport {
                 .append(axes.stream().map(a -> "<th>" + escape(a) + "</th>").collect(Collectors.joining())).append("<th>labels/class</th><th>seeds</th>")
                 .append(sequential ? "<th>stopped</th>" : "")
                 .append("<th>transfer accuracy</th><th>scratch accuracy</th><th>gain [95% interval]</th><th>verdict</th>")
+                .append(controlled ? "<th>" + escape(GainLegend.controlHeader(data.rule())) + "</th>" : "")
+                .append("<th>sign test</th>")
                 .append(worth ? "<th>worth (labels/class)</th>" : "").append("<th>failed</th></tr>\n");
         for (StrategySummary s : data.analysis().summaries()) {
             h.append("<tr class=\"").append(s.verdict()).append("\"><td>").append(escape(s.key().backbone()))
@@ -95,6 +100,11 @@ final class HtmlReport {
                     .append("</td><td class=num>").append(Numbers.meanSd(s.transferAccuracy()))
                     .append("</td><td class=num>").append(Numbers.meanSd(s.scratchAccuracy())).append("</td><td class=num>")
                     .append(Numbers.interval(s.gain(), 4)).append("</td><td>").append(s.verdict())
+                    .append(controlled ? "</td><td class=\"" + s.decision().controlled() + "\">" + s.decision().controlled() : "")
+                    // the verdict alone keeps the table within the page; the median and its interval show on hover (and in report.md)
+                    .append("</td><td class=\"").append(s.companion().verdict()).append("\" title=\"median ")
+                    .append(escape(Numbers.interval(s.companion().median(), 4))).append("\">").append(s.companion().verdict())
+                    .append(s.companion().agreement().equals("opposite") ? " (opposite)" : "")
                     .append(worth ? "</td><td class=num>" + escape(GainLegend.worthCell(s)) : "").append("</td><td class=num>")
                     .append(s.failedTrials() == 0 ? "" : s.failedTrials()).append("</td></tr>\n");
         }
@@ -155,15 +165,13 @@ final class HtmlReport {
                     .append(" a score, so there is no ranking to compare with the gains: list two or more backbones to rank them.</p>\n");
             return;
         }
-        h.append("<p>Per metric: its score per backbone against the backbone's realised mean gain over scratch (every finished transfer trial), ")
-                .append("with Kendall's tau between them (+1: ranked as they turned out; distances are negated first) and the weighted tau ")
-                .append("(Vigna 2015), and the metric's cost (its seconds plus feature extraction) as a fraction of the training seconds of the ")
-                .append("transfer trials it stands in for.</p>\n<div class=scroll><table><tr><th>metric</th><th>tau (accuracy)</th>")
-                .append("<th>weighted tau (accuracy)</th><th>tau (gain)</th><th>weighted tau (gain)</th><th>cost / fine-tuning</th></tr>\n");
+        h.append("<p>").append(escape(MetricPredictions.legend())).append("</p>\n<div class=scroll><table><tr><th>metric</th>")
+                .append("<th>tau (accuracy) [95% bootstrap]</th><th>weighted tau (accuracy)</th><th>tau (gain) [95% bootstrap]</th>")
+                .append("<th>weighted tau (gain)</th><th>cost / fine-tuning</th></tr>\n");
         for (MetricPredictions.MetricRanking r : predictions.metrics()) {
-            h.append("<tr><td>").append(escape(r.metric())).append("</td><td class=num>").append(Numbers.signed(r.tauAccuracy(), 3))
+            h.append("<tr><td>").append(escape(r.metric())).append("</td><td class=num>").append(MetricPredictions.cell(r.tauAccuracy(), r.tauAccuracyInterval()))
                     .append("</td><td class=num>").append(Numbers.signed(r.weightedTauAccuracy(), 3)).append("</td><td class=num>")
-                    .append(Numbers.signed(r.tauGain(), 3)).append("</td><td class=num>").append(Numbers.signed(r.weightedTauGain(), 3))
+                    .append(MetricPredictions.cell(r.tauGain(), r.tauGainInterval())).append("</td><td class=num>").append(Numbers.signed(r.weightedTauGain(), 3))
                     .append("</td><td class=num>").append(Numbers.general(r.costFraction())).append("</td></tr>\n");
         }
         h.append("</table></div>\n<div class=grid>\n");

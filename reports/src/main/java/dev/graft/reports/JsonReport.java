@@ -25,6 +25,7 @@ final class JsonReport {
             root.put("generatedAt", Instant.now().toString());
             root.put("plannedTrials", data.planned());
             root.set("decisionRule", mapper.valueToTree(data.rule()));
+            root.put("errorControl", data.rule().control().description());
             ArrayNode warnings = root.putArray("warnings");
             data.warnings().forEach(warnings::add);
             ArrayNode summaries = root.putArray("summary");
@@ -41,7 +42,21 @@ final class JsonReport {
                 node.put("failedTrials", s.failedTrials());
                 node.put("seedsTried", s.seedsTried());
                 node.put("stopReason", s.stopReason());
-                node.put("intervalMethod", s.gain().method().description());
+                node.put("intervalMethod", s.gain().method());
+                // anytime-valid for a sequential design: valid whatever decided the number of seeds
+                putNumber(node, "pValue", s.decision().pValue());
+                ObjectNode companion = node.putObject("distributionFree");
+                companion.set("median", bounds(mapper, s.companion().median()));
+                companion.put("verdict", s.companion().verdict().name());
+                companion.put("agreement", s.companion().agreement());
+                if (data.rule().control() != dev.graft.core.stats.ErrorControl.none) {
+                    ObjectNode controlled = node.putObject("acrossStrategies");
+                    controlled.put("control", data.rule().control().name());
+                    controlled.put("level", data.rule().level());
+                    controlled.put("verdict", s.decision().controlled().name());
+                    controlled.set("interval", bounds(mapper, s.decision().controlledInterval()));
+                    putNumber(controlled, "eValue", s.decision().eValue());
+                }
                 // labels per class scratch needs for the same accuracy; null beyond the measured sizes (see the text)
                 putNumber(node, "labelsWorth", s.worth().value());
                 putNumber(node, "labelsWorthLow", s.worth().low());
@@ -102,7 +117,12 @@ final class JsonReport {
                 node.put("higherIsBetter", r.higherIsBetter());
                 putNumber(node, "kendallTauAccuracy", r.tauAccuracy());
                 putNumber(node, "weightedTauAccuracy", r.weightedTauAccuracy());
+                putNumber(node, "kendallTauAccuracyLow", r.tauAccuracyInterval()[0]);
+                putNumber(node, "kendallTauAccuracyHigh", r.tauAccuracyInterval()[1]);
                 putNumber(node, "kendallTauGain", r.tauGain());
+                putNumber(node, "kendallTauGainLow", r.tauGainInterval()[0]);
+                putNumber(node, "kendallTauGainHigh", r.tauGainInterval()[1]);
+                node.put("baseline", r.metric().equals(MetricPredictions.BASELINE));
                 putNumber(node, "weightedTauGain", r.weightedTauGain());
                 putNumber(node, "costFraction", r.costFraction());
                 ArrayNode rows = node.putArray("backbones");
@@ -131,13 +151,24 @@ final class JsonReport {
         }
     }
 
+    /** A gain's or an accuracy's mean with its 95% interval, under the keys results.json has always used. */
     private static ObjectNode interval(ObjectMapper mapper, Interval interval) {
+        ObjectNode node = bounds(mapper, interval, "mean", "ci95Low", "ci95High");
+        putNumber(node, "sd", interval.sd());
+        return node;
+    }
+
+    /** An interval at the coverage its method names: an estimate (a mean or a median) and its bounds. */
+    private static ObjectNode bounds(ObjectMapper mapper, Interval interval) {
+        return bounds(mapper, interval, "estimate", "low", "high").put("method", interval.method());
+    }
+
+    private static ObjectNode bounds(ObjectMapper mapper, Interval interval, String estimate, String low, String high) {
         ObjectNode node = mapper.createObjectNode();
         node.put("n", interval.n());
-        putNumber(node, "mean", interval.mean());
-        putNumber(node, "sd", interval.sd());
-        putNumber(node, "ci95Low", interval.low());
-        putNumber(node, "ci95High", interval.high());
+        putNumber(node, estimate, interval.mean());
+        putNumber(node, low, interval.low());
+        putNumber(node, high, interval.high());
         return node;
     }
 

@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * @param note why there is no value, or empty
  */
 public record LabelsWorth(double value, double low, double high, int smallest, int largest, String note) {
-    static final int RESAMPLES = 2000;
+    static final int RESAMPLES = Bootstrap.RESAMPLES;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @return "37", "&gt; 100", "&lt; 10" or the note */
@@ -108,13 +108,12 @@ public record LabelsWorth(double value, double low, double high, int smallest, i
         for (int b = 0; b < RESAMPLES; b++) {
             double[] curveMeans = new double[sizes.length];
             for (int i = 0; i < sizes.length; i++) {
-                curveMeans[i] = mean(resample(accuracies[i], random));
+                curveMeans[i] = mean(Bootstrap.resample(accuracies[i], random));
             }
-            draws[b] = invert(sizes, curveMeans, mean(resample(target, random)));
+            draws[b] = invert(sizes, curveMeans, mean(Bootstrap.resample(target, random)));
         }
-        Arrays.sort(draws);
-        return new LabelsWorth(value, draws[(int) Math.floor(0.025 * (RESAMPLES - 1))], draws[(int) Math.ceil(0.975 * (RESAMPLES - 1))],
-                sizes[0], sizes[sizes.length - 1], "");
+        double[] interval = Bootstrap.percentiles(draws);
+        return new LabelsWorth(value, interval[0], interval[1], sizes[0], sizes[sizes.length - 1], "");
     }
 
     private static LabelsWorth missing(String why) {
@@ -190,13 +189,5 @@ public record LabelsWorth(double value, double low, double high, int smallest, i
 
     private static double mean(double[] values) {
         return Arrays.stream(values).average().orElse(Double.NaN);
-    }
-
-    private static double[] resample(double[] values, SplittableRandom random) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values[random.nextInt(values.length)];
-        }
-        return out;
     }
 }

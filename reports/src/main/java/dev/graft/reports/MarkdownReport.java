@@ -1,5 +1,6 @@
 package dev.graft.reports;
 
+import dev.graft.core.stats.ErrorControl;
 import dev.graft.core.store.PretrainRecord;
 import dev.graft.core.store.SimilarityRecord;
 import dev.graft.core.store.TrialRecord;
@@ -30,15 +31,21 @@ final class MarkdownReport {
             m.append('\n');
         }
         m.append("## Transfer gain\n\n").append(GainLegend.method(data.rule())).append(' ').append(GainLegend.verdicts(data.rule()))
-                .append("\n\n").append(GainLegend.worth(data.analysis())).append("\n\n");
+                .append("\n\n").append(GainLegend.companion()).append("\n\n");
+        boolean controlled = data.rule().control() != ErrorControl.none;
+        if (controlled) {
+            m.append(GainLegend.control(data.rule())).append("\n\n");
+        }
+        m.append(GainLegend.worth(data.analysis())).append("\n\n");
         boolean worth = GainLegend.showsWorth(data.analysis());
         List<String> axes = data.analysis().shownAxes();
         boolean sequential = data.rule().sequential();
         m.append("| backbone | ").append(axes.stream().map(a -> a + " | ").collect(Collectors.joining()))
                 .append("samples/class | seeds | ").append(sequential ? "stopped | " : "")
-                .append("transfer acc | scratch acc | gain [95% CI] | verdict |").append(worth ? " worth (labels/class) |" : "").append("\n");
+                .append("transfer acc | scratch acc | gain [95% CI] | verdict | ").append(controlled ? GainLegend.controlHeader(data.rule()) + " | " : "")
+                .append("median [sign test] |").append(worth ? " worth (labels/class) |" : "").append("\n");
         m.append("|---|").append("---|".repeat(axes.size())).append("---:|---:|").append(sequential ? "---|" : "")
-                .append("---:|---:|---:|---|").append(worth ? "---:|" : "").append("\n");
+                .append("---:|---:|---:|---|").append(controlled ? "---|" : "").append("---|").append(worth ? "---:|" : "").append("\n");
         for (StrategySummary s : data.analysis().summaries()) {
             m.append("| ").append(cell(s.key().backbone())).append(" | ")
                     .append(axes.stream().map(a -> cell(s.key().label(a)) + " | ").collect(Collectors.joining()))
@@ -46,6 +53,7 @@ final class MarkdownReport {
                     .append(sequential ? cell(s.stopReason()) + " | " : "")
                     .append(Numbers.meanSd(s.transferAccuracy())).append(" | ").append(Numbers.meanSd(s.scratchAccuracy())).append(" | ")
                     .append(Numbers.interval(s.gain(), 4)).append(" | ").append(s.verdict()).append(s.failedTrials() > 0 ? " (" + s.failedTrials() + " failed)" : "")
+                    .append(" | ").append(controlled ? s.decision().controlled() + " | " : "").append(GainLegend.companionCell(s, 4))
                     .append(" |").append(worth ? " " + cell(GainLegend.worthCell(s)) + " |" : "").append("\n");
         }
         m.append(VerdictsByAxis.markdown(data.analysis()));
@@ -59,16 +67,13 @@ final class MarkdownReport {
         }
         MetricPredictions predictions = data.predictions();
         if (!predictions.metrics().isEmpty()) {
-            m.append("\n## Did the metrics predict the gain?\n\nPer metric: its score per backbone beside the mean test accuracy and mean ")
-                    .append("gain of that backbone's finished transfer trials; Kendall's tau and the weighted tau between score and outcome ")
-                    .append("(+1: the metric ranked the backbones as they turned out; distances are negated first); the metric's cost ")
-                    .append("(its seconds plus feature extraction) as a fraction of the transfer trials' training seconds.\n\n")
-                    .append("| metric | tau (accuracy) | weighted tau (accuracy) | tau (gain) | weighted tau (gain) | cost / fine-tuning |\n")
+            m.append("\n## Did the metrics predict the gain?\n\n").append(MetricPredictions.legend()).append("\n\n")
+                    .append("| metric | tau (accuracy) [95% bootstrap] | weighted tau (accuracy) | tau (gain) [95% bootstrap] | weighted tau (gain) | cost / fine-tuning |\n")
                     .append("|---|---:|---:|---:|---:|---:|\n");
             for (MetricPredictions.MetricRanking r : predictions.metrics()) {
-                m.append("| ").append(r.metric()).append(" | ").append(Numbers.signed(r.tauAccuracy(), 3)).append(" | ")
-                        .append(Numbers.signed(r.weightedTauAccuracy(), 3)).append(" | ").append(Numbers.signed(r.tauGain(), 3)).append(" | ")
-                        .append(Numbers.signed(r.weightedTauGain(), 3)).append(" | ").append(Numbers.general(r.costFraction())).append(" |\n");
+                m.append("| ").append(r.metric()).append(" | ").append(MetricPredictions.cell(r.tauAccuracy(), r.tauAccuracyInterval())).append(" | ")
+                        .append(Numbers.signed(r.weightedTauAccuracy(), 3)).append(" | ").append(MetricPredictions.cell(r.tauGain(), r.tauGainInterval()))
+                        .append(" | ").append(Numbers.signed(r.weightedTauGain(), 3)).append(" | ").append(Numbers.general(r.costFraction())).append(" |\n");
             }
             m.append("\n| metric | backbone | score | mean transfer accuracy | mean gain | trials |\n|---|---|---:|---:|---:|---:|\n");
             for (MetricPredictions.MetricRanking r : predictions.metrics()) {

@@ -19,8 +19,14 @@ final class Numbers {
         return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6g", value);
     }
 
-    /** "+0.123 [+0.100, +0.146]" or "+0.123 (1 seed)". */
-    static String interval(Interval interval, int digits) {
+    /**
+     * A gain with its interval, bounds clipped to [-1, 1] (no gain lies outside; a Student-t
+     * interval over 2 seeds can reach ±2).
+     *
+     * @return "+0.123 [+0.100, +0.146]" or "+0.123 (1 seed)"
+     */
+    static String interval(Interval gain, int digits) {
+        Interval interval = gain.clipped(dev.graft.core.stats.DecisionRule.GAIN_RANGE);
         if (interval.n() == 0) {
             return "n/a";
         }

@@ -1,5 +1,6 @@
 package dev.graft.reports;
 
+import dev.graft.core.stats.DecisionRule;
 import dev.graft.core.stats.Verdict;
 import dev.graft.core.store.ResultStore;
 import java.io.IOException;
@@ -27,11 +28,27 @@ public final class ReportWriter {
      * @param verdicts how many strategies got each verdict
      * @param warnings where the design cannot decide what it asks
      * @param summaries the strategies' summaries, in plan order
-     * @param intervalMethod how the gains' intervals were made
+     * @param rule how the run decided
      */
-    public record Written(Path dir, Map<Verdict, Integer> verdicts, List<String> warnings, List<StrategySummary> summaries, String intervalMethod) {
+    public record Written(Path dir, Map<Verdict, Integer> verdicts, List<String> warnings, List<StrategySummary> summaries, DecisionRule rule) {
         /** @return e.g. "2 positive, 1 negative, 5 inconclusive", verdicts that occurred only */
         public String verdictCounts() {
+            return counts(verdicts);
+        }
+
+        /** @return the same count for the verdicts under the run's error control across strategies */
+        public String controlledCounts() {
+            Map<Verdict, Integer> controlled = new EnumMap<>(Verdict.class);
+            summaries.forEach(s -> controlled.merge(s.decision().controlled(), 1, Integer::sum));
+            return counts(controlled);
+        }
+
+        /** @return how the gains' intervals were made, e.g. "95% anytime-valid confidence sequence" */
+        public String intervalMethod() {
+            return rule.sequential() ? "95% anytime-valid confidence sequence" : "95% Student-t interval";
+        }
+
+        private static String counts(Map<Verdict, Integer> verdicts) {
             return verdicts.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getValue() + " " + e.getKey())
                     .collect(java.util.stream.Collectors.joining(", "));
         }
@@ -60,8 +77,7 @@ public final class ReportWriter {
             for (Verdict verdict : Verdict.values()) {
                 verdicts.put(verdict, (int) data.analysis().summaries().stream().filter(x -> x.verdict() == verdict).count());
             }
-            return new Written(dir, verdicts, data.warnings(), data.analysis().summaries(),
-                    data.rule().sequential() ? "95% anytime-valid confidence sequence" : "95% Student-t interval");
+            return new Written(dir, verdicts, data.warnings(), data.analysis().summaries(), data.rule());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

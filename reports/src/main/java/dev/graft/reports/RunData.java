@@ -68,12 +68,14 @@ public record RunData(String experiment, String description, int planned, Transf
 
     /** @return where the run's design cannot decide what it asks, one sentence each */
     public List<String> warnings() {
-        return DesignWarnings.of(this);
+        List<String> warnings = new ArrayList<>(DesignWarnings.of(this));
+        warnings.addAll(ShapeWarnings.of(analysis));
+        return warnings;
     }
 
     /** @return how well each similarity metric predicted the realised outcomes */
     public MetricPredictions predictions() {
-        return MetricPredictions.of(similarities, analysis);
+        return MetricPredictions.of(similarities, pretrainings, analysis);
     }
 
     /**

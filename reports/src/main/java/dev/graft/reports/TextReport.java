@@ -16,10 +16,22 @@ public final class TextReport {
      */
     public static List<String> verdictTable(ReportWriter.Written written) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"strategy", "labels/class", "seeds", "gain [95% interval]", "verdict", "worth (labels/class)"});
+        boolean controlled = written.rule().control() != dev.graft.core.stats.ErrorControl.none;
+        List<String> header = new ArrayList<>(List.of("strategy", "labels/class", "seeds", "gain [95% interval]", "verdict"));
+        if (controlled) {
+            header.add(GainLegend.controlHeader(written.rule()));
+        }
+        header.addAll(List.of("sign test", "worth (labels/class)"));
+        rows.add(header.toArray(String[]::new));
         for (StrategySummary s : written.summaries()) {
-            rows.add(new String[] {s.key().strategy(), Integer.toString(s.key().samplesPerClass()), Integer.toString(s.gain().n()),
-                Numbers.interval(s.gain(), 3), s.verdict().name(), Double.isNaN(s.worth().value()) ? "" : GainLegend.worthCell(s)});
+            List<String> row = new ArrayList<>(List.of(s.key().strategy(), Integer.toString(s.key().samplesPerClass()),
+                    Integer.toString(s.gain().n()), Numbers.interval(s.gain(), 3), s.verdict().name()));
+            if (controlled) {
+                row.add(s.decision().controlled().name());
+            }
+            row.add(s.companion().verdict().name() + (s.companion().agreement().equals("opposite") ? " (opposite)" : ""));
+            row.add(Double.isNaN(s.worth().value()) ? "" : GainLegend.worthCell(s));
+            rows.add(row.toArray(String[]::new));
         }
         if (rows.size() == 1) {
             return List.of();

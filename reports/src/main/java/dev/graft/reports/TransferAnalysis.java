@@ -2,7 +2,6 @@ package dev.graft.reports;
 
 import dev.graft.core.stats.DecisionRule;
 import dev.graft.core.stats.Interval;
-import dev.graft.core.stats.Verdict;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.TrialLabels;
@@ -77,46 +76,51 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
                 continue;
             }
             groups.computeIfAbsent(trial.strategyId(), k -> new ArrayList<>()).add(trial);
-            TrialRecord baseline = byId.get(trial.baselineId());
-            if (trial.status() == TrialStatus.finished && baseline != null && baseline.status() == TrialStatus.finished) {
-                gains.put(trial.trialId(), trial.testAccuracy() - baseline.testAccuracy());
-            }
+            trial.gainOver(byId.get(trial.baselineId())).ifPresent(g -> gains.put(trial.trialId(), g));
         }
-        List<StrategySummary> summaries = new ArrayList<>();
         Map<String, List<Double>> seedGains = new LinkedHashMap<>();
         Map<String, List<TrialRecord>> strategyTrials = new LinkedHashMap<>();
+        Map<String, double[]> gainArrays = new LinkedHashMap<>();
         for (Map.Entry<String, List<TrialRecord>> group : groups.entrySet()) {
-            List<Double> transfer = new ArrayList<>();
-            List<Double> scratch = new ArrayList<>();
-            List<Double> gain = new ArrayList<>();
-            int failed = 0;
-            List<TrialRecord> finishedTransfer = new ArrayList<>();
             // the seed order: a confidence sequence's intersection depends on it
             List<TrialRecord> bySeed = new ArrayList<>(group.getValue());
             bySeed.sort(java.util.Comparator.comparingLong(TrialRecord::seed));
+            List<Double> gain = bySeed.stream().map(t -> gains.get(t.trialId())).filter(java.util.Objects::nonNull).toList();
+            seedGains.put(group.getKey(), gain);
+            strategyTrials.put(group.getKey(), List.copyOf(bySeed));
+            gainArrays.put(group.getKey(), toArray(gain));
+        }
+        // every strategy at once, as the run decided: error control across strategies needs all of them
+        Map<String, DecisionRule.Decision> decisions = rule.decide(gainArrays);
+        List<StrategySummary> summaries = new ArrayList<>();
+        for (Map.Entry<String, List<TrialRecord>> group : groups.entrySet()) {
+            List<TrialRecord> bySeed = strategyTrials.get(group.getKey());
+            List<Double> transfer = new ArrayList<>();
+            List<Double> scratch = new ArrayList<>();
+            int failed = 0;
+            List<TrialRecord> finishedTransfer = new ArrayList<>();
             for (TrialRecord trial : bySeed) {
                 TrialRecord baseline = byId.get(trial.baselineId());
-                if (trial.status() == TrialStatus.failed || (baseline != null && baseline.status() == TrialStatus.failed)) {
+                if (trial.status() == TrialStatus.failed || (baseline != null && baseline.status() == TrialStatus.failed)
+                        || (trial.status() == TrialStatus.finished && !gains.containsKey(trial.trialId()) && baseline != null
+                                && baseline.status() == TrialStatus.finished)) {
+                    // failed, or finished without an accuracy that is a number: no gain either way
                     failed++;
                 }
-                Double g = gains.get(trial.trialId());
                 if (trial.status() == TrialStatus.finished) {
                     finishedTransfer.add(trial);
                 }
-                if (g != null) {
+                if (gains.containsKey(trial.trialId())) {
                     transfer.add(trial.testAccuracy());
                     scratch.add(baseline.testAccuracy());
-                    gain.add(g);
                 }
             }
-            seedGains.put(group.getKey(), List.copyOf(gain));
-            strategyTrials.put(group.getKey(), List.copyOf(bySeed));
             TrialRecord first = group.getValue().get(0);
             StrategyKey key = new StrategyKey(group.getKey(), first.labels(), first.samplesPerClass());
-            Interval gainInterval = rule.interval(toArray(gain));
-            Verdict verdict = rule.verdict(gainInterval);
-            summaries.add(new StrategySummary(key, Interval.studentT(toArray(transfer)), Interval.studentT(toArray(scratch)),
-                    gainInterval, verdict, failed, bySeed.size(), rule.stopReason(verdict, gain.size(), bySeed.size()),
+            DecisionRule.Decision decision = decisions.get(group.getKey());
+            double[] gain = gainArrays.get(group.getKey());
+            summaries.add(new StrategySummary(key, Interval.studentT(toArray(transfer)), Interval.studentT(toArray(scratch)), decision,
+                    rule.companion(gain), failed, bySeed.size(), rule.stopReason(decision.controlled(), gain.length, bySeed.size()),
                     LabelsWorth.of(trials, finishedTransfer, byId)));
         }
         summaries = distinctlyLabelled(summaries);

@@ -52,6 +52,25 @@ class TransferAnalysisTest {
     }
 
     /**
+     * A transfer trial recorded as finished with an accuracy that is not a number contributes no
+     * gain (counted with the failed), instead of making its strategy's interval NaN for good.
+     */
+    @Test
+    void aTrialWhoseAccuracyIsNotANumberContributesNoGainAndPoisonsNothing() {
+        List<TrialRecord> trials = new ArrayList<>();
+        double[] frozen = {0.70, Double.NaN, 0.74, 0.71, 0.73, 0.72};
+        for (int s = 0; s < frozen.length; s++) {
+            trials.add(trial("s" + s, "scratch", "-", s, 0.5, null, TrialStatus.finished));
+            trials.add(trial("f" + s, "transfer", "frozen", s, frozen[s], "s" + s, TrialStatus.finished));
+        }
+        StrategySummary summary = TransferAnalysis.of(trials, new dev.graft.core.stats.DecisionRule(true, null, 10)).summaries().get(0);
+        assertEquals(5, summary.gain().n());
+        assertEquals(1, summary.failedTrials());
+        assertTrue(Double.isFinite(summary.gain().low()) && Double.isFinite(summary.gain().high()), summary.gain().toString());
+        assertEquals(Verdict.positive, summary.verdict());
+    }
+
+    /**
      * Issue 15: three backbones that differ only in transferLayers, recorded under one label (as
      * a version that let a label decide the grouping did), are three strategies of 8 seeds, not
      * one of 24, and their rows read differently.

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param baseline the baseline every transfer trial is paired with
  * @param similarity metrics computed before training
  * @param similaritySamples examples per side fed to the similarity metrics
- * @param decide what else counts as a decided verdict (an equivalence margin)
+ * @param decide how verdicts are decided: an equivalence margin, error control across strategies
  */
 public record Experiment(
         @JsonPropertyDescription("name of the experiment; letters, digits, '-', '_' and '.'") String name,
@@ -33,7 +33,7 @@ public record Experiment(
         @JsonPropertyDescription("the baseline every transfer trial is paired with") BaselineSpec baseline,
         @JsonPropertyDescription("similarity metrics computed before training") List<SimilarityConfig> similarity,
         @JsonPropertyDescription("examples per side given to similarity metrics") Integer similaritySamples,
-        @JsonPropertyDescription("what else decides a verdict: {equivalence: δ}") DecideSpec decide) {
+        @JsonPropertyDescription("how verdicts are decided: {equivalence: δ, control: none|fwer|fdr, level: 0.05}") DecideSpec decide) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -65,7 +65,8 @@ public record Experiment(
 
     /** @return how gains over seeds become intervals and verdicts in this experiment */
     public DecisionRule decisionRule() {
-        return seeds instanceof SeedPlan.Sequential sequential ? new DecisionRule(true, decide.equivalence(), sequential.max())
+        DecisionRule rule = seeds instanceof SeedPlan.Sequential sequential ? new DecisionRule(true, decide.equivalence(), sequential.max())
                 : new DecisionRule(false, decide.equivalence(), null);
+        return rule.controlled(decide.control(), decide.level());
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import dev.graft.core.stats.ConfidenceSequence;
 import dev.graft.spi.InvalidConfigException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,8 +15,9 @@ import java.util.List;
 
 /**
  * Which seeds the strategies run with: a fixed list ({@code seeds: [1, 2, 3]}), every strategy
- * with every seed and Student-t intervals; or a sequential design ({@code seeds: {start: 3, max:
- * 20, step: 2}}), where every strategy starts with {@code start} seeds and gets {@code step} more
+ * with every seed and Student-t intervals; or a sequential design ({@code seeds: {start: 5, max:
+ * 20, step: 2}}), where every strategy starts with {@code start} seeds (at least 5, the first number
+ * at which the confidence sequence can decide) and gets {@code step} more
  * per round while its verdict is open, up to {@code max}, with anytime-valid intervals that stay
  * valid although the number of seeds depends on the results.
  */
@@ -55,13 +57,18 @@ public sealed interface SeedPlan permits SeedPlan.Fixed, SeedPlan.Sequential {
     // the records bind as records: the interface's reader must not apply to them again
     @JsonDeserialize(using = JsonDeserializer.None.class)
     record Sequential(Integer start, Integer max, Integer step, Long first) implements SeedPlan {
+        /** The first number of seeds at which the run's confidence sequence can decide: the default and the smallest start. */
+        public static final int FIRST_LOOK = ConfidenceSequence.standard().firstLook();
+
         public Sequential {
-            start = start == null ? 3 : start;
+            start = start == null ? FIRST_LOOK : start;
             max = max == null ? 20 : max;
             step = step == null ? 2 : step;
             first = first == null ? 1L : first;
-            if (start < 2) {
-                throw new InvalidConfigException("start", "must be at least 2 (an interval needs two seeds), got " + start);
+            if (start < FIRST_LOOK) {
+                throw new InvalidConfigException("start", "must be at least " + FIRST_LOOK + ": the confidence sequence that decides "
+                        + "(" + ConfidenceSequence.standard().citation() + ") cannot exclude anything before " + FIRST_LOOK
+                        + " seeds, so an earlier first look could decide nothing; got " + start);
             }
             if (max < start) {
                 throw new InvalidConfigException("max", "must be at least start (" + start + "), got " + max);

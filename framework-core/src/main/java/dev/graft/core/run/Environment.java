@@ -34,6 +34,8 @@ public final class Environment {
                 // oneDNN's kernel choice changes the numbers (see README: Determinism)
                 System.getenv().getOrDefault("ONEDNN_MAX_CPU_ISA", "unset"),
                 // so does the number of threads inside an operation
-                "PyTorch".equals(engine.getEngineName()) ? Integer.toString(ai.djl.pytorch.jni.JniUtils.getNumThreads()) : null);
+                "PyTorch".equals(engine.getEngineName()) ? Integer.toString(ai.djl.pytorch.jni.JniUtils.getNumThreads()) : null,
+                // and the vector code PyTorch's own kernels run (docs/determinism.md)
+                System.getenv().getOrDefault("ATEN_CPU_CAPABILITY", "unset"));
     }
 }

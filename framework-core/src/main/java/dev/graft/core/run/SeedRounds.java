@@ -24,13 +24,15 @@ import java.util.Set;
  * Which trials a run plans, round by round. A fixed seed list is one round: every trial. A
  * sequential design ({@link SeedPlan.Sequential}) starts every strategy with its first
  * {@code start} seeds; after each round, every strategy whose verdict is still open (by the run's
- * {@link DecisionRule}) gets its next {@code step} seeds, with their scratch baselines (shared as
- * always), until each is decided or has {@code max} seeds.
+ * {@link DecisionRule}, under its error control across strategies when it has one) gets its next
+ * {@code step} seeds, with their scratch baselines (shared as always), until each is decided or
+ * has {@code max} seeds.
  *
  * <p>The plan is a pure function of the recorded results: a resumed run recomputes the same
  * rounds from the store, skips what finished and goes on mid-round; a larger {@code max} lets
  * strategies that stopped at the old maximum continue. The confidence sequence's running
- * intersection only narrows as seeds are added, so a verdict, once decided, stays decided.
+ * intersection only narrows as seeds are added, and the anytime-valid p-values that error control
+ * reads only fall, so a verdict, once decided, stays decided.
  */
 final class SeedRounds {
     private final List<Trial> trials;
@@ -99,7 +101,13 @@ final class SeedRounds {
             if (!toRun.isEmpty()) {
                 return new Round(soFar, toRun, look, open.size(), strategies);
             }
-            open.removeIf(strategy -> rule.decides(gains(strategy, look, results)));
+            // every strategy at once: error control across strategies decides each with all the others' evidence
+            Map<String, double[]> gains = new LinkedHashMap<>();
+            for (String strategy : new LinkedHashSet<>(strategyOf.values())) {
+                gains.put(strategy, gains(strategy, look, results));
+            }
+            Map<String, DecisionRule.Decision> decisions = rule.decide(gains);
+            open.removeIf(strategy -> decisions.get(strategy).decided());
             if (open.isEmpty()) {
                 return new Round(soFar, List.of(), look, 0, strategies);
             }
@@ -145,10 +153,10 @@ final class SeedRounds {
             }
             int index = seedIndex.get(trial.spec().seed());
             TrialRecord transfer = results.get(trial.id());
-            TrialRecord baseline = results.get(trial.baselineId().orElseThrow());
-            if (index < look && transfer != null && baseline != null && transfer.status() == TrialStatus.finished
-                    && baseline.status() == TrialStatus.finished) {
-                gains.add(new double[] {index, transfer.testAccuracy() - baseline.testAccuracy()});
+            java.util.OptionalDouble gain = transfer == null ? java.util.OptionalDouble.empty()
+                    : transfer.gainOver(results.get(trial.baselineId().orElseThrow()));
+            if (index < look && gain.isPresent()) {
+                gains.add(new double[] {index, gain.getAsDouble()});
             }
         }
         gains.sort((a, b) -> Double.compare(a[0], b[0]));

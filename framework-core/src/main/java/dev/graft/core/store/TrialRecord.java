@@ -59,6 +59,21 @@ public record TrialRecord(
         return dev.graft.core.sweep.TrialIds.strategyOf(specJson);
     }
 
+    /**
+     * The one definition of a paired gain, for the rounds that decide and the reports that show it.
+     *
+     * @param baseline this transfer trial's paired scratch baseline, or null when it is not recorded
+     * @return this trial's test accuracy minus the baseline's; empty unless both finished with an
+     *     accuracy that is a finite number (a pair without one contributes no gain, as a failed one)
+     */
+    public java.util.OptionalDouble gainOver(TrialRecord baseline) {
+        if (baseline == null || status != TrialStatus.finished || baseline.status() != TrialStatus.finished
+                || !Double.isFinite(testAccuracy) || !Double.isFinite(baseline.testAccuracy())) {
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.of(testAccuracy - baseline.testAccuracy());
+    }
+
     /** @return the strategy, e.g. {@code convnet / linear / full / none}, with the regulariser when there is one */
     public String strategy() {
         return labels.toString();

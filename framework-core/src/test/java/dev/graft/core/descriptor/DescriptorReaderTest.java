@@ -120,11 +120,22 @@ public class DescriptorReaderTest {
 
     @Test
     void seedsAreAListOrASequentialDesignWithItsOwnChecks() {
-        Experiment sequential = read(VALID.replace("seeds: [1, 2]", "seeds: {start: 4, max: 12}\ndecide: {equivalence: 0.02}")).experiment();
-        assertEquals(new SeedPlan.Sequential(4, 12, 2, 1L), sequential.seeds());
-        assertEquals(List.of(4, 6, 8, 10, 12), ((SeedPlan.Sequential) sequential.seeds()).looks());
+        Experiment sequential = read(VALID.replace("seeds: [1, 2]", "seeds: {start: 6, max: 12}\ndecide: {equivalence: 0.02}")).experiment();
+        assertEquals(new SeedPlan.Sequential(6, 12, 2, 1L), sequential.seeds());
+        assertEquals(List.of(6, 8, 10, 12), ((SeedPlan.Sequential) sequential.seeds()).looks());
         assertEquals(new dev.graft.core.stats.DecisionRule(true, 0.02, 12), sequential.decisionRule());
-        assertEquals(List.of(1L, 2L, 3L), new SeedPlan.Sequential(2, 3, 1, null).seeds());
+        assertEquals("lai-5", sequential.decisionRule().sequence());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), new SeedPlan.Sequential(5, 5, 1, null).seeds());
+        assertEquals(5, new SeedPlan.Sequential(null, null, null, null).start(), "the first look that can decide is the default");
+
+        Experiment controlled = read(VALID.replace("seeds: [1, 2]", "seeds: {max: 12}\ndecide: {control: fdr, level: 0.1}")).experiment();
+        assertEquals(dev.graft.core.stats.ErrorControl.fdr, controlled.decisionRule().control());
+        assertEquals(0.1, controlled.decisionRule().level());
+        DescriptorException bad = assertThrows(DescriptorException.class,
+                () -> read(VALID.replace("seeds: [1, 2]", "seeds: {max: 12}\ndecide: {control: fdrr}")));
+        assertTrue(bad.getMessage().contains("decide.control: unknown value 'fdrr'. Did you mean 'fdr'? Allowed: none, fwer, fdr"), bad.getMessage());
+        bad = assertThrows(DescriptorException.class, () -> read(VALID.replace("seeds: [1, 2]", "seeds: {max: 12}\ndecide: {level: 0.1}")));
+        assertTrue(bad.getMessage().contains("decide.level: is the error rate of a control across strategies"), bad.getMessage());
 
         DescriptorException e = assertThrows(DescriptorException.class,
                 () -> read(VALID.replace("seeds: [1, 2]", "seeds: {start: 1, max: 5, stpe: 2}\ndecide: {equivalence: 2}")));
@@ -132,8 +143,9 @@ public class DescriptorReaderTest {
         assertTrue(errors.contains("exp.yaml:2:27: seeds.stpe: unknown field 'stpe' in 'seeds'. Did you mean 'step'? Fields: first, max, start, step"),
                 errors.toString());
         assertTrue(errors.contains("exp.yaml:3:23: decide.equivalence: must be between 0 and 1 (an accuracy difference), got 2.0"), errors.toString());
-        e = assertThrows(DescriptorException.class, () -> read(VALID.replace("seeds: [1, 2]", "seeds: {start: 1}")));
-        assertEquals("exp.yaml:2:16: seeds.start: must be at least 2 (an interval needs two seeds), got 1", e.getMessage());
+        e = assertThrows(DescriptorException.class, () -> read(VALID.replace("seeds: [1, 2]", "seeds: {start: 3}")));
+        assertEquals("exp.yaml:2:16: seeds.start: must be at least 5: the confidence sequence that decides (Lai 1976, flat mixture, "
+                + "from 5 seeds) cannot exclude anything before 5 seeds, so an earlier first look could decide nothing; got 3", e.getMessage());
         e = assertThrows(DescriptorException.class, () -> read(VALID.replace("seeds: [1, 2]", "seeds: [1, 1]")));
         assertTrue(e.getMessage().contains("seeds: lists a seed twice: [1, 1]"), e.getMessage());
     }

@@ -158,6 +158,9 @@ class GraftCliTest {
             open += reason.startsWith("max") ? 1 : 0;
         }
         int planned = json.path("plannedTrials").asInt();
+        // the kernel choice that changes numbers is recorded with every trial (the test configuration sets it, as the launcher does)
+        assertEquals("avx2", json.path("trials").get(0).path("provenance").path("environment").path("atenCpuCapability").asText(),
+                json.path("trials").get(0).path("provenance").path("environment").toString());
 
         Result longer = graft("run", Files.writeString(dir.resolve("longer.yaml"), yaml.replace("max: 5", "max: 7")).toString(), "--out", out.toString(),
                 "--cache", cache.toString());

@@ -201,7 +201,7 @@ public final class DecideSimulation {
                     sign[1] += c.verdict() == Verdict.negative ? 1 : 0;
                     mean[0] += stop.verdict() == Verdict.positive ? 1 : 0;
                     mean[1] += stop.verdict() == Verdict.negative ? 1 : 0;
-                    opposite += c.agreement().equals("opposite") ? 1 : 0;
+                    opposite += c.opposite() ? 1 : 0;
                     both[0] += stop.verdict() == Verdict.positive && c.verdict() == Verdict.positive ? 1 : 0;
                     both[1] += stop.verdict() == Verdict.negative && c.verdict() == Verdict.negative ? 1 : 0;
                 }

@@ -61,8 +61,15 @@ final class GainLegend {
      * @return e.g. "+0.0200 [+0.0100, +0.0400] positive", with "(opposite)" when it and the gain's verdict point opposite ways
      */
     static String companionCell(StrategySummary s, int digits) {
-        return Numbers.interval(s.companion().median(), digits) + " " + s.companion().verdict()
-                + (s.companion().agreement().equals("opposite") ? " (opposite)" : "");
+        return Numbers.interval(s.companion().median(), digits) + " " + companionVerdict(s);
+    }
+
+    /**
+     * @param s a strategy's summary
+     * @return the sign test's verdict, e.g. "positive", with "(opposite)" when it and the gain's verdict point opposite ways
+     */
+    static String companionVerdict(StrategySummary s) {
+        return s.companion().verdict() + (s.companion().opposite() ? " (opposite)" : "");
     }
 
     private static String percent(double coverage) {

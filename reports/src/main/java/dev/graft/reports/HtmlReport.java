@@ -103,8 +103,7 @@ final class HtmlReport {
                     .append(controlled ? "</td><td class=\"" + s.decision().controlled() + "\">" + s.decision().controlled() : "")
                     // the verdict alone keeps the table within the page; the median and its interval show on hover (and in report.md)
                     .append("</td><td class=\"").append(s.companion().verdict()).append("\" title=\"median ")
-                    .append(escape(Numbers.interval(s.companion().median(), 4))).append("\">").append(s.companion().verdict())
-                    .append(s.companion().agreement().equals("opposite") ? " (opposite)" : "")
+                    .append(escape(Numbers.interval(s.companion().median(), 4))).append("\">").append(GainLegend.companionVerdict(s))
                     .append(worth ? "</td><td class=num>" + escape(GainLegend.worthCell(s)) : "").append("</td><td class=num>")
                     .append(s.failedTrials() == 0 ? "" : s.failedTrials()).append("</td></tr>\n");
         }

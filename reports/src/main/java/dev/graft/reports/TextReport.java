@@ -29,7 +29,7 @@ public final class TextReport {
             if (controlled) {
                 row.add(s.decision().controlled().name());
             }
-            row.add(s.companion().verdict().name() + (s.companion().agreement().equals("opposite") ? " (opposite)" : ""));
+            row.add(GainLegend.companionVerdict(s));
             row.add(Double.isNaN(s.worth().value()) ? "" : GainLegend.worthCell(s));
             rows.add(row.toArray(String[]::new));
         }

@@ -83,14 +83,6 @@ public record DecisionRule(boolean sequential, Double equivalence, Integer maxSe
     }
 
     /**
-     * @param gains one gain per seed, in seed order
-     * @return whether they decide the strategy's own verdict (error control across strategies aside)
-     */
-    public boolean decides(double[] gains) {
-        return verdict(interval(gains)).decided();
-    }
-
-    /**
      * What the rule concludes about one strategy.
      *
      * @param interval its gain's 95% interval
@@ -128,6 +120,11 @@ public record DecisionRule(boolean sequential, Double equivalence, Integer maxSe
                 return verdict == gaussian ? "agree" : "opposite";
             }
             return mean ? "only the mean decided" : med ? "only the median decided" : "both undecided";
+        }
+
+        /** @return whether the Gaussian and the distribution-free verdicts were decided in opposite directions */
+        public boolean opposite() {
+            return agreement().equals("opposite");
         }
     }
 

@@ -53,6 +53,15 @@ class SignSequenceTest {
     }
 
     @Test
+    void theCompanionSaysWhereItAndTheGaussianVerdictPointOppositeWays() {
+        Interval any = SignSequence.of(new double[] {0.1, 0.2}, 0.05, 1);
+        assertTrue(new DecisionRule.Companion(any, Verdict.negative, Verdict.positive).opposite());
+        assertEquals("agree", new DecisionRule.Companion(any, Verdict.positive, Verdict.positive).agreement());
+        assertEquals("only the mean decided", new DecisionRule.Companion(any, Verdict.inconclusive, Verdict.negative).agreement());
+        assertTrue(!new DecisionRule.Companion(any, Verdict.inconclusive, Verdict.negative).opposite());
+    }
+
+    @Test
     void skewnessNamesTheDirectionOfALongTail() {
         double[] right = {-0.02, -0.01, -0.02, -0.015, -0.01, -0.02, 0.3, -0.01};
         assertTrue(Skewness.z(right) > Skewness.STRONG, "z = " + Skewness.z(right));

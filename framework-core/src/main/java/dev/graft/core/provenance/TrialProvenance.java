@@ -32,13 +32,15 @@ import static java.util.Objects.requireNonNull;
  * @param resumedFromEpoch epochs restored from a checkpoint (0 for a fresh start), when checkpointing
  * @param stoppedEarly whether early stopping ended the training, for networks trained by gradient steps
  * @param seconds wall time of the trial
+ * @param timing where that time went, in seconds by phase ({@link Builder#time}); what the phases
+ *     leave of {@code seconds} is Graft's own work between them
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialProvenance(String trialId, JsonNode spec, Map<String, PluginProvenance> plugins, Long seed,
         EnvironmentProvenance environment, String startedAt, DataProvenance data, PretrainedProvenance pretrained,
         Map<String, String> backboneProvenance, List<String> layerGroups, FeatureCacheProvenance featureCache, String scratchHead,
-        Integer resumedFromEpoch, Boolean stoppedEarly, Double seconds) {
+        Integer resumedFromEpoch, Boolean stoppedEarly, Double seconds, Map<String, Double> timing) {
     private static final ObjectMapper READER = new ObjectMapper();
 
     /**
@@ -75,6 +77,7 @@ public record TrialProvenance(String trialId, JsonNode spec, Map<String, PluginP
         private String scratchHead;
         private Integer resumedFromEpoch;
         private Boolean stoppedEarly;
+        private final Map<String, Double> timing = new LinkedHashMap<>();
 
         /**
          * @param trialId the trial's id
@@ -148,12 +151,29 @@ public record TrialProvenance(String trialId, JsonNode spec, Map<String, PluginP
         }
 
         /**
+         * Adds time to a phase of the trial: {@code setup} (its sample, backbone and head),
+         * {@code features} (a frozen backbone's features, computed or found in the cache), the
+         * training steps' {@code forward}, {@code backward} and {@code step}, {@code validation}
+         * after each epoch, {@code batchWait} for prepared batches, {@code fit} (a feature head's
+         * own library) and {@code test}.
+         *
+         * @param phase the phase
+         * @param seconds time spent in it
+         * @return this builder
+         */
+        public Builder time(String phase, double seconds) {
+            timing.merge(requireNonNull(phase, "phase is null"), seconds, Double::sum);
+            return this;
+        }
+
+        /**
          * @param seconds the trial's wall time, or null when unknown
          * @return the provenance
          */
         public TrialProvenance build(Double seconds) {
             return new TrialProvenance(trialId, spec, plugins, seed, environment, startedAt, data, pretrained, backboneProvenance,
-                    layerGroups, featureCache, scratchHead, resumedFromEpoch, stoppedEarly, seconds);
+                    layerGroups, featureCache, scratchHead, resumedFromEpoch, stoppedEarly, seconds,
+                    timing.isEmpty() ? null : new LinkedHashMap<>(timing));
         }
     }
 }

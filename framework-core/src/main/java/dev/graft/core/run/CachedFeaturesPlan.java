@@ -1,6 +1,5 @@
 package dev.graft.core.run;
 
-import dev.graft.core.eval.Scoring;
 import dev.graft.core.train.GroupedNetwork;
 import dev.graft.core.train.Inference;
 import dev.graft.core.train.NetworkTrainer;
@@ -26,7 +25,8 @@ record CachedFeaturesPlan(Head.Network head, FeatureExtraction extraction) imple
         NetworkTrainer trainer = new NetworkTrainer(setup.spec().train(), setup.schedule(), null, identity, setup.spec().seed(),
                 setup.firstNewGroup(), null).withHooks(setup.hooks());
         TrainingOutcome outcome = TrainingPlan.run(setup, trainer, train, features.asExamples(features.validation()));
-        return new Trained(Scoring.score(Inference.probabilities(network, manager, features.asExamples(features.test()), identity,
-                setup.inferenceBatch()), setup.test().labels(), setup.test().classNames()), outcome.bestEpoch());
+        return new Trained(TrainingPlan.scoreTest(setup,
+                () -> Inference.probabilities(network, manager, features.asExamples(features.test()), identity, setup.inferenceBatch())),
+                outcome.bestEpoch());
     }
 }

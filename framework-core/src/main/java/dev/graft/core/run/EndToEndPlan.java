@@ -2,7 +2,6 @@ package dev.graft.core.run;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
-import dev.graft.core.eval.Scoring;
 import dev.graft.core.train.GroupedNetwork;
 import dev.graft.core.train.Inference;
 import dev.graft.core.train.NetworkTrainer;
@@ -52,7 +51,8 @@ record EndToEndPlan(Components components) implements TrainingPlan {
         NetworkTrainer trainer = new NetworkTrainer(setup.spec().train(), setup.schedule(), components.augmenter(setup.spec().augment()),
                 built.backbone().inputSpec(), setup.spec().seed(), setup.firstNewGroup(), regularization).withHooks(setup.hooks());
         TrainingOutcome outcome = TrainingPlan.run(setup, trainer, setup.split().train(), setup.split().validation());
-        return new Trained(Scoring.score(Inference.probabilities(network, manager, setup.test(), built.backbone().inputSpec(),
-                setup.inferenceBatch()), setup.test().labels(), setup.test().classNames()), outcome.bestEpoch());
+        return new Trained(TrainingPlan.scoreTest(setup,
+                () -> Inference.probabilities(network, manager, setup.test(), built.backbone().inputSpec(), setup.inferenceBatch())),
+                outcome.bestEpoch());
     }
 }

@@ -36,8 +36,20 @@ final class FeatureExtraction {
         return featureCache != null;
     }
 
-    /** @return the trial's training, validation and test features, recording where they came from */
+    /**
+     * @return the trial's training, validation and test features, recording where they came from
+     *     and the time it took as the trial's {@code features} phase
+     */
     CachedFeatures features(TrialSetup setup) {
+        long started = System.nanoTime();
+        try {
+            return find(setup);
+        } finally {
+            setup.provenance().time("features", (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private CachedFeatures find(TrialSetup setup) {
         TrialSpec spec = setup.spec();
         BuiltBackbone built = setup.built();
         LabelledSplit split = setup.split();

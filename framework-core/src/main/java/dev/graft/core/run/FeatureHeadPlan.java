@@ -1,6 +1,5 @@
 package dev.graft.core.run;
 
-import dev.graft.core.eval.Scoring;
 import dev.graft.core.train.EpochMetrics;
 import dev.graft.spi.head.Head;
 import java.util.List;
@@ -15,8 +14,9 @@ record FeatureHeadPlan(Head.FeatureClassifier classifier, FeatureExtraction extr
         CachedFeatures features = extraction.features(setup);
         long fitStarted = System.nanoTime();
         Head.FeatureClassifier.Fitted fitted = classifier.fit(features.train(), features.validation(), setup.spec().seed());
-        setup.listener().epochFinished(new EpochMetrics(1, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                (System.nanoTime() - fitStarted) / 1e9, List.of()));
-        return new Trained(Scoring.score(fitted.predictProbabilities(features.test()), setup.test().labels(), setup.test().classNames()), 1);
+        double fitSeconds = (System.nanoTime() - fitStarted) / 1e9;
+        setup.provenance().time("fit", fitSeconds);
+        setup.listener().epochFinished(new EpochMetrics(1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, fitSeconds, List.of()));
+        return new Trained(TrainingPlan.scoreTest(setup, () -> fitted.predictProbabilities(features.test())), 1);
     }
 }

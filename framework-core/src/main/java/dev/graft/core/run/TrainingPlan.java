@@ -1,6 +1,8 @@
 package dev.graft.core.run;
 
+import dev.graft.core.eval.Scoring;
 import dev.graft.core.eval.TestScores;
+import dev.graft.core.train.LoopTimes;
 import dev.graft.core.train.NetworkTrainer;
 import dev.graft.core.train.TrainingOutcome;
 import dev.graft.core.train.TrialCheckpoint;
@@ -41,6 +43,23 @@ sealed interface TrainingPlan permits FeatureHeadPlan, CachedFeaturesPlan, EndTo
         }
         TrainingOutcome outcome = trainer.train(setup.model(), train, validation, setup.listener());
         setup.provenance().stoppedEarly(outcome.stoppedEarly());
+        LoopTimes times = outcome.times();
+        setup.provenance().time("forward", times.forward()).time("backward", times.backward()).time("step", times.step())
+                .time("validation", times.validation()).time("batchWait", times.batchWait());
         return outcome;
+    }
+
+    /**
+     * Scores the test split, timing it as the trial's {@code test} phase.
+     *
+     * @param setup the trial
+     * @param probabilities the trained model's class probabilities for the test split, one row per example
+     * @return the scores
+     */
+    static TestScores scoreTest(TrialSetup setup, java.util.function.Supplier<float[][]> probabilities) {
+        long started = System.nanoTime();
+        TestScores scores = Scoring.score(probabilities.get(), setup.test().labels(), setup.test().classNames());
+        setup.provenance().time("test", (System.nanoTime() - started) / 1e9);
+        return scores;
     }
 }

@@ -134,6 +134,7 @@ public final class TrialRunner {
                 }
                 TrialSetup setup = new TrialSetup(trial, pool, test, split, pretrained, model, built, firstNewGroup, head, schedule, regularizer,
                         hooks, listener, checkpoint, provenance);
+                provenance.time("setup", (System.nanoTime() - started) / 1e9);
                 trained = plan(setup).train(setup);
             }
             TestScores scores = trained.scores();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -31,6 +32,9 @@ final class GradientSteps implements AutoCloseable {
     private final NDManager manager;
     private final ParameterStore parameterStore;
     private final Device device;
+    private final Optimizer optimizer;
+    /** The network's parameters, in its order (the set does not change while it trains). */
+    private final java.util.List<Parameter> parameters;
 
     /**
      * @param model a model whose block is initialised
@@ -38,7 +42,8 @@ final class GradientSteps implements AutoCloseable {
      */
     GradientSteps(Model model, Optimizer optimizer) {
         this.model = requireNonNull(model, "model is null");
-        requireNonNull(optimizer, "optimizer is null");
+        this.optimizer = requireNonNull(optimizer, "optimizer is null");
+        this.parameters = java.util.List.copyOf(model.getBlock().getParameters().values());
         this.manager = model.getNDManager().newSubManager();
         this.device = manager.getDevice();
         this.parameterStore = new ParameterStore(manager, false);
@@ -60,19 +65,24 @@ final class GradientSteps implements AutoCloseable {
     }
 
     /**
-     * Updates every parameter that takes gradients with the optimiser, from its current gradient.
-     * The store updates only parameters it has handed out; a block that runs its own weights (a
-     * TorchScript module) never asks for them in its forward pass, so every parameter that takes
-     * gradients now is registered first. ({@code Trainer} registered them as a side effect of its
-     * first-step check, so a TorchScript group that a schedule unfroze later never trained.)
+     * Updates every parameter that takes gradients with the optimiser, from its current gradient,
+     * each handed to the optimiser as it is ({@code ParameterStore.updateAllParameters} copies
+     * every gradient first, for aggregating across devices, which one device does not need; the
+     * optimiser's update reads the gradient, then zeroes it, so the copy changed no number). The
+     * parameters are the network's own, not only those the store handed out: a block that runs
+     * its own weights (a TorchScript module) never asks the store for them. ({@code Trainer}
+     * registered them as a side effect of its first-step check, so a TorchScript group that a
+     * schedule unfroze later never trained.)
      */
     void step() {
-        for (Parameter parameter : model.getBlock().getParameters().values()) {
+        for (Parameter parameter : parameters) {
             if (parameter.requiresGradient()) {
-                parameterStore.getValue(parameter, device, true);
+                NDArray weight = parameter.getArray();
+                try (NDArray gradient = weight.getGradient()) {
+                    optimizer.update(parameter.getId(), weight, gradient);
+                }
             }
         }
-        parameterStore.updateAllParameters();
     }
 
     @Override

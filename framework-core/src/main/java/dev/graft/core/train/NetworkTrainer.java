@@ -170,6 +170,7 @@ public final class NetworkTrainer {
 
         boolean stoppedEarly = false;
         int firstEpoch = 0;
+        LoopTimes.Clock times = new LoopTimes.Clock();
         TrialCheckpoint resumed = checkpointFile == null ? null : TrialCheckpoint.read(checkpointFile, checkpointKey).orElse(null);
         try (GradientSteps steps = new GradientSteps(model, optimizer);
                 BatchPrefetcher prefetcher = new BatchPrefetcher(train, augmenter, inputSpec, config.batchSize())) {
@@ -208,29 +209,40 @@ public final class NetworkTrainer {
                         }
                         NDArray loss = null;
                         NDArray logits;
+                        long t0 = System.nanoTime();
+                        long t1;
                         try (GradientCollector collector = steps.newGradientCollector()) {
                             NDList outputs = steps.forward(at.x());
                             logits = outputs.get(0);
                             for (LoopHook hook : loop) {
                                 loss = hook.loss(at, outputs, loss);
                             }
+                            t1 = System.nanoTime();
                             collector.backward(loss);
                         }
+                        long t2 = System.nanoTime();
                         float lossValue = loss.getFloat();
                         for (LoopHook hook : loop) {
                             hook.afterLoss(at, lossValue);
                         }
                         rates.setScheduleFactor(scheduleFactor(position, step[0], stepsPerEpoch, totalSteps));
                         step[0]++;
+                        long t3 = System.nanoTime();
                         steps.step();
+                        long t4 = System.nanoTime();
+                        times.forward += t1 - t0;
+                        times.backward += t2 - t1;
+                        times.step += t4 - t3;
                         lossSum += lossValue;
-                        correct += logits.argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).eq(at.y()).sum().getLong();
+                        correct += correct(logits, batch.labels());
                         batches++;
                     }
                 }
+                long validating = System.nanoTime();
                 double[] validationScores = validation.size() > 0 ? accuracyAndLoss(network, manager, validation) : new double[] {Double.NaN, Double.NaN};
                 EpochMetrics metrics = new EpochMetrics(epoch + 1, lossSum / Math.max(1, batches),
                         (double) correct / train.size(), validationScores[0], validationScores[1], (System.nanoTime() - started) / 1e9, training);
+                times.validation += System.nanoTime() - validating;
                 epochs.add(metrics);
                 listener.epochFinished(metrics);
                 for (LoopHook hook : loop) {
@@ -243,7 +255,7 @@ public final class NetworkTrainer {
             dataWaitSeconds = prefetcher.waitSeconds();
         }
         best.restoreBest(manager, epochs.size());
-        return new TrainingOutcome(epochs, best.bestEpoch(), stoppedEarly);
+        return new TrainingOutcome(epochs, best.bestEpoch(), stoppedEarly, times.seconds(dataWaitSeconds));
     }
 
     /**
@@ -352,6 +364,30 @@ public final class NetworkTrainer {
             loss -= Math.log(Math.max(probabilities[i][label], 1e-12));
         }
         return new double[] {(double) correct / data.size(), loss / data.size()};
+    }
+
+    /**
+     * @param logits a batch's scores, one row per example
+     * @param labels the batch's labels
+     * @return how many rows score their label highest (the first of tied scores counts, as
+     *     PyTorch's {@code argmax}); one read of the scores instead of four operations and a read
+     */
+    static long correct(NDArray logits, int[] labels) {
+        float[] scores = logits.toFloatArray();
+        int classes = scores.length / labels.length;
+        long correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int best = 0;
+            for (int j = 1; j < classes; j++) {
+                if (scores[i * classes + j] > scores[i * classes + best]) {
+                    best = j;
+                }
+            }
+            if (best == labels[i]) {
+                correct++;
+            }
+        }
+        return correct;
     }
 
     /**

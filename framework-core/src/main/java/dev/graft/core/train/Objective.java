@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.loss.Loss;
 import dev.graft.spi.data.Batch;
 
 /**
@@ -12,13 +11,26 @@ import dev.graft.spi.data.Batch;
  * a batch that mixup or CutMix mixed.
  */
 final class Objective implements LoopHook {
-    private final Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
-
     @Override
     public NDArray loss(LoopStep step, NDList outputs, NDArray loss) {
         NDArray logits = outputs.get(0);
-        return step.batch().isMixed() ? mixedLoss(step.scope(), step.batch(), logits)
-                : crossEntropy.evaluate(new NDList(step.y()), new NDList(logits));
+        return step.batch().isMixed() ? mixedLoss(step.scope(), step.batch(), logits) : crossEntropy(step.scope(), step.batch(), logits);
+    }
+
+    /**
+     * Softmax cross-entropy against the labels, averaged over the batch: the operations of DJL's
+     * {@code SoftmaxCrossEntropyLoss} (log-softmax over the last axis, each row's label entry
+     * gathered, negated, averaged), with the labels made once as the gather's index. DJL reaches
+     * the same gather through its indexing, which reshapes and converts float labels and asks
+     * their shapes of the engine on every step: the same numbers, by fewer calls.
+     */
+    private static NDArray crossEntropy(NDManager scope, Batch batch, NDArray logits) {
+        int[] labels = batch.labels();
+        long[] index = new long[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            index[i] = labels[i];
+        }
+        return logits.logSoftmax(-1).gather(scope.create(index, new Shape(labels.length, 1)), 1).neg().mean();
     }
 
     /**

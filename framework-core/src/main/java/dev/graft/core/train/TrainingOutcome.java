@@ -9,8 +9,9 @@ import java.util.List;
  * @param bestEpoch the epoch (from 1) whose weights were kept: best validation accuracy, or the
  *     last epoch without a validation split
  * @param stoppedEarly whether early stopping ended training
+ * @param times where the loop's time went (this call's epochs only, after a resumed checkpoint)
  */
-public record TrainingOutcome(List<EpochMetrics> epochs, int bestEpoch, boolean stoppedEarly) {
+public record TrainingOutcome(List<EpochMetrics> epochs, int bestEpoch, boolean stoppedEarly, LoopTimes times) {
     public TrainingOutcome {
         epochs = List.copyOf(epochs);
     }

@@ -30,6 +30,14 @@ class TrainingPlanTest {
     @TempDir
     Path dir;
 
+    private static boolean frozenThroughout(TrialRecord trial) {
+        return trial.label(Axis.FREEZE).contains("frozen=2");
+    }
+
+    private static boolean augmented(TrialRecord trial) {
+        return trial.label(Axis.AUGMENT).contains("test-invert");
+    }
+
     @Test
     void eachTrialTrainsByThePlanItsComponentsCallForAndRecordsWhy() throws Exception {
         Map<String, TrialRecord> trials = run("run");
@@ -50,8 +58,16 @@ class TrainingPlanTest {
             assertNotNull(provenance.data());
             assertEquals(18, provenance.data().trainExamples() + provenance.data().validationExamples());
             assertNotNull(provenance.stoppedEarly(), "every plan here trains by gradient steps");
-            boolean frozenThroughout = trial.label(Axis.FREEZE).contains("frozen=2");
-            boolean augmented = trial.label(Axis.AUGMENT).contains("test-invert");
+            // where the trial's time went: every phase of a trial trained by gradient steps, none longer than the trial
+            assertEquals(trial.kind().equals("transfer") && frozenThroughout(trial) && !augmented(trial)
+                    ? java.util.Set.of("setup", "features", "forward", "backward", "step", "validation", "batchWait", "test")
+                    : java.util.Set.of("setup", "forward", "backward", "step", "validation", "batchWait", "test"), provenance.timing().keySet());
+            double phases = provenance.timing().values().stream().mapToDouble(Double::doubleValue).sum();
+            assertTrue(provenance.timing().values().stream().allMatch(v -> v >= 0) && phases <= provenance.seconds(),
+                    provenance.timing() + " in " + provenance.seconds() + " s");
+            assertTrue(provenance.timing().get("forward") > 0 && provenance.timing().get("backward") > 0, provenance.timing().toString());
+            boolean frozenThroughout = frozenThroughout(trial);
+            boolean augmented = augmented(trial);
             if (trial.kind().equals("scratch")) {
                 assertNull(provenance.featureCache(), "a scratch trial trains end to end");
                 assertNull(provenance.pretrained());
@@ -99,7 +115,8 @@ class TrainingPlanTest {
     /** Each trial's provenance without its times, which differ between runs. */
     private static Map<String, String> provenance(Map<String, TrialRecord> trials) {
         Map<String, String> byId = new java.util.TreeMap<>();
-        trials.forEach((id, t) -> byId.put(id, t.provenanceJson().replaceAll("\"(seconds|startedAt)\":(\"[^\"]*\"|[0-9.eE+-]+)", "\"$1\":X")));
+        trials.forEach((id, t) -> byId.put(id, t.provenanceJson().replaceAll("\"(seconds|startedAt)\":(\"[^\"]*\"|[0-9.eE+-]+)", "\"$1\":X")
+                .replaceAll("\"timing\":\\{[^}]*\\}", "\"timing\":X")));
         return byId;
     }
 

@@ -99,9 +99,15 @@ public final class TrialWorkers implements TrialExecutor {
         }
     }
 
+    /**
+     * Trains the trials, the longest first as far as their specs tell (labelled examples per class
+     * times epochs; plan order among equals), so that the round does not end with one worker
+     * training a long trial while the others wait. The order trials start in changes none of
+     * their numbers: each draws only from its own seeds.
+     */
     @Override
     public void run(List<Trial> trials, TrialInputs inputs, RunListener listener, Finisher finisher) throws IOException {
-        Deque<Trial> pending = new ArrayDeque<>(trials);
+        Deque<Trial> pending = new ArrayDeque<>(longestFirst(trials));
         try {
             for (Worker worker : workers) {
                 assign(worker, pending, listener);
@@ -156,6 +162,13 @@ public final class TrialWorkers implements TrialExecutor {
         } catch (IOException e) {
             // a leftover job file is harmless: the next run with workers overwrites it
         }
+    }
+
+    /** @return the trials ordered by expected training work, the most first; plan order among equals */
+    static List<Trial> longestFirst(List<Trial> trials) {
+        List<Trial> ordered = new ArrayList<>(trials);
+        ordered.sort(java.util.Comparator.comparingLong((Trial t) -> (long) t.spec().samplesPerClass() * t.spec().train().epochs()).reversed());
+        return ordered;
     }
 
     private static void assign(Worker worker, Deque<Trial> pending, RunListener listener) throws IOException {

@@ -65,6 +65,26 @@ class WorkersTest {
         }
     }
 
+    /** Workers take the trials with the most training first (labelled examples times epochs), in plan order among equals. */
+    @Test
+    void workersTakeTheLongestTrialsFirst() {
+        List<Trial> plan = new dev.graft.core.sweep.SweepExpander(PLUGINS.mapper()).expand(
+                new DescriptorReader(PLUGINS).read(dir.resolve("exp.yaml"), SWEEP.replace("samplesPerClass: [6]", "samplesPerClass: [6, 10]"))
+                        .experiment());
+        List<Trial> ordered = TrialWorkers.longestFirst(plan);
+        assertEquals(new java.util.HashSet<>(plan), new java.util.HashSet<>(ordered));
+        List<Integer> sizes = ordered.stream().map(t -> t.spec().samplesPerClass()).toList();
+        assertTrue(sizes.get(0) > sizes.get(sizes.size() - 1), "the sweep has two sizes: " + sizes);
+        for (int i = 1; i < ordered.size(); i++) {
+            Trial before = ordered.get(i - 1);
+            Trial after = ordered.get(i);
+            assertTrue(before.spec().samplesPerClass() >= after.spec().samplesPerClass(), sizes.toString());
+            if (before.spec().samplesPerClass() == after.spec().samplesPerClass()) {
+                assertTrue(plan.indexOf(before) < plan.indexOf(after), "plan order among equals");
+            }
+        }
+    }
+
     /** Seeds added round by round go to the workers as well; the same results decide the same rounds. */
     @Test
     void aSequentialDesignRunsTheSameRoundsWithWorkers() {

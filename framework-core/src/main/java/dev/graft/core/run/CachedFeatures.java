@@ -1,11 +1,9 @@
 package dev.graft.core.run;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
 import dev.graft.core.train.GroupedNetwork;
 import dev.graft.spi.backbone.LayerGroup;
 import dev.graft.spi.data.FeatureTable;
@@ -15,8 +13,7 @@ import java.util.List;
 
 /**
  * A frozen backbone's features for one trial, and how a head trains on them: each feature vector
- * is fed unchanged as a (cols, 1, 1) array, which the network reshapes to the backbone's feature
- * shape before the head.
+ * is fed unchanged, in the backbone's feature shape, straight to the head.
  *
  * @param train the training examples' features
  * @param validation the validation examples' features
@@ -26,28 +23,23 @@ import java.util.List;
  */
 record CachedFeatures(FeatureTable train, FeatureTable validation, FeatureTable test, Shape featureShape, List<String> classNames) {
 
-    /** The features as examples fed as (cols, 1, 1) arrays, the layout the head network reshapes from. */
+    /** The features as examples fed in the backbone's feature shape (a row holds them in that shape's order). */
     FeatureVectors asExamples(FeatureTable table) {
-        return new FeatureVectors(table, classNames, new Shape(table.cols(), 1, 1));
+        return new FeatureVectors(table, classNames, featureShape);
     }
 
     /**
      * The head on cached features, with the backbone's group names (so the freeze schedule plans
-     * for the same groups) standing for blocks without parameters: the first reshapes the
-     * features to the backbone's output shape, the others pass them on. Initialised here; with
-     * the head's parameters drawn as they would be on top of the backbone.
+     * for the same groups) standing for blocks without parameters that pass the features on.
+     * Initialised here; with the head's parameters drawn as they would be on top of the backbone.
      */
     GroupedNetwork headNetwork(BuiltBackbone built, Block head, NDManager manager) {
         List<LayerGroup> groups = new ArrayList<>();
-        List<LayerGroup> real = built.backbone().layerGroups();
-        Shape batchShape = new Shape(-1).addAll(featureShape);
-        for (int i = 0; i < real.size(); i++) {
-            Block block = i == 0 ? new LambdaBlock(inputs -> new NDList(inputs.singletonOrThrow().reshape(batchShape)), "cached_features")
-                    : Blocks.identityBlock();
-            groups.add(new LayerGroup(real.get(i).name(), block));
+        for (LayerGroup group : built.backbone().layerGroups()) {
+            groups.add(new LayerGroup(group.name(), Blocks.identityBlock()));
         }
         GroupedNetwork network = new GroupedNetwork(groups, head);
-        BuiltBackbone.initialize(network, manager, new Shape(1, train.cols(), 1, 1));
+        BuiltBackbone.initialize(network, manager, new Shape(1).addAll(featureShape));
         return network;
     }
 }

@@ -11,9 +11,16 @@ import dev.graft.spi.data.Batch;
  * @param scope the step's native scope: arrays made here are freed after the step
  * @param batch the (augmented) batch
  * @param x the network's inputs (normalised images, token ids, ...)
- * @param y the labels
  * @param epoch the epoch, from 0
  * @param batchIndex the batch within the epoch, from 0
  * @param step steps taken before this one, from 0
  */
-record LoopStep(NDManager scope, Batch batch, NDList x, NDArray y, int epoch, int batchIndex, long step) {}
+record LoopStep(NDManager scope, Batch batch, NDList x, int epoch, int batchIndex, long step) {
+    /**
+     * @return the batch's labels as a float array in the step's scope, made when a hook asks
+     *     (the loss gathers by the labels themselves, so most steps never need it)
+     */
+    NDArray y() {
+        return Batches.labels(scope, batch.labels());
+    }
+}

@@ -202,8 +202,7 @@ public final class NetworkTrainer {
                 for (BatchPrefetcher.Prepared prepared = prefetcher.next(); prepared != null; prepared = prefetcher.next()) {
                     Batch batch = prepared.batch();
                     try (NDManager scope = manager.newSubManager()) {
-                        LoopStep at = new LoopStep(scope, batch, prepared.input().toNDList(scope),
-                                Batches.labels(scope, batch.labels()), epoch, batches, step[0]);
+                        LoopStep at = new LoopStep(scope, batch, prepared.input().toNDList(scope), epoch, batches, step[0]);
                         for (LoopHook hook : loop) {
                             hook.beforeForward(at);
                         }

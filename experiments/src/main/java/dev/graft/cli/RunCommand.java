@@ -39,8 +39,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "cache of pretrained backbones (default: $GRAFT_HOME/cache, ~/.graft/cache)")
     Path cache;
 
-    @Option(names = "--workers", paramLabel = "N", description = "trials run in N worker processes at a time (default 1: one after another here)")
-    int workers = 1;
+    @Option(names = "--workers", paramLabel = "N", description = "trials run in N worker processes at a time (default: 1, one after another "
+            + "here; with --threads T below the core count, as many as fill the cores)")
+    Integer workers;
 
     @Option(names = "--executor", paramLabel = "NAME", description = "where trials train: in-process (default), workers (--workers N), "
             + "spark (--spark-master); see docs/running.md")
@@ -77,11 +78,17 @@ final class RunCommand implements Callable<Integer> {
             if (threads < 1) {
                 throw new GraftException("--threads must be at least 1, got " + threads);
             }
-            ai.djl.engine.Engine.getInstance(); // loads PyTorch, whose thread count is then set
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+            dev.graft.core.run.Environment.setIntraOpThreads(threads);
         }
-        if (workers < 1) {
+        if (workers != null && workers < 1) {
             throw new GraftException("--workers must be at least 1, got " + workers);
+        }
+        if (workers == null && executor == null) {
+            workers = defaultWorkers(threads, Runtime.getRuntime().availableProcessors(), physicalMemory());
+            if (workers > 1) {
+                stdout.println("graft: --threads " + threads + " on " + Runtime.getRuntime().availableProcessors() + " cores: trials train in "
+                        + workers + " worker processes, with the numbers of a run here (--workers 1 keeps them in this process)");
+            }
         }
         String executorName = executor != null ? executor : workers > 1 ? "workers" : "in-process";
         Map<String, String> options = executorOptions(executorName);
@@ -118,14 +125,41 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Memory a worker process is given room for when Graft chooses how many to start. */
+    static final long WORKER_MEMORY = 2L << 30;
+
+    /**
+     * How many worker processes a run gets when neither {@code --workers} nor {@code --executor}
+     * says: one (this process, PyTorch using every core inside each operation) unless
+     * {@code --threads T} leaves cores idle, then as many as fill them, T threads each, as far as
+     * memory allows {@link #WORKER_MEMORY} each. Either way the numbers are those of a sequential
+     * run with the same threads per operation.
+     *
+     * @param threads {@code --threads}, or null
+     * @param cores the machine's cores
+     * @param memory the machine's physical memory in bytes
+     * @return the workers
+     */
+    static int defaultWorkers(Integer threads, int cores, long memory) {
+        if (threads == null || threads >= cores) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(cores / threads, memory / WORKER_MEMORY));
+    }
+
+    private static long physicalMemory() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : Long.MAX_VALUE;
+    }
+
     /** The chosen executor's options from the command line; an option meant for another executor is refused. */
     private Map<String, String> executorOptions(String name) {
         Map<String, String> options = new LinkedHashMap<>();
-        if (workers > 1 && !name.equals("workers")) {
+        if (workers != null && workers > 1 && !name.equals("workers")) {
             throw new GraftException("--workers " + workers + " runs trials in local worker processes; it cannot be combined with --executor " + name);
         }
         if (name.equals("workers")) {
-            options.put("workers", Integer.toString(workers > 1 ? workers : 2));
+            options.put("workers", Integer.toString(workers != null && workers > 1 ? workers : 2));
         }
         if (threads != null) {
             options.put("threads", Integer.toString(threads));

@@ -304,12 +304,41 @@ class GraftCliTest {
             assertEquals(0, run.code(), run.out() + run.err());
             assertEquals(1, ai.djl.pytorch.jni.JniUtils.getNumThreads());
             assertTrue(Files.readString(dir.resolve("run/report/results.json")).contains("\"intraOpThreads\" : \"1\""));
+            // one thread per operation leaves cores idle: worker processes fill them, unless --workers 1 says otherwise
+            int cores = Runtime.getRuntime().availableProcessors();
+            assertEquals(cores > 1, run.out().contains("trials train in "), run.out());
+            Result here = graft("run", descriptor.toString(), "--out", dir.resolve("here").toString(), "--cache", dir.resolve("cache").toString(),
+                    "--threads", "1", "--workers", "1");
+            assertEquals(0, here.code(), here.out() + here.err());
+            assertTrue(!here.out().contains("trials train in "), here.out());
+            assertEquals(accuracies(dir.resolve("run")), accuracies(dir.resolve("here")), "the same numbers in workers and here");
             Result refused = graft("run", descriptor.toString(), "--out", dir.resolve("run0").toString(), "--threads", "0");
             assertEquals(2, refused.code());
             assertTrue(refused.err().contains("--threads must be at least 1, got 0"), refused.err());
         } finally {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
         }
+    }
+
+    private static Map<String, Double> accuracies(Path run) {
+        try (dev.graft.core.store.ResultStore store = dev.graft.core.store.ResultStore.openExisting(run.resolve("results.db"))) {
+            Map<String, Double> byId = new java.util.TreeMap<>();
+            store.trials().forEach(t -> byId.put(t.trialId(), t.testAccuracy()));
+            return byId;
+        }
+    }
+
+    /** Without --workers or --executor, trials train here unless --threads leaves cores idle; memory caps the workers. */
+    @Test
+    void workersFillTheCoresThatThreadsLeaveIdle() {
+        long plenty = 64L << 30;
+        assertEquals(1, RunCommand.defaultWorkers(null, 8, plenty), "the default: this process, every core inside each operation");
+        assertEquals(1, RunCommand.defaultWorkers(8, 8, plenty));
+        assertEquals(1, RunCommand.defaultWorkers(16, 8, plenty));
+        assertEquals(2, RunCommand.defaultWorkers(1, 2, 24L << 30));
+        assertEquals(4, RunCommand.defaultWorkers(2, 8, plenty));
+        assertEquals(3, RunCommand.defaultWorkers(1, 8, 3 * RunCommand.WORKER_MEMORY + 1));
+        assertEquals(1, RunCommand.defaultWorkers(1, 64, 1L << 30));
     }
 
     @Test

@@ -289,6 +289,11 @@ final class SparkTrialExecutor implements TrialExecutor {
     }
 
     @Override
+    public java.util.OptionalInt threads() {
+        return java.util.OptionalInt.of(job.threads());
+    }
+
+    @Override
     public void close() {
         if (epochs != null) {
             epochs.close();

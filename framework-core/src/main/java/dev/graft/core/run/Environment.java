@@ -34,8 +34,52 @@ public final class Environment {
                 // oneDNN's kernel choice changes the numbers (see README: Determinism)
                 System.getenv().getOrDefault("ONEDNN_MAX_CPU_ISA", "unset"),
                 // so does the number of threads inside an operation
-                "PyTorch".equals(engine.getEngineName()) ? Integer.toString(ai.djl.pytorch.jni.JniUtils.getNumThreads()) : null,
+                isPyTorch() ? Integer.toString(intraOpThreads()) : null,
                 // and the vector code PyTorch's own kernels run (docs/determinism.md)
                 System.getenv().getOrDefault("ATEN_CPU_CAPABILITY", "unset"));
+    }
+
+    private static boolean isPyTorch() {
+        return "PyTorch".equals(Engine.getInstance().getEngineName());
+    }
+
+    /** @return PyTorch's threads per operation in this process (1 on another engine); the count changes numbers at the last bits */
+    public static int intraOpThreads() {
+        return isPyTorch() ? ai.djl.pytorch.jni.JniUtils.getNumThreads() : 1;
+    }
+
+    /**
+     * Sets PyTorch's threads per operation in this process (loading the engine first; nothing on
+     * another engine).
+     *
+     * @param threads the count
+     */
+    public static void setIntraOpThreads(int threads) {
+        if (isPyTorch()) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+    }
+
+    /**
+     * Sets PyTorch's threads per operation in this process until the returned scope closes, which
+     * restores the count before it.
+     *
+     * @param threads the count wanted, or empty to leave it as it is
+     * @return the scope
+     */
+    public static ThreadsScope useIntraOpThreads(java.util.OptionalInt threads) {
+        int before = intraOpThreads();
+        if (threads.isPresent() && threads.getAsInt() != before) {
+            setIntraOpThreads(threads.getAsInt());
+            return () -> setIntraOpThreads(before);
+        }
+        return () -> {};
+    }
+
+    /** A thread count in force until closed. */
+    @FunctionalInterface
+    public interface ThreadsScope extends AutoCloseable {
+        @Override
+        void close();
     }
 }

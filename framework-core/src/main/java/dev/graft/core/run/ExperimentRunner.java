@@ -126,11 +126,10 @@ public final class ExperimentRunner {
     }
 
     private TrialJob job(Descriptor descriptor, DataContext dataContext, Path outDir, Path cacheDir) {
-        int threads = "PyTorch".equals(ai.djl.engine.Engine.getInstance().getEngineName()) ? ai.djl.pytorch.jni.JniUtils.getNumThreads() : 1;
         return new TrialJob(plugins.modules(), descriptor.file().toString(), descriptor.text(),
                 dataContext.dataDirs().stream().map(Path::toString).toList(), dataContext.bundledDataDir().map(Path::toString).orElse(null),
                 dataContext.descriptorDir().toString(), outDir.toAbsolutePath().toString(), cacheDir.toAbsolutePath().toString(),
-                featureCacheOn, threads, verbose);
+                featureCacheOn, Environment.intraOpThreads(), verbose);
     }
 
     /**
@@ -208,7 +207,11 @@ public final class ExperimentRunner {
             ExecutorSetup setup = new ExecutorSetup(job, sequential ? Integer.MAX_VALUE : round.toRun().size(), executorOptions, listener,
                     () -> new TrialHost(trialRunner(cacheDir), trials, this, descriptor, job), new TrialRunner(components, mapper));
             // started before pretraining, so that its start-up overlaps it
-            try (TrialExecutor trialExecutor = round.toRun().isEmpty() ? null : TrialExecutors.named(executor).start(setup)) {
+            try (TrialExecutor trialExecutor = round.toRun().isEmpty() ? null : TrialExecutors.named(executor).start(setup);
+                    // pretraining and similarity metrics here with the trials' threads per operation (the count
+                    // changes numbers): the backbones are the ones a sequential run with that count pretrains
+                    Environment.ThreadsScope ignored = Environment.useIntraOpThreads(
+                            trialExecutor == null ? java.util.OptionalInt.empty() : trialExecutor.threads())) {
                 List<String> backboneLabels = expander.backboneLabels(experiment);
                 if (!round.toRun().isEmpty()) {
                     NarrowConvolutions.warnings(components, experiment.sweep().backbone(), backboneLabels, pool).forEach(listener::info);

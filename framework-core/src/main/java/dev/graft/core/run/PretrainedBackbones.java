@@ -31,8 +31,9 @@ import java.util.Map;
 
 /**
  * Source-task pretraining, cached by content hash under {@code <cache>/backbones/<key>/}. The
- * key covers the architecture config, the pretraining spec and the source data's checksum, so a
- * change to any of them trains anew, and the same spec in any run reuses the weights.
+ * key covers the architecture config, the pretraining spec, the source data's checksum and
+ * PyTorch's threads per operation, so a change to any of them trains anew, and the same spec in
+ * any run with the same threads reuses the weights.
  */
 public final class PretrainedBackbones {
     static final String PROTOCOL = "graft-pretrain-v1";
@@ -70,6 +71,8 @@ public final class PretrainedBackbones {
         identity.put("pretrain", spec.pretrain());
         identity.put("sourceChecksum", source.checksum());
         identity.put("sourceClasses", source.classNames());
+        // PyTorch's threads per operation change the weights at the last bits, and so every trial on them
+        identity.put("intraOpThreads", Environment.intraOpThreads());
         return TrialIds.hash(mapper, PROTOCOL, identity).substring(0, 20);
     }
 

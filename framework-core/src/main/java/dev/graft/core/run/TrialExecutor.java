@@ -42,6 +42,18 @@ public interface TrialExecutor extends AutoCloseable {
      */
     void run(List<Trial> trials, TrialInputs inputs, RunListener listener, Finisher finisher) throws IOException;
 
+    /**
+     * PyTorch threads per operation the trials train with, where it is not the orchestrator's own
+     * count. The count changes numbers at the last bits, so the orchestrator pretrains backbones
+     * and computes similarity metrics with the same count: a run's backbones are then the ones a
+     * sequential run with that count would have pretrained.
+     *
+     * @return the trials' threads per operation, or empty if they train with the orchestrator's
+     */
+    default java.util.OptionalInt threads() {
+        return java.util.OptionalInt.empty();
+    }
+
     /** Stops whatever the executor started (processes, a cluster); trials not handed back are not recorded. */
     @Override
     void close();

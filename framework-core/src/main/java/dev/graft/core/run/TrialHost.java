@@ -51,8 +51,7 @@ public final class TrialHost {
      */
     public static TrialHost open(TrialJob job) {
         LibraryLogging.configure(job.verbose());
-        ai.djl.engine.Engine.getInstance();
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(job.threads());
+        Environment.setIntraOpThreads(job.threads());
         List<com.google.inject.Module> modules = new ArrayList<>();
         for (String name : job.modules()) {
             try {

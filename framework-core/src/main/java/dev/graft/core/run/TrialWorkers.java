@@ -72,6 +72,7 @@ public final class TrialWorkers implements TrialExecutor {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final ExecutorSetup failures;
     private final Path jobFile;
+    private final int threads;
     private final List<Worker> workers = new ArrayList<>();
 
     /**
@@ -88,6 +89,7 @@ public final class TrialWorkers implements TrialExecutor {
     TrialWorkers(int count, int trials, TrialJob job, ExecutorSetup failures) throws IOException {
         this.failures = failures;
         this.jobFile = Path.of(job.outDir()).resolve("worker-job.json");
+        this.threads = job.threads();
         Files.writeString(jobFile, json.writeValueAsString(job), StandardCharsets.UTF_8);
         try {
             for (int i = 0; i < Math.max(1, Math.min(count, trials)); i++) {
@@ -149,6 +151,11 @@ public final class TrialWorkers implements TrialExecutor {
             Thread.currentThread().interrupt();
             throw new GraftException("interrupted while waiting for the worker processes", e);
         }
+    }
+
+    @Override
+    public java.util.OptionalInt threads() {
+        return java.util.OptionalInt.of(threads);
     }
 
     /** Ends every worker (their input closes; they exit after the trial they run, if any) and removes the job file. */

@@ -65,6 +65,47 @@ class WorkersTest {
         }
     }
 
+    /**
+     * The orchestrator pretrains with the workers' threads per operation, not its own, and its
+     * own count is restored after the run: the backbone, and so every trial on it, is the one a
+     * sequential run with one thread pretrains. The cache keeps the two counts apart. (Before,
+     * an orchestrator with two threads pretrained with two, and a cache filled by either run
+     * served the other.)
+     */
+    @Test
+    void theOrchestratorPretrainsWithTheWorkersThreadsAndTheCacheKeepsCountsApart() {
+        String yaml = SWEEP.replace("head: [{type: test-dense}, {type: test-dense, fail: true}]", "head: [{type: test-dense}]")
+                .replace("seeds: [1, 2, 3]", "seeds: [1]");
+        ai.djl.engine.Engine.getInstance(); // loads PyTorch
+        int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        try {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(2);
+            run("two-workers", 2, yaml);
+            assertEquals(2, ai.djl.pytorch.jni.JniUtils.getNumThreads(), "the orchestrator's own count is restored");
+            new ExperimentRunner(PLUGINS).run(new DescriptorReader(PLUGINS).read(dir.resolve("exp.yaml"), yaml), dir.resolve("two-threads"),
+                    dir.resolve("cache"), new DataContext(List.of(), Optional.empty(), dir), RunListener.NONE);
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+        runWithOneThread("one-thread", yaml);
+        dev.graft.core.store.PretrainRecord workers = pretraining("two-workers");
+        dev.graft.core.store.PretrainRecord oneThread = pretraining("one-thread");
+        dev.graft.core.store.PretrainRecord twoThreads = pretraining("two-threads");
+        assertTrue(workers.provenanceJson().contains("\"intraOpThreads\":\"1\""), workers.provenanceJson());
+        assertTrue(twoThreads.provenanceJson().contains("\"intraOpThreads\":\"2\""), twoThreads.provenanceJson());
+        assertEquals(workers.backboneKey(), oneThread.backboneKey());
+        assertTrue(oneThread.cached(), "the one-thread run reuses the workers' backbone");
+        assertTrue(!twoThreads.cached() && !twoThreads.backboneKey().equals(workers.backboneKey()),
+                "two threads per operation pretrain their own backbone: " + twoThreads.backboneKey());
+    }
+
+    private dev.graft.core.store.PretrainRecord pretraining(String name) {
+        try (dev.graft.core.store.ResultStore store = dev.graft.core.store.ResultStore.openExisting(dir.resolve(name).resolve("results.db"))) {
+            assertEquals(1, store.pretrainings().size());
+            return store.pretrainings().get(0);
+        }
+    }
+
     /** Workers take the trials with the most training first (labelled examples times epochs), in plan order among equals. */
     @Test
     void workersTakeTheLongestTrialsFirst() {

@@ -62,7 +62,7 @@ public final class TrainBenchmark {
             int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 6;
             if (args.length > 2) {
                 Engine.getInstance();
-                ai.djl.pytorch.jni.JniUtils.setNumThreads(Integer.parseInt(args[2]));
+                dev.graft.core.run.Environment.setIntraOpThreads(Integer.parseInt(args[2]));
             }
             int batch = args.length > 3 ? Integer.parseInt(args[3]) : BATCH;
             double rate;

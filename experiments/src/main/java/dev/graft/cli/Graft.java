@@ -41,6 +41,7 @@ public final class Graft implements Runnable {
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Graft());
+        RunCommand.addExecutorFlags(commandLine.getSubcommands().get("run").getCommandSpec());
         commandLine.setOut(out);
         commandLine.setErr(err);
         // a mistyped flag or value: one line and where the help is, not the whole help

@@ -10,11 +10,15 @@ import java.util.Optional;
 final class Locations {
     private Locations() {}
 
-    /** @return {@code $GRAFT_HOME/cache}, {@code GRAFT_HOME} defaulting to {@code ~/.graft} */
-    static Path cacheDir() {
+    /** @return {@code GRAFT_HOME}, defaulting to {@code ~/.graft} */
+    static Path home() {
         String home = System.getenv("GRAFT_HOME");
-        Path root = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".graft");
-        return root.resolve("cache");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".graft");
+    }
+
+    /** @return {@code $GRAFT_HOME/cache} */
+    static Path cacheDir() {
+        return home().resolve("cache");
     }
 
     /**

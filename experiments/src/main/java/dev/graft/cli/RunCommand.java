@@ -4,6 +4,8 @@ import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.run.ExperimentRunner;
+import dev.graft.core.run.TrialExecutorFactory;
+import dev.graft.core.run.TrialExecutors;
 import dev.graft.core.run.LibraryLogging;
 import dev.graft.core.run.RunSummary;
 import dev.graft.reports.ReportWriter;
@@ -27,6 +29,9 @@ import picocli.CommandLine.Parameters;
                 + "scratch baseline, record results in <out>/results.db and write <out>/report/.",
                 "Re-running the same descriptor resumes: finished trials are skipped."})
 final class RunCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    PluginOptions pluginOptions = new PluginOptions();
+
     @Parameters(paramLabel = "DESCRIPTOR", description = "the experiment descriptor (YAML)")
     Path descriptor;
 
@@ -47,13 +52,6 @@ final class RunCommand implements Callable<Integer> {
             + "spark (--spark-master); see docs/running.md")
     String executor;
 
-    @Option(names = "--spark-master", paramLabel = "URL", description = "with --executor spark: embedded[N] (a Spark cluster of N executors "
-            + "on this machine for the run), spark://HOST:PORT, or what spark-submit set")
-    String sparkMaster;
-
-    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "with --executor spark: a Spark setting, e.g. spark.task.cpus=2 (repeatable)")
-    List<String> sparkConf = new ArrayList<>();
-
     @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads per operation (default: one per core); the count changes results at the last bits")
     Integer threads;
 
@@ -70,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         LibraryLogging.configure(verbose);
         PrintWriter stdout = spec.commandLine().getOut();
-        Plugins plugins = Plugins.discover();
+        Plugins plugins = pluginOptions.discover();
         Descriptor parsed = new DescriptorReader(plugins).read(descriptor);
         Path runDir = out != null ? out : Path.of("runs", parsed.experiment().name());
         Path cacheDir = cache != null ? cache : Locations.cacheDir();
@@ -164,19 +162,54 @@ final class RunCommand implements Callable<Integer> {
         if (threads != null) {
             options.put("threads", Integer.toString(threads));
         }
-        if ((sparkMaster != null || !sparkConf.isEmpty()) && !name.equals("spark")) {
-            throw new GraftException("--spark-master and --spark-conf configure --executor spark, not --executor " + name);
-        }
-        if (sparkMaster != null) {
-            options.put("spark.master", sparkMaster);
-        }
-        for (String setting : sparkConf) {
-            int equals = setting.indexOf('=');
-            if (equals < 1 || !setting.startsWith("spark.")) {
-                throw new GraftException("--spark-conf " + setting + ": write KEY=VALUE with a Spark setting's key, e.g. spark.task.cpus=2");
+        // each executor's own flags: given with another executor, they are refused naming the one they configure
+        for (TrialExecutorFactory factory : TrialExecutors.all().values()) {
+            for (TrialExecutorFactory.Flag flag : factory.flags()) {
+                List<String> values = values(flag);
+                if (values.isEmpty()) {
+                    continue;
+                }
+                if (!factory.name().equals(name)) {
+                    List<String> flags = factory.flags().stream().map(TrialExecutorFactory.Flag::name).toList();
+                    throw new GraftException(String.join(" and ", flags) + (flags.size() > 1 ? " configure" : " configures") + " --executor "
+                            + factory.name() + ", not --executor " + name);
+                }
+                values.forEach(value -> flag.apply(value, options));
             }
-            options.put(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
         }
         return options;
+    }
+
+    /** The values given for an executor's flag, which {@link #addExecutorFlags} added to this command. */
+    private List<String> values(TrialExecutorFactory.Flag flag) {
+        CommandLine.Model.OptionSpec option = spec.findOption(flag.name());
+        Object value = option == null ? null : option.getValue();
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
+    }
+
+    /**
+     * Adds every trial executor's own flags ({@link TrialExecutorFactory#flags()}) to {@code graft run}.
+     *
+     * @param run the run command's spec
+     * @throws GraftException if two executors declare one flag, or one takes a flag of Graft's
+     */
+    static void addExecutorFlags(CommandLine.Model.CommandSpec run) {
+        for (TrialExecutorFactory factory : TrialExecutors.all().values()) {
+            for (TrialExecutorFactory.Flag flag : factory.flags()) {
+                if (run.findOption(flag.name()) != null) {
+                    throw new GraftException("trial executor '" + factory.name() + "' declares " + flag.name() + ", which graft run already has");
+                }
+                CommandLine.Model.OptionSpec.Builder option = CommandLine.Model.OptionSpec.builder(flag.name())
+                        .paramLabel(flag.label()).description(flag.description());
+                run.addOption(flag.repeatable() ? option.type(List.class).auxiliaryTypes(String.class).build()
+                        : option.type(String.class).build());
+            }
+        }
     }
 }

@@ -29,6 +29,9 @@ import picocli.CommandLine;
                 "Files: CSV (an optional header line), NumPy .npy, or HDF5 (file.h5:/dataset, or a file with one dataset).",
                 "Values are read as float32, as Graft's own features are."})
 final class ScoreCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    PluginOptions pluginOptions = new PluginOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,7 +54,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Plugins plugins = Plugins.discover();
+        Plugins plugins = pluginOptions.discover();
         // every metric is checked before anything is computed
         List<SimilarityConfig> configs = metrics.stream().map(text -> config(plugins, text)).toList();
         double[][] target = ArrayFiles.read(features);

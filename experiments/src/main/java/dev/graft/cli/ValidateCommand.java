@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check descriptors without running them: every error, with file:line:column and field. Exit code 2 if any is invalid.")
 final class ValidateCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    PluginOptions pluginOptions = new PluginOptions();
+
     @Parameters(paramLabel = "DESCRIPTOR", arity = "1..*", description = "descriptors to check")
     List<Path> descriptors;
 
@@ -38,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Plugins plugins = Plugins.discover();
+        Plugins plugins = pluginOptions.discover();
         DescriptorReader reader = new DescriptorReader(plugins);
         int invalid = 0;
         for (Path file : descriptors) {

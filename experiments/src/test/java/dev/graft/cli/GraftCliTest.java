@@ -328,6 +328,24 @@ class GraftCliTest {
         }
     }
 
+    /** A feature head with an augmenter is refused by validate at the head's line, with the exclude rule that leaves it out. */
+    @Test
+    void validateRefusesAFeatureHeadWithAnAugmenterAndNamesTheRule() throws IOException {
+        String yaml = TINY.replace("head: [{type: linear}]", "head: [{type: linear}, {type: logistic}]\n  augment: [{type: none}, {type: flip}]");
+        Path descriptor = Files.writeString(dir.resolve("feature.yaml"), yaml);
+        Result refused = graft("validate", descriptor.toString());
+        assertEquals(2, refused.code(), refused.out() + refused.err());
+        int line = java.util.Arrays.asList(yaml.split("\n")).indexOf("  head: [{type: linear}, {type: logistic}]") + 1;
+        assertTrue(refused.err().contains("feature.yaml:" + line + ":"), refused.err());
+        assertTrue(refused.err().contains("sweep.head[1]: 'logistic' is a feature head, fitted on features extracted once from a frozen "
+                + "backbone, so augmenter 'flip' cannot act on it; leave the combination out: exclude: [{head: logistic, augment: flip}]"),
+                refused.err());
+        Path excluded = Files.writeString(dir.resolve("excluded.yaml"), yaml.replace("  augment: [{type: none}, {type: flip}]\n",
+                "  augment: [{type: none}, {type: flip}]\n  exclude: [{head: logistic, augment: flip}]\n"));
+        Result ok = graft("validate", excluded.toString());
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+    }
+
     /** Without --workers or --executor, trials train here unless --threads leaves cores idle; memory caps the workers. */
     @Test
     void workersFillTheCoresThatThreadsLeaveIdle() {

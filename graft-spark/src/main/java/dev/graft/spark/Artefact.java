@@ -3,9 +3,6 @@ package dev.graft.spark;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A file a trial needs on an executor, addressed by its content: the orchestrator stages it
@@ -25,7 +22,7 @@ record Artefact(String what, String sha256, long size) implements Serializable {
      * @return its address
      */
     static Artefact of(String what, byte[] bytes) {
-        return new Artefact(what, sha256(bytes), bytes.length);
+        return new Artefact(what, dev.graft.spi.Sha256.of(bytes), bytes.length);
     }
 
     /** @return the file name it is staged and fetched under */
@@ -47,7 +44,7 @@ record Artefact(String what, String sha256, long size) implements Serializable {
         } catch (java.io.IOException e) {
             throw notArrived(e);
         }
-        check(bytes.length, sha256(bytes), file);
+        check(bytes.length, dev.graft.spi.Sha256.of(bytes), file);
         return bytes;
     }
 
@@ -70,7 +67,7 @@ record Artefact(String what, String sha256, long size) implements Serializable {
      * @throws IOException if it cannot be read
      */
     static Artefact ofFile(String what, Path file) throws java.io.IOException {
-        return new Artefact(what, sha256(file), Files.size(file));
+        return new Artefact(what, dev.graft.spi.Sha256.of(file), Files.size(file));
     }
 
     /**
@@ -82,32 +79,13 @@ record Artefact(String what, String sha256, long size) implements Serializable {
      */
     Path verify(Path file) {
         try {
-            check(Files.size(file), sha256(file), file);
+            check(Files.size(file), dev.graft.spi.Sha256.of(file), file);
         } catch (java.io.IOException e) {
             throw notArrived(e);
+        } catch (dev.graft.spi.GraftException e) {
+            throw notArrived(e.getCause() instanceof java.io.IOException io ? io : new java.io.IOException(e.getMessage(), e));
         }
         return file;
-    }
-
-    static String sha256(Path file) throws java.io.IOException {
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** An artefact that did not arrive intact: the attempt fails and Spark runs the trial again. */

@@ -4,6 +4,7 @@ import dev.graft.core.run.ExecutorSetup;
 import dev.graft.core.run.TrialExecutor;
 import dev.graft.core.run.TrialExecutorFactory;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +31,15 @@ public final class SparkExecutorFactory implements TrialExecutorFactory {
     @Override
     public void check(Map<String, String> options) {
         SparkSettings.of(options, "graft", false);
+    }
+
+    @Override
+    public List<Flag> flags() {
+        return List.of(
+                Flag.value("--spark-master", "URL", "with --executor spark: embedded[N] (a Spark cluster of N executors on this machine "
+                        + "for the run), spark://HOST:PORT, or what spark-submit set", "spark.master"),
+                Flag.keyValue("--spark-conf", "with --executor spark: a Spark setting, e.g. spark.task.cpus=2 (repeatable)", "spark.",
+                        "spark.task.cpus=2"));
     }
 
     @Override

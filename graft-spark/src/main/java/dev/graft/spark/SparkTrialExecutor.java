@@ -74,6 +74,8 @@ final class SparkTrialExecutor implements TrialExecutor {
     private final ObjectMapper json = new ObjectMapper();
     /** The files backbone configs name, shipped with the first round. */
     private ShippedFiles files;
+    /** The run's plugin jars from outside Graft's class path, shipped with the first round. */
+    private List<Artefact> pluginJars;
     private final EpochChannel epochs;
 
     private SparkTrialExecutor(ExecutorSetup setup, TrialJob job, EmbeddedCluster cluster, JavaSparkContext spark, Path staging, int concurrent) {
@@ -148,12 +150,19 @@ final class SparkTrialExecutor implements TrialExecutor {
             for (ShippedFiles.Entry entry : files.entries()) {
                 distribute(entry.content(), Path.of(entry.root()).resolve(entry.relative()));
             }
+            List<Artefact> jars = new java.util.ArrayList<>();
+            for (String jar : job.pluginJars()) {
+                Artefact artefact = Artefact.ofFile("plugin jar " + jar, Path.of(jar));
+                distribute(artefact, Path.of(jar));
+                jars.add(artefact);
+            }
+            pluginJars = List.copyOf(jars);
         }
         for (Trial trial : trials) {
             Pretrained weights = inputs.weights(trial);
             Artefact weightsArtefact = weights == null ? null : stage(weights, () -> "pretrained backbone " + weights.key(),
                     () -> PortableInputs.pretrained(weights, setup.mapper()));
-            TrialTask task = new TrialTask(job, pool, test, weightsArtefact, files, epochs == null ? null : epochs.address());
+            TrialTask task = new TrialTask(job, pool, test, weightsArtefact, files, pluginJars, epochs == null ? null : epochs.address());
             submitter.submit(() -> submit(trial.id(), task));
         }
         Set<String> started = new HashSet<>();
@@ -311,10 +320,8 @@ final class SparkTrialExecutor implements TrialExecutor {
             if (cluster != null) {
                 cluster.close();
             }
-            try (var files = Files.walk(staging)) {
-                for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
+            try {
+                dev.graft.spi.FileTrees.delete(staging);
             } catch (IOException e) {
                 // staged artefacts are copies: a leftover is harmless
             }

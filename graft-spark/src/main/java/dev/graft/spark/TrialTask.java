@@ -13,10 +13,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.Function;
 
@@ -43,9 +42,12 @@ final class TrialTask implements Function<String, String> {
     private final Artefact test;
     private final Artefact weights;
     private final ShippedFiles files;
+    private final List<Artefact> pluginJars;
     private final EpochChannel.Address progress;
 
-    TrialTask(TrialJob job, Artefact pool, Artefact test, Artefact weights, ShippedFiles files, EpochChannel.Address progress) {
+    TrialTask(TrialJob job, Artefact pool, Artefact test, Artefact weights, ShippedFiles files, List<Artefact> pluginJars,
+            EpochChannel.Address progress) {
+        this.pluginJars = List.copyOf(pluginJars);
         this.progress = progress;
         this.job = job;
         this.pool = pool;
@@ -64,12 +66,15 @@ final class TrialTask implements Function<String, String> {
         synchronized (TrialTask.class) {
             host = HOSTS.get(job);
             if (host == null) {
-                host = TrialHost.open(job.withCacheDir(local.resolve("graft-cache").toString()));
+                // the plugin jars as they arrived here, each checked against its SHA-256
+                List<String> jars = pluginJars.stream().map(jar -> jar.verify(Path.of(SparkFiles.get(jar.fileName()))).toString()).toList();
+                host = TrialHost.open(job.withCacheDir(local.resolve("graft-cache").toString()).withPluginJars(jars));
                 host.locateFiles(files.place(local.resolve("graft-files"), artefact -> Path.of(SparkFiles.get(artefact.fileName()))));
                 HOSTS.put(job, host);
             }
-            poolExamples = (Examples) ARTEFACTS.computeIfAbsent(pool.sha256(), h -> PortableInputs.examples(fetch(pool)));
-            testExamples = (Examples) ARTEFACTS.computeIfAbsent(test.sha256(), h -> PortableInputs.examples(fetch(test)));
+            ClassLoader loader = host.classLoader();
+            poolExamples = (Examples) ARTEFACTS.computeIfAbsent(pool.sha256(), h -> PortableInputs.examples(fetch(pool), loader));
+            testExamples = (Examples) ARTEFACTS.computeIfAbsent(test.sha256(), h -> PortableInputs.examples(fetch(test), loader));
             ObjectMapper mapper = host.mapper();
             pretrained = weights == null ? null
                     : (Pretrained) ARTEFACTS.computeIfAbsent(weights.sha256(), h -> PortableInputs.pretrained(fetch(weights), mapper));
@@ -88,11 +93,7 @@ final class TrialTask implements Function<String, String> {
                     // progress only
                 }
             }
-            try (Stream<Path> paths = Files.walk(trialDir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            dev.graft.spi.FileTrees.delete(trialDir);
         }
     }
 

@@ -31,7 +31,7 @@ class ArtefactTest {
         Path file = Files.write(dir.resolve(artefact.fileName()), flipped);
         Artefact.ArtefactException corrupted = assertThrows(Artefact.ArtefactException.class, () -> artefact.read(file));
         assertTrue(corrupted.getMessage().startsWith("pretrained backbone abc arrived corrupted on this executor: 1000 bytes with SHA-256 "
-                + Artefact.sha256(flipped) + ", but the orchestrator sent 1000 bytes with SHA-256 " + artefact.sha256()), corrupted.getMessage());
+                + dev.graft.spi.Sha256.of(flipped) + ", but the orchestrator sent 1000 bytes with SHA-256 " + artefact.sha256()), corrupted.getMessage());
         Artefact.ArtefactException missing = assertThrows(Artefact.ArtefactException.class, () -> artefact.read(dir.resolve("absent.bin")));
         assertTrue(missing.getMessage().startsWith("pretrained backbone abc (" + artefact.fileName() + ") did not arrive on this executor"),
                 missing.getMessage());

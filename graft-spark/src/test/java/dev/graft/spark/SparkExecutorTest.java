@@ -47,6 +47,10 @@ class SparkExecutorTest {
     private final Map<String, List<String>> info = new HashMap<>();
 
     private RunSummary run(String name, String yaml, String executor, Map<String, String> options) {
+        return run(PLUGINS, name, yaml, executor, options);
+    }
+
+    private RunSummary run(Plugins plugins, String name, String yaml, String executor, Map<String, String> options) {
         List<String> starts = Collections.synchronizedList(new ArrayList<>());
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         started.put(name, starts);
@@ -69,7 +73,7 @@ class SparkExecutorTest {
                 seen.computeIfAbsent(trial.id(), id -> Collections.synchronizedList(new ArrayList<>())).add(metrics);
             }
         };
-        return new ExperimentRunner(PLUGINS).executor(executor, options).run(new DescriptorReader(PLUGINS).read(dir.resolve("exp.yaml"), yaml),
+        return new ExperimentRunner(plugins).executor(executor, options).run(new DescriptorReader(plugins).read(dir.resolve("exp.yaml"), yaml),
                 dir.resolve(name), dir.resolve("cache"), new DataContext(List.of(), Optional.empty(), dir), listener);
     }
 
@@ -195,6 +199,37 @@ class SparkExecutorTest {
         assertTrue(info.get("faults").stream().anyMatch(line -> line.contains("AssertionError")), info.get("faults").toString());
     }
 
+    /**
+     * A plugin from a jar outside Graft's class path (the example under examples/cosine-head):
+     * its jar is shipped to the executors, content-addressed, and its trials give the in-process
+     * records, with the jar's SHA-256 in their provenance.
+     */
+    @Test
+    void aPluginJarFromOutsideGraftIsShippedToTheExecutors() throws Exception {
+        Path jar = dev.graft.testing.PluginJar.build(Path.of("..", "examples", "cosine-head"), "1.0.0",
+                dir.resolve("plugins").resolve("graft-cosine-head-1.0.0.jar"));
+        dev.graft.core.plugin.PluginPath path = dev.graft.core.plugin.PluginPath.ofJars(List.of(jar));
+        com.google.inject.Module cosine = (com.google.inject.Module) Class.forName("org.example.graft.cosine.CosineModule", true,
+                path.classLoader()).getDeclaredConstructor().newInstance();
+        Plugins plugins = Plugins.of(List.of(new TestPlugins(), new dev.graft.plugins.backbones.BackbonesModule(), cosine), path);
+        String yaml = SWEEP.replace("seeds: [1, 2, 3]", "seeds: [1, 2]")
+                .replace("head: [{type: test-dense}, {type: test-dense, fail: true}]", "head: [{type: cosine, temperature: 10}]");
+        ai.djl.engine.Engine.getInstance();
+        int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        try {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+            run(plugins, "cosine-in-process", yaml, "in-process", Map.of());
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+        run(plugins, "cosine", yaml, "spark", spark(LOCAL_CLUSTER));
+        assertSameRecords("cosine-in-process", "cosine");
+        String sha = dev.graft.spi.Sha256.of(jar);
+        assertTrue(trials("cosine").values().stream().allMatch(r -> r.status() == TrialStatus.finished
+                && r.provenanceJson().contains("\"factory\":\"org.example.graft.cosine.CosineHeadFactory\",\"sha256\":\"" + sha + "\"")),
+                "the executors trained with the shipped jar");
+    }
+
     /** A backbone read from files its config names (here a Graft checkpoint) trains on executors from shipped copies. */
     @Test
     void theFilesABackbonesConfigNamesAreShippedToTheExecutors() throws Exception {
@@ -232,7 +267,7 @@ class SparkExecutorTest {
         TrialRecord expected = trials("checkpoint-in-process").values().stream().filter(r -> r.kind().equals("transfer")).findFirst().orElseThrow();
         int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
         try {
-            TrialHost host = TrialHost.open(new TrialJob(PLUGINS.modules(), dir.resolve("exp.yaml").toString(), yaml, List.of(), null,
+            TrialHost host = TrialHost.open(new TrialJob(PLUGINS.modules(), List.of(), dir.resolve("exp.yaml").toString(), yaml, List.of(), null,
                     dir.toString(), dir.resolve("moved").toString(), dir.resolve("cache").toString(), true, 1, false));
             host.locateFiles(named -> named.equals(checkpoint) ? copy : named);
             var prepared = host.prepare();

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.graft.spi.GraftModule;
+import java.util.ServiceLoader;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.PluginConfig;
 import dev.graft.spi.PluginFactory;
@@ -94,6 +95,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  *       weights and outputs, a fitted feature classifier the same probabilities, a regulariser the
  *       same penalty, a metric the same score, a dataset the same images.
  * </ul>
+ *
+ * <p>And for the module: that {@link ServiceLoader} finds it (it is listed in
+ * {@code META-INF/services/dev.graft.spi.GraftModule}), and that none of its names is taken, in
+ * the same family, by one of Graft's own plugins or another module on the class path.
  *
  * <p>Failures name the plugin, and every plugin is checked even when one fails. Not checked here:
  * training with the plugin (graft-core's combination test trains every installed plugin with every
@@ -184,6 +189,58 @@ public abstract class PluginContract {
             installed = new ModuleUnderTest(module());
         }
         return installed;
+    }
+
+    /**
+     * Whether the module is listed in {@code META-INF/services/dev.graft.spi.GraftModule}, as a
+     * plugin Graft should find must be. Override to return false only for a module that is
+     * installed by hand (test fixtures).
+     *
+     * @return true by default
+     */
+    protected boolean listedAsService() {
+        return true;
+    }
+
+    @Test
+    void serviceLoaderFindsTheModule() {
+        if (!listedAsService()) {
+            return;
+        }
+        String name = module().getClass().getName();
+        List<String> found = ServiceLoader.load(GraftModule.class, module().getClass().getClassLoader()).stream()
+                .map(provider -> provider.type().getName()).toList();
+        assertTrue(found.contains(name), name + " is not listed in META-INF/services/" + GraftModule.class.getName()
+                + " (src/main/resources), so Graft would not load it; modules found: " + found);
+    }
+
+    /**
+     * No plugin of the module takes a name that one of Graft's own plugins, or another module
+     * found on the test class path, has in the same family: Graft refuses to start with such a
+     * pair. (Graft's own names come with the test kit, {@link BuiltInPlugins}; jars in a plugin
+     * directory are checked when Graft loads them.)
+     */
+    @Test
+    void noNameClashesWithGraftsOrAnotherInstalledPlugin() {
+        String own = module().getClass().getName();
+        Map<String, String> taken = new java.util.TreeMap<>();
+        for (BuiltInPlugins.Entry entry : BuiltInPlugins.all()) {
+            if (!entry.module().equals(own)) {
+                taken.put(entry.family() + " '" + entry.name() + "'", "Graft's " + entry.module());
+            }
+        }
+        for (ServiceLoader.Provider<GraftModule> provider : ServiceLoader.load(GraftModule.class, module().getClass().getClassLoader())
+                .stream().toList()) {
+            if (!provider.type().getName().equals(own)) {
+                for (ModuleUnderTest.Bound b : new ModuleUnderTest(provider.get()).bound()) {
+                    taken.putIfAbsent(b.family().label() + " '" + b.key() + "'", provider.type().getName());
+                }
+            }
+        }
+        assertAll(installed().bound().stream().map(b -> (Executable) () -> {
+            String who = b.family().label() + " '" + b.key() + "'";
+            assertFalse(taken.containsKey(who), who + " is already a plugin of " + taken.get(who) + ": choose another name");
+        }));
     }
 
     @Test
@@ -384,6 +441,8 @@ public abstract class PluginContract {
         int classes = 3;
         HeadContext context = new HeadContext(featureShape(), classes, 5);
         Head head = factory.create(config, context);
+        assertEquals(factory.featureHead(), head instanceof Head.FeatureClassifier, "featureHead() says " + factory.featureHead()
+                + " but create() makes a " + (head instanceof Head.FeatureClassifier ? "feature classifier" : "network"));
         if (head instanceof Head.Network) {
             Shape input = new Shape(4).addAll(featureShape());
             float[] first = initialisedOutput(() -> ((Head.Network) factory.create(config, context)).block(), input, 11);

@@ -132,11 +132,26 @@ class PluginContractCatchesTest {
                 .with("plain", new Factory<>("plain", PlainConfig.class, IDENTITY))
                 .with("strict", new Factory<>("strict", StrictConfig.class, IDENTITY)), new PluginContract.Refused("strict", Map.of("probability", 2.0), "probability"));
         contract.bindsEveryFactoryUnderItsOwnNameOnce();
+        contract.noNameClashesWithGraftsOrAnotherInstalledPlugin();
         contract.configsAreRecordsOfBoxedFields();
         contract.theExampleSurvivesCanonicalJson();
         contract.refusesAnUnknownField();
         contract.refusesInvalidConfigsNamingTheField();
         contract.theSameSeedGivesTheSameResult();
+    }
+
+    /** A module nobody listed in META-INF/services: Graft would never load it. */
+    @Test
+    void aModuleThatServiceLoaderCannotFind() {
+        failsNaming(Module.class.getName(), contract(new Module().with("plain", new Factory<>("plain", PlainConfig.class, IDENTITY)))
+                ::serviceLoaderFindsTheModule);
+    }
+
+    /** A plugin named like one of Graft's own in the same family: Graft would refuse to start. */
+    @Test
+    void aNameOneOfGraftsPluginsHas() {
+        failsNaming("augment 'flip'", contract(new Module().with("flip", new Factory<>("flip", PlainConfig.class, IDENTITY)))
+                ::noNameClashesWithGraftsOrAnotherInstalledPlugin);
     }
 
     @Test

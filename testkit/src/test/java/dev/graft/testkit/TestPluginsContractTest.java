@@ -12,6 +12,12 @@ class TestPluginsContractTest extends PluginContract {
         return new TestPlugins();
     }
 
+    /** Installed by hand in the core's tests, never found as a service. */
+    @Override
+    protected boolean listedAsService() {
+        return false;
+    }
+
     @Override
     protected List<Refused> refused() {
         return List.of(new Refused("test-synthetic", Map.of("perClass", 0), "perClass"));

@@ -39,6 +39,7 @@ import static java.util.Objects.requireNonNull;
 public final class PluginRegistry {
     private final Map<PluginFamily, SortedMap<String, PluginFactory<?>>> factories = new LinkedHashMap<>();
     private final List<Axis> axes = new ArrayList<>();
+    private String loadedFrom = "Graft's class path";
 
     @Inject
     PluginRegistry(
@@ -119,6 +120,11 @@ public final class PluginRegistry {
         return factory.getClass().getName() + where;
     }
 
+    /** Says where the plugins came from, for the message that a {@code type:} is unknown; set once, by {@link Plugins}. */
+    void loadedFrom(String where) {
+        this.loadedFrom = where;
+    }
+
     /** @return every family, the built-in ones first, then the contributed ones by label */
     public List<PluginFamily> families() {
         return List.copyOf(factories.keySet());
@@ -157,7 +163,7 @@ public final class PluginRegistry {
         requireNonNull(name, "name is null");
         PluginFactory<?> factory = factories.get(family).get(name);
         if (factory == null) {
-            throw new UnknownPluginException(family, name, factories.get(family).keySet());
+            throw new UnknownPluginException(family, name, factories.get(family).keySet(), loadedFrom);
         }
         return factory;
     }

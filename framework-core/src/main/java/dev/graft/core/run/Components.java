@@ -169,13 +169,13 @@ public final class Components {
     /**
      * @param family the family
      * @param config a config
-     * @return the plugin's type name, factory class and jar version ({@code unpackaged} when run
-     *     from class directories), for provenance
+     * @return the plugin's type name, factory class, jar version ({@code unpackaged} when run
+     *     from class directories) and, for a jar from the plugin path, its SHA-256, for provenance
      */
     public dev.graft.core.provenance.PluginProvenance describe(PluginFamily family, dev.graft.spi.PluginConfig config) {
         Object factory = registry.factoryFor(family, config);
-        String version = factory.getClass().getPackage().getImplementationVersion();
-        return new dev.graft.core.provenance.PluginProvenance(name(family, config), factory.getClass().getName(),
-                version == null ? "unpackaged" : version);
+        dev.graft.core.plugin.PluginOrigin origin = dev.graft.core.plugin.PluginOrigin.of(factory.getClass());
+        return new dev.graft.core.provenance.PluginProvenance(name(family, config), factory.getClass().getName(), origin.version(),
+                origin.sha256());
     }
 }

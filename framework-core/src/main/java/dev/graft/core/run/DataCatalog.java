@@ -41,6 +41,11 @@ public final class DataCatalog {
         return registry;
     }
 
+    /** @return the canonical config mapper */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
     /**
      * @param config a dataset config
      * @param split the split

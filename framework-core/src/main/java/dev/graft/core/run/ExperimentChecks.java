@@ -5,6 +5,10 @@ import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorError;
 import dev.graft.core.descriptor.DescriptorException;
 import dev.graft.core.descriptor.Experiment;
+import dev.graft.core.sweep.SweepExpander;
+import dev.graft.core.sweep.Trial;
+import dev.graft.core.sweep.TrialKind;
+import dev.graft.core.sweep.TrialSpec;
 import dev.graft.spi.Axis;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.PluginConfig;
@@ -14,11 +18,14 @@ import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.data.DatasetConfig;
 import dev.graft.spi.data.DatasetInfo;
 import dev.graft.spi.data.ExampleFormat;
+import dev.graft.spi.head.HeadFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Checks that need the data: datasets can be found, listed classes exist, source and target
@@ -69,9 +76,47 @@ public final class ExperimentChecks {
                         + "; a backbone pretrained on one cannot read the other"));
             }
         }
+        featureHeads(descriptor, catalog, errors);
         if (!errors.isEmpty()) {
             throw new DescriptorException(errors);
         }
+    }
+
+    /**
+     * A feature head is fitted on features a frozen backbone gives once: in a combination the
+     * sweep would run, an augmenter or a regulariser cannot act on it. Refused here, at the
+     * head's position, rather than as failed trials.
+     */
+    private static void featureHeads(Descriptor descriptor, DataCatalog catalog, List<DescriptorError> errors) {
+        Experiment experiment = descriptor.experiment();
+        List<PluginConfig> heads = experiment.sweep().choices(Axis.HEAD);
+        Map<Integer, Set<String>> cannot = new TreeMap<>();
+        Map<Integer, Set<String>> rules = new TreeMap<>();
+        for (Trial trial : new SweepExpander(catalog.mapper()).expand(experiment)) {
+            TrialSpec spec = trial.spec();
+            if (spec.kind() != TrialKind.transfer || !catalog.registry().<HeadFactory<?>>factoryFor(PluginFamily.HEAD, spec.head()).featureHead()) {
+                continue;
+            }
+            int index = heads.indexOf(spec.head());
+            String head = catalog.registry().nameOf(PluginFamily.HEAD, spec.head());
+            if (spec.augment() != null && !spec.augment().noop()) {
+                String augmenter = catalog.registry().nameOf(PluginFamily.AUGMENT, spec.augment());
+                cannot.computeIfAbsent(index, i -> new TreeSet<>()).add("augmenter '" + augmenter + "'");
+                rules.computeIfAbsent(index, i -> new java.util.LinkedHashSet<>()).add("{head: " + head + ", augment: " + augmenter + "}");
+            }
+            if (spec.regularizer() != null && !spec.regularizer().noop()) {
+                String regularizer = catalog.registry().nameOf(PluginFamily.REGULARIZER, spec.regularizer());
+                cannot.computeIfAbsent(index, i -> new TreeSet<>()).add("regularizer '" + regularizer + "'");
+                rules.computeIfAbsent(index, i -> new java.util.LinkedHashSet<>()).add("{head: " + head + ", regularizer: " + regularizer + "}");
+            }
+        }
+        cannot.forEach((index, components) -> {
+            String head = catalog.registry().nameOf(PluginFamily.HEAD, heads.get(Math.max(0, index)));
+            errors.add(descriptor.errorAt(index < 0 ? "sweep.head" : "sweep.head[" + index + "]", "'" + head
+                    + "' is a feature head, fitted on features extracted once from a frozen backbone, so " + String.join(" and ", components)
+                    + " cannot act on it; leave " + (rules.get(index).size() > 1 ? "these combinations" : "the combination")
+                    + " out: exclude: [" + String.join(", ", rules.get(index)) + "]"));
+        });
     }
 
     private static DatasetInfo dataset(Descriptor descriptor, DataCatalog catalog, DatasetConfig config, String path, List<DescriptorError> errors) {

@@ -126,7 +126,7 @@ public final class ExperimentRunner {
     }
 
     private TrialJob job(Descriptor descriptor, DataContext dataContext, Path outDir, Path cacheDir) {
-        return new TrialJob(plugins.modules(), descriptor.file().toString(), descriptor.text(),
+        return new TrialJob(plugins.modules(), plugins.path().jars().stream().map(Path::toString).toList(), descriptor.file().toString(), descriptor.text(),
                 dataContext.dataDirs().stream().map(Path::toString).toList(), dataContext.bundledDataDir().map(Path::toString).orElse(null),
                 dataContext.descriptorDir().toString(), outDir.toAbsolutePath().toString(), cacheDir.toAbsolutePath().toString(),
                 featureCacheOn, Environment.intraOpThreads(), verbose);

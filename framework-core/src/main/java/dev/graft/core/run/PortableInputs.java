@@ -47,7 +47,25 @@ public final class PortableInputs {
      * @return the examples
      */
     public static Examples examples(byte[] bytes) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+        return examples(bytes, PortableInputs.class.getClassLoader());
+    }
+
+    /**
+     * @param bytes what {@link #examples(Examples)} wrote
+     * @param loader where their classes are (the run's plugin jars: a modality a plugin jar brings)
+     * @return the examples
+     */
+    public static Examples examples(byte[] bytes, ClassLoader loader) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
+            @Override
+            protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+                try {
+                    return Class.forName(desc.getName(), false, loader);
+                } catch (ClassNotFoundException e) {
+                    return super.resolveClass(desc);
+                }
+            }
+        }) {
             return (Examples) in.readObject();
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             throw new GraftException("shipped examples cannot be read in this process: " + e, e);

@@ -212,11 +212,7 @@ public final class PretrainedBackbones {
             mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve("meta.json").toFile(), meta);
             if (Files.isDirectory(dir)) {
                 // an incomplete entry of an older version: replaced whole
-                try (var old = Files.walk(dir)) {
-                    for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
+                dev.graft.spi.FileTrees.delete(dir);
             }
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);

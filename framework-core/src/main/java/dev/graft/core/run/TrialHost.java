@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorReader;
+import dev.graft.core.plugin.PluginPath;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.sweep.SweepExpander;
@@ -52,20 +53,28 @@ public final class TrialHost {
     public static TrialHost open(TrialJob job) {
         LibraryLogging.configure(job.verbose());
         Environment.setIntraOpThreads(job.threads());
+        PluginPath path = PluginPath.ofJars(job.pluginJars().stream().map(Path::of).toList());
+        ClassLoader loader = path.classLoader();
         List<com.google.inject.Module> modules = new ArrayList<>();
         for (String name : job.modules()) {
             try {
-                modules.add((com.google.inject.Module) Class.forName(name).getDeclaredConstructor().newInstance());
+                modules.add((com.google.inject.Module) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
             } catch (ReflectiveOperationException | LinkageError e) {
                 throw new GraftException("plugin module " + name + " cannot be loaded in this process (" + e + "); "
-                        + "every process that trains needs the orchestrator's plugins on its class path", e);
+                        + "every process that trains needs Graft's class path and the orchestrator's plugin jars ("
+                        + String.join(", ", job.pluginJars()) + ")", e);
             }
         }
-        Plugins plugins = Plugins.of(modules);
+        Plugins plugins = Plugins.of(modules, path);
         Descriptor descriptor = new DescriptorReader(plugins).read(Path.of(job.descriptorFile()), job.descriptorText());
         ExperimentRunner experiment = new ExperimentRunner(plugins).featureCache(job.featureCache());
         List<Trial> trials = new SweepExpander(plugins.mapper()).expand(descriptor.experiment());
         return new TrialHost(experiment.trialRunner(Path.of(job.cacheDir())), trials, experiment, descriptor, job);
+    }
+
+    /** @return the class loader of the run's plugins (Graft's own, and the job's plugin jars) */
+    public ClassLoader classLoader() {
+        return PluginPath.ofJars(job.pluginJars().stream().map(Path::of).toList()).classLoader();
     }
 
     /**

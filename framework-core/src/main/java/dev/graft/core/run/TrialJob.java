@@ -10,6 +10,8 @@ import java.util.List;
  * (serialised). Nothing here refers to a trial's results.
  *
  * @param modules the plugin modules' class names
+ * @param pluginJars plugin jars from outside Graft's class path the modules may be in (absolute paths
+ *     where the process that trains finds them)
  * @param descriptorFile the descriptor's path on the orchestrator (for messages)
  * @param descriptorText the descriptor's text
  * @param dataDirs {@code --data-dir} directories on the orchestrator
@@ -21,12 +23,13 @@ import java.util.List;
  * @param threads PyTorch threads per operation in each process that trains
  * @param verbose whether libraries' information lines are shown
  */
-public record TrialJob(List<String> modules, String descriptorFile, String descriptorText, List<String> dataDirs, String bundledDataDir,
+public record TrialJob(List<String> modules, List<String> pluginJars, String descriptorFile, String descriptorText, List<String> dataDirs, String bundledDataDir,
         String descriptorDir, String outDir, String cacheDir, boolean featureCache, int threads, boolean verbose) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public TrialJob {
         modules = List.copyOf(modules);
+        pluginJars = List.copyOf(pluginJars);
         dataDirs = List.copyOf(dataDirs);
     }
 
@@ -35,7 +38,7 @@ public record TrialJob(List<String> modules, String descriptorFile, String descr
      * @return this job with another thread count
      */
     public TrialJob withThreads(int threads) {
-        return new TrialJob(modules, descriptorFile, descriptorText, dataDirs, bundledDataDir, descriptorDir, outDir, cacheDir, featureCache,
+        return new TrialJob(modules, pluginJars, descriptorFile, descriptorText, dataDirs, bundledDataDir, descriptorDir, outDir, cacheDir, featureCache,
                 threads, verbose);
     }
 
@@ -44,7 +47,16 @@ public record TrialJob(List<String> modules, String descriptorFile, String descr
      * @return this job with that cache directory
      */
     public TrialJob withCacheDir(String cacheDir) {
-        return new TrialJob(modules, descriptorFile, descriptorText, dataDirs, bundledDataDir, descriptorDir, outDir, cacheDir, featureCache,
+        return new TrialJob(modules, pluginJars, descriptorFile, descriptorText, dataDirs, bundledDataDir, descriptorDir, outDir, cacheDir, featureCache,
                 threads, verbose);
+    }
+
+    /**
+     * @param jars the plugin jars where the process that trains finds them (a Spark executor's copies)
+     * @return this job with those jars
+     */
+    public TrialJob withPluginJars(List<String> jars) {
+        return new TrialJob(modules, jars, descriptorFile, descriptorText, dataDirs, bundledDataDir, descriptorDir, outDir, cacheDir,
+                featureCache, threads, verbose);
     }
 }

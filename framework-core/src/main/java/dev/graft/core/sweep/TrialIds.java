@@ -4,10 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Content hashes: of a trial spec (the trial id), of its strategy (the spec less the seed) and of anything serialisable to canonical JSON. */
 public final class TrialIds {
@@ -70,7 +66,7 @@ public final class TrialIds {
      * @return its SHA-256 as hex
      */
     public static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
+        return dev.graft.spi.Sha256.of(text);
     }
 
     /**
@@ -78,10 +74,6 @@ public final class TrialIds {
      * @return their SHA-256 as hex
      */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.graft.spi.Sha256.of(bytes);
     }
 }

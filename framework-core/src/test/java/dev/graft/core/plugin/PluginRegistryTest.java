@@ -57,10 +57,12 @@ class PluginRegistryTest {
         Plugins plugins = Plugins.of(List.of(new TestPlugins()));
         UnknownPluginException e = assertThrows(UnknownPluginException.class,
                 () -> plugins.registry().factory(PluginFamily.FREEZE, "test-train-al"));
-        assertEquals("unknown freeze type 'test-train-al'. Did you mean 'test-train-all'? Known freeze types: test-freeze-bottom, test-train-all",
-                e.getMessage());
+        String where = ". Plugins are loaded from Graft's class path; a plugin jar goes in a plugin directory (--plugins DIR, "
+                + "GRAFT_PLUGIN_PATH, $GRAFT_HOME/plugins): docs/writing-a-plugin.md";
+        assertEquals("unknown freeze type 'test-train-al'. Did you mean 'test-train-all'? Known freeze types: test-freeze-bottom, test-train-all"
+                + where, e.getMessage());
         e = assertThrows(UnknownPluginException.class, () -> plugins.registry().factory(PluginFamily.HEAD, "xyzzy"));
-        assertEquals("unknown head type 'xyzzy'. Known head types: test-dense", e.getMessage());
+        assertEquals("unknown head type 'xyzzy'. Known head types: test-dense" + where, e.getMessage());
     }
 
     @Test

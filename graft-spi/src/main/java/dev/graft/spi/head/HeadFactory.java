@@ -18,4 +18,17 @@ public interface HeadFactory<C extends HeadConfig> extends PluginFactory<C> {
      * @return a new head
      */
     Head create(C config, HeadContext context);
+
+    /**
+     * Whether every head this factory makes is a {@link Head.FeatureClassifier}, fitted on the
+     * features a frozen backbone gives once. Graft then refuses, before anything runs and at the
+     * head's line in the descriptor, combinations such a head cannot train with: an augmenter
+     * (its features come from the images as they are) or a regulariser (nothing trains the
+     * backbone). The contract test checks the answer against what {@link #create} makes.
+     *
+     * @return true for a feature head; false (the default) for a network head
+     */
+    default boolean featureHead() {
+        return false;
+    }
 }

@@ -298,7 +298,7 @@ final class ArrayDatasets {
 
     private static String checksum(Path file) {
         try {
-            return Checksums.of(Files.readAllBytes(file)).substring(0, 32);
+            return dev.graft.spi.Sha256.of(Files.readAllBytes(file)).substring(0, 32);
         } catch (IOException e) {
             throw new GraftException(file + ": cannot read: " + e.getMessage(), e);
         }

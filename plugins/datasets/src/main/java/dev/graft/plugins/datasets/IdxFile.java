@@ -78,7 +78,7 @@ record IdxFile(Path path, int[] dims, byte[] data, String sha256) {
                     + " values, the file holds " + actual);
         }
         byte[] data = Arrays.copyOfRange(bytes, 4 + 4 * rank, bytes.length);
-        return new IdxFile(path, dims, data, Checksums.of(bytes));
+        return new IdxFile(path, dims, data, dev.graft.spi.Sha256.of(bytes));
     }
 
     private static InputStream open(Path path) throws IOException {

@@ -261,13 +261,13 @@ public final class ImageFolderProvider implements DatasetProvider<ImageFolderCon
 
     /** The hash of every file's name and content, in order (unreadable files count by name). */
     private static String checksum(List<Path> files, byte[][] contents) {
-        MessageDigest sha = Checksums.digest();
+        MessageDigest sha = dev.graft.spi.Sha256.digest();
         for (int i = 0; i < files.size(); i++) {
             sha.update(files.get(i).getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             if (contents[i] != null) {
                 sha.update(contents[i]);
             }
         }
-        return Checksums.hex(sha).substring(0, 32);
+        return dev.graft.spi.Sha256.hex(sha).substring(0, 32);
     }
 }

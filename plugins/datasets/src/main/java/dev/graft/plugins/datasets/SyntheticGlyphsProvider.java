@@ -71,7 +71,7 @@ public final class SyntheticGlyphsProvider implements DatasetProvider<SyntheticG
             long stream = mix(config.seed(), split.ordinal(), c, k % perClass);
             render(characters.charAt(c), fonts, config, new SplittableRandom(stream), pixels, k * size * size);
         });
-        String checksum = Checksums.of((config + "|" + fonts + "|" + System.getProperty("java.version")).getBytes(StandardCharsets.UTF_8))
+        String checksum = dev.graft.spi.Sha256.of((config + "|" + fonts + "|" + System.getProperty("java.version")).getBytes(StandardCharsets.UTF_8))
                 .substring(0, 32);
         return new LabeledImages(pixels, labels, 1, size, size, classNames(config), checksum,
                 "synthetic glyphs '" + characters + "' in " + fonts.size() + " fonts (" + split.name().toLowerCase() + ")");

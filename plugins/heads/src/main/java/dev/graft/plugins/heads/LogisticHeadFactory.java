@@ -38,6 +38,11 @@ public final class LogisticHeadFactory implements HeadFactory<LogisticHeadConfig
     }
 
     @Override
+    public boolean featureHead() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Tribuo logistic regression (linear SGD, log loss, AdaGrad) fitted on features of a frozen backbone";
     }

@@ -9,10 +9,7 @@ import dev.graft.image.ImageInputSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +97,7 @@ public final class KerasH5Factory implements BackboneFactory<KerasH5Config> {
 
     /** Writes the file's weights into the initialised convolutions; every mismatch is collected and reported at once. */
     private Read read(Path path) {
-        return files.computeIfAbsent(FileVersion.of(path), version -> new Read(sha256(path), KerasWeightsFile.read(path)));
+        return files.computeIfAbsent(FileVersion.of(path), version -> new Read(dev.graft.spi.Sha256.of(path), KerasWeightsFile.read(path)));
     }
 
     static void load(KerasH5Config config, Path path, KerasWeightsFile file, KerasArchitecture.Built built) {
@@ -151,15 +148,5 @@ public final class KerasH5Factory implements BackboneFactory<KerasH5Config> {
             return config.architecture() + " (alpha " + config.alpha() + ")";
         }
         return config.architecture() + (config.filterDivisor() == 1 ? "" : " (filters / " + config.filterDivisor() + ")");
-    }
-
-    private static String sha256(Path path) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path)));
-        } catch (IOException e) {
-            throw new GraftException(path + ": cannot read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

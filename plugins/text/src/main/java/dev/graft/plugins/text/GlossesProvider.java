@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -164,15 +162,13 @@ public final class GlossesProvider implements DatasetProvider<GlossesConfig> {
 
     private static String sha256(Corpus data, Path tokenizer, int length) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = dev.graft.spi.Sha256.digest();
             digest.update(data.bytes());
             digest.update(Files.readAllBytes(tokenizer));
             digest.update(Integer.toString(length).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
+            return dev.graft.spi.Sha256.hex(digest);
         } catch (IOException e) {
             throw new GraftException(tokenizer + ": cannot read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

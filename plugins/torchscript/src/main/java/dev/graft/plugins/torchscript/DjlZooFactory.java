@@ -83,7 +83,7 @@ public final class DjlZooFactory implements BackboneFactory<DjlZooConfig> {
         Path shown = located == null || located.equals(local) || !file.startsWith(located) ? file : local.resolve(located.relativize(file));
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("url", url);
-        provenance.put("file", shown + " sha256 " + TorchScriptFactory.sha256(file));
+        provenance.put("file", shown + " sha256 " + dev.graft.spi.Sha256.of(file));
         provenance.put("weights", "TorchScript via DJL Criteria");
         return new Backbone(List.of(new LayerGroup("model", new TorchScriptStage(file, shown, context.randomInit()))),
                 config.preprocessing().inputSpec(), provenance);

@@ -10,10 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +70,7 @@ public final class TorchScriptFactory implements BackboneFactory<TorchScriptConf
             }
             String name = config.groups() != null ? config.groups().get(i) : named.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             groups.add(new LayerGroup(name, new TorchScriptStage(path, named, context.randomInit())));
-            provenance.put("file" + (i + 1), named + " sha256 " + sha256(path));
+            provenance.put("file" + (i + 1), named + " sha256 " + dev.graft.spi.Sha256.of(path));
         }
         provenance.put("weights", "TorchScript");
         return new Backbone(groups, config.preprocessing().inputSpec(), provenance);
@@ -90,15 +87,5 @@ public final class TorchScriptFactory implements BackboneFactory<TorchScriptConf
             }
         }
         return false;
-    }
-
-    static String sha256(Path path) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path)));
-        } catch (IOException e) {
-            throw new GraftException(path + ": cannot read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -196,7 +196,8 @@ final class SparkTrialExecutor implements TrialExecutor {
                     ended.add(d.trialId());
                     finisher.finished(trial, d.failure() == null ? json.readValue(d.json(), TrialRecord.class)
                             : setup.failed(trial, "every attempt Spark made at this trial failed outside the trial's own code ("
-                                    + failedAttempts.getOrDefault(d.trialId(), 0) + " attempts): " + firstLine(d.failure())));
+                                    + attempts(failedAttempts.getOrDefault(d.trialId(), 0), d.failure()) + " attempts): "
+                                    + firstLine(d.failure())));
                 }
             }
         } catch (InterruptedException e) {
@@ -256,6 +257,18 @@ final class SparkTrialExecutor implements TrialExecutor {
             }
             spark.addFile(staged.toString());
         }
+    }
+
+    private static final java.util.regex.Pattern FAILED_TIMES = java.util.regex.Pattern.compile("failed (\\d+) times");
+
+    /**
+     * How many attempts failed: the listener's count, or Spark's own in the job's failure ("Task 0
+     * in stage 5.0 failed 2 times"), whichever is larger. The listener hears a task's end on
+     * Spark's event thread, which may lag the job's failure by the last attempt.
+     */
+    static int attempts(int heard, Throwable failure) {
+        java.util.regex.Matcher m = FAILED_TIMES.matcher(String.valueOf(failure.getMessage()));
+        return m.find() ? Math.max(heard, Integer.parseInt(m.group(1))) : heard;
     }
 
     private static String firstLine(Throwable e) {

@@ -174,6 +174,15 @@ class SparkExecutorTest {
         assertSameRecords("killed-in-process", "killed");
     }
 
+    /** The listener may not yet have heard the last failed attempt when the job fails: Spark's own count is taken then. */
+    @Test
+    void theFailedAttemptsAreCountedWhenTheListenerLags() {
+        RuntimeException failure = new RuntimeException("Job aborted due to stage failure: Task 0 in stage 5.0 failed 2 times, most recent failure: ...");
+        assertEquals(2, SparkTrialExecutor.attempts(1, failure));
+        assertEquals(2, SparkTrialExecutor.attempts(2, failure));
+        assertEquals(3, SparkTrialExecutor.attempts(3, new RuntimeException("executor lost")));
+    }
+
     @Test
     void aFaultOnTheFirstAttemptIsRetriedAndOnEveryAttemptIsRecordedAsFailed() throws Exception {
         Path marker = dir.resolve("error.marker");

@@ -16,24 +16,18 @@ import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.SweepExpander;
 import dev.graft.core.sweep.Trial;
-import dev.graft.core.sweep.TrialKind;
 import dev.graft.core.sweep.TrialLabels;
-import dev.graft.core.train.EpochListener;
-import dev.graft.core.train.EpochMetrics;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.Examples;
 import dev.graft.spi.data.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,7 +42,6 @@ import java.util.Set;
  * writer of the store; a lock file keeps a second run off the same directory.
  */
 public final class ExperimentRunner {
-    private static final String EPOCHS_HEADER = "epoch,train_loss,train_accuracy,validation_accuracy,validation_loss,seconds,training_groups\n";
     private final Plugins plugins;
     private final ObjectMapper mapper;
     private final Components components;
@@ -145,110 +138,178 @@ public final class ExperimentRunner {
         Experiment experiment = descriptor.experiment();
         listener.info("loading target data");
         Prepared prepared = prepare(descriptor, dataContext);
-        DataCatalog catalog = prepared.catalog();
-        SweepExpander expander = new SweepExpander(mapper);
-        List<Trial> trials = prepared.trials();
-        Examples pool = prepared.pool();
-        Examples test = prepared.test();
-        listener.info("target: " + pool.size() + " training-pool and " + test.size() + " test examples, classes " + pool.classNames());
-        requireEnoughExamples(descriptor, pool);
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new GraftException(outDir + ": cannot create the run directory: " + e.getMessage(), e);
-        }
-        try (FileChannel lockChannel = FileChannel.open(outDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = lockChannel.tryLock();
-                ResultStore store = ResultStore.open(outDir.resolve("results.db"))) {
-            if (lock == null) {
-                throw new GraftException(outDir + " is in use by another 'graft run'");
-            }
-            String recorded = store.meta("experiment").orElse(experiment.name());
-            if (!recorded.equals(experiment.name())) {
-                throw new GraftException(outDir + " holds the results of experiment '" + recorded + "', not '" + experiment.name()
-                        + "'; run into another directory with --out");
-            }
-            store.putMeta("experiment", experiment.name());
-            store.putMeta("description", experiment.description());
-            store.putMeta("descriptor_file", descriptor.file().toString());
-            store.putMeta("descriptor", descriptor.text());
-            store.putMeta("seeds", experiment.seeds().toString());
-            store.putMeta("decision", mapper.writeValueAsString(experiment.decisionRule()));
-            // labels are display only: results recorded under other names show the plan's
-            Map<String, TrialLabels> labels = new LinkedHashMap<>();
-            trials.forEach(t -> labels.put(t.id(), t.labels()));
-            store.relabel(labels);
-            Map<String, TrialRecord> results = new HashMap<>();
-            store.trials().forEach(t -> results.put(t.trialId(), t));
-            Set<String> finishedBefore = store.finishedTrialIds();
-            Set<String> tried = new HashSet<>();
-            SeedRounds rounds = new SeedRounds(experiment, trials, mapper);
-            SeedRounds.Round round = rounds.next(results, tried);
-            store.putMeta("plan", mapper.writeValueAsString(round.plan().stream().map(Trial::id).toList()));
+        listener.info("target: " + prepared.pool().size() + " training-pool and " + prepared.test().size() + " test examples, classes "
+                + prepared.pool().classNames());
+        requireEnoughExamples(descriptor, prepared.pool());
+        try (RunDirectory run = RunDirectory.open(outDir)) {
+            recordDescriptor(run.store(), outDir, descriptor, prepared.trials());
+            Recorder recorder = new Recorder(run.store(), outDir, listener);
+            SeedRounds rounds = new SeedRounds(experiment, prepared.trials(), mapper);
+            SeedRounds.Round round = rounds.next(recorder.results, recorder.tried);
+            run.store().putMeta("plan", mapper.writeValueAsString(round.plan().stream().map(Trial::id).toList()));
             listener.trialsPlanned(round.plan().size(), round.plan().size() - round.toRun().size());
-
-            int[] counts = new int[2]; // finished now, failed
-            TrialExecutor.Finisher finisher = (trial, record) -> {
-                if (!record.trialId().equals(trial.id())) {
-                    throw new IllegalStateException("the executor answered " + record.trialId() + " for " + trial.id());
-                }
-                if (!tried.add(trial.id())) {
-                    // each trial is recorded once: a retried or speculative copy's answer is dropped
-                    listener.info("trial " + trial.id() + " was answered twice; the second answer is dropped");
-                    return;
-                }
-                finish(store, record, outDir.resolve("trials").resolve(trial.id()));
-                results.put(trial.id(), record);
-                counts[record.status() == TrialStatus.failed ? 1 : 0]++;
-                listener.trialFinished(trial, record);
-            };
             boolean sequential = experiment.seeds() instanceof SeedPlan.Sequential;
             TrialJob job = job(descriptor, dataContext, outDir, cacheDir);
             ExecutorSetup setup = new ExecutorSetup(job, sequential ? Integer.MAX_VALUE : round.toRun().size(), executorOptions, listener,
-                    () -> new TrialHost(trialRunner(cacheDir), trials, this, descriptor, job), new TrialRunner(components, mapper));
+                    () -> new TrialHost(trialRunner(cacheDir), prepared.trials(), this, descriptor, job), new TrialRunner(components, mapper));
             // started before pretraining, so that its start-up overlaps it
             try (TrialExecutor trialExecutor = round.toRun().isEmpty() ? null : TrialExecutors.named(executor).start(setup);
                     // pretraining and similarity metrics here with the trials' threads per operation (the count
                     // changes numbers): the backbones are the ones a sequential run with that count pretrains
                     Environment.ThreadsScope ignored = Environment.useIntraOpThreads(
                             trialExecutor == null ? java.util.OptionalInt.empty() : trialExecutor.threads())) {
-                List<String> backboneLabels = expander.backboneLabels(experiment);
                 if (!round.toRun().isEmpty()) {
-                    NarrowConvolutions.warnings(components, experiment.sweep().backbone(), backboneLabels, pool).forEach(listener::info);
+                    NarrowConvolutions.warnings(components, experiment.sweep().backbone(), new SweepExpander(mapper).backboneLabels(experiment),
+                            prepared.pool()).forEach(listener::info);
                 }
-                PretrainedBackbones pretrainedBackbones = new PretrainedBackbones(cacheDir, components, catalog, mapper, listener);
-                Map<BackboneSpec, Pretrained> pretrained = new LinkedHashMap<>();
-                for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
-                    BackboneSpec spec = experiment.sweep().backbone().get(b);
-                    if (spec.pretrain() != null) {
-                        Pretrained weights = pretrainedBackbones.get(spec, backboneLabels.get(b));
-                        pretrained.put(spec, weights);
-                        store.recordPretraining(new PretrainRecord(weights.key(), backboneLabels.get(b), weights.sourceAccuracy(),
-                                weights.seconds(), weights.cached(), mapper.writeValueAsString(weights.provenance())));
-                    }
-                }
-                new SimilarityStage(components, catalog, mapper, listener).run(experiment, backboneLabels, pretrainedBackbones, pool, store);
-
-                Set<Path> files = new java.util.LinkedHashSet<>();
-                experiment.sweep().backbone().forEach(spec -> files.addAll(components.backboneFiles(spec.architecture())));
-                TrialInputs inputs = new TrialInputs(pool, test, pretrained, List.copyOf(files));
+                TrialInputs inputs = pretrainAndMeasure(experiment, prepared, cacheDir, run.store(), listener);
                 while (!round.toRun().isEmpty()) {
                     if (sequential) {
                         listener.roundPlanned(round.plan().size(), round.toRun().size(), round.seeds(), round.open(), round.strategies());
                     }
                     for (Trial trial : round.toRun()) {
-                        // an earlier attempt's epochs (a failed trial run again) must not stand for this one's
-                        Files.deleteIfExists(outDir.resolve("trials").resolve(trial.id()).resolve("epochs.csv"));
+                        TrialDirectory.of(outDir, trial.id()).startAttempt();
                     }
-                    trialExecutor.run(round.toRun(), inputs, listener, finisher);
-                    round = rounds.next(results, tried);
-                    store.putMeta("plan", mapper.writeValueAsString(round.plan().stream().map(Trial::id).toList()));
+                    trialExecutor.run(round.toRun(), inputs, listener, recorder);
+                    round = rounds.next(recorder.results, recorder.tried);
+                    run.store().putMeta("plan", mapper.writeValueAsString(round.plan().stream().map(Trial::id).toList()));
                 }
             }
-            int alreadyFinished = (int) round.plan().stream().filter(t -> finishedBefore.contains(t.id()) && !tried.contains(t.id())).count();
-            return new RunSummary(round.plan().size(), alreadyFinished, counts[0], counts[1], (System.nanoTime() - started) / 1e9);
+            return recorder.summary(round.plan(), (System.nanoTime() - started) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A run directory held for one {@code graft run}: its lock (a second run into it is refused)
+     * and its result store.
+     */
+    private record RunDirectory(FileChannel lockChannel, FileLock lock, ResultStore store) implements AutoCloseable {
+        static RunDirectory open(Path outDir) throws IOException {
+            try {
+                Files.createDirectories(outDir);
+            } catch (IOException e) {
+                throw new GraftException(outDir + ": cannot create the run directory: " + e.getMessage(), e);
+            }
+            FileChannel channel = FileChannel.open(outDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new GraftException(outDir + " is in use by another 'graft run'");
+            }
+            try {
+                return new RunDirectory(channel, lock, ResultStore.open(outDir.resolve("results.db")));
+            } catch (RuntimeException e) {
+                lock.release();
+                channel.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                store.close();
+            } finally {
+                lock.release();
+                lockChannel.close();
+            }
+        }
+    }
+
+    /** Checks the store is this experiment's and records the descriptor; results recorded under other labels show the plan's. */
+    private void recordDescriptor(ResultStore store, Path outDir, Descriptor descriptor, List<Trial> trials) throws IOException {
+        Experiment experiment = descriptor.experiment();
+        String recorded = store.meta("experiment").orElse(experiment.name());
+        if (!recorded.equals(experiment.name())) {
+            throw new GraftException(outDir + " holds the results of experiment '" + recorded + "', not '" + experiment.name()
+                    + "'; run into another directory with --out");
+        }
+        store.putMeta("experiment", experiment.name());
+        store.putMeta("description", experiment.description());
+        store.putMeta("descriptor_file", descriptor.file().toString());
+        store.putMeta("descriptor", descriptor.text());
+        store.putMeta("seeds", experiment.seeds().toString());
+        store.putMeta("decision", mapper.writeValueAsString(experiment.decisionRule()));
+        Map<String, TrialLabels> labels = new LinkedHashMap<>();
+        trials.forEach(t -> labels.put(t.id(), t.labels()));
+        store.relabel(labels);
+    }
+
+    /** Pretrains (or finds cached) every backbone with a pretrain block, computes the similarity metrics, and gathers the trials' inputs. */
+    private TrialInputs pretrainAndMeasure(Experiment experiment, Prepared prepared, Path cacheDir, ResultStore store, RunListener listener)
+            throws IOException {
+        List<String> backboneLabels = new SweepExpander(mapper).backboneLabels(experiment);
+        PretrainedBackbones pretrainedBackbones = new PretrainedBackbones(cacheDir, components, prepared.catalog(), mapper, listener);
+        Map<BackboneSpec, Pretrained> pretrained = new LinkedHashMap<>();
+        for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
+            BackboneSpec spec = experiment.sweep().backbone().get(b);
+            if (spec.pretrain() != null) {
+                Pretrained weights = pretrainedBackbones.get(spec, backboneLabels.get(b));
+                pretrained.put(spec, weights);
+                store.recordPretraining(new PretrainRecord(weights.key(), backboneLabels.get(b), weights.sourceAccuracy(),
+                        weights.seconds(), weights.cached(), mapper.writeValueAsString(weights.provenance())));
+            }
+        }
+        new SimilarityStage(components, prepared.catalog(), mapper, listener).run(experiment, backboneLabels, pretrainedBackbones,
+                prepared.pool(), store);
+        Set<Path> files = new java.util.LinkedHashSet<>();
+        experiment.sweep().backbone().forEach(spec -> files.addAll(components.backboneFiles(spec.architecture())));
+        return new TrialInputs(prepared.pool(), prepared.test(), pretrained, List.copyOf(files));
+    }
+
+    /**
+     * Records each trial the executor hands back, once (a retried or speculative copy's second
+     * answer is dropped), in the store and its trial directory, and counts them.
+     */
+    private final class Recorder implements TrialExecutor.Finisher {
+        private final ResultStore store;
+        private final Path outDir;
+        private final RunListener listener;
+        final Map<String, TrialRecord> results = new HashMap<>();
+        final Set<String> tried = new HashSet<>();
+        private final Set<String> finishedBefore;
+        private int finished;
+        private int failed;
+
+        Recorder(ResultStore store, Path outDir, RunListener listener) {
+            this.store = store;
+            this.outDir = outDir;
+            this.listener = listener;
+            store.trials().forEach(t -> results.put(t.trialId(), t));
+            this.finishedBefore = store.finishedTrialIds();
+        }
+
+        @Override
+        public void finished(Trial trial, TrialRecord record) throws IOException {
+            if (!record.trialId().equals(trial.id())) {
+                throw new IllegalStateException("the executor answered " + record.trialId() + " for " + trial.id());
+            }
+            if (!tried.add(trial.id())) {
+                listener.info("trial " + trial.id() + " was answered twice; the second answer is dropped");
+                return;
+            }
+            store.recordTrial(record);
+            TrialDirectory.of(outDir, trial.id()).recorded(record, mapper);
+            results.put(trial.id(), record);
+            if (record.status() == TrialStatus.failed) {
+                failed++;
+            } else {
+                finished++;
+            }
+            listener.trialFinished(trial, record);
+        }
+
+        RunSummary summary(List<Trial> plan, double seconds) {
+            int alreadyFinished = (int) plan.stream().filter(t -> finishedBefore.contains(t.id()) && !tried.contains(t.id())).count();
+            return new RunSummary(plan.size(), alreadyFinished, finished, failed, seconds);
         }
     }
 
@@ -291,44 +352,6 @@ public final class ExperimentRunner {
         return new TrialRunner(components, mapper, features);
     }
 
-    /**
-     * Runs one trial, its per-epoch metrics going to {@code trialDir/epochs.csv} (and to
-     * {@code epochs}, for progress) and its checkpoint to {@code trialDir/checkpoint.bin}.
-     */
-    static TrialRecord runTrial(TrialRunner runner, Trial trial, Examples pool, Examples test, Pretrained weights, Path trialDir,
-            EpochListener epochs) throws IOException {
-        Files.createDirectories(trialDir);
-        try (Writer metrics = Files.newBufferedWriter(trialDir.resolve("epochs.csv"), StandardCharsets.UTF_8)) {
-            metrics.write(EPOCHS_HEADER);
-            return runner.run(trial, pool, test, weights, epoch -> {
-                writeEpoch(metrics, epoch);
-                epochs.epochFinished(epoch);
-            }, trialDir.resolve("checkpoint.bin"));
-        }
-    }
-
-    /** Records a finished or failed trial (the orchestrator only) and writes its files. */
-    private void finish(ResultStore store, TrialRecord record, Path trialDir) throws IOException {
-        store.recordTrial(record);
-        Files.createDirectories(trialDir);
-        if (Files.notExists(trialDir.resolve("epochs.csv"))) {
-            // trained on another machine: the record carries every epoch
-            try (Writer metrics = Files.newBufferedWriter(trialDir.resolve("epochs.csv"), StandardCharsets.UTF_8)) {
-                metrics.write(EPOCHS_HEADER);
-                for (EpochMetrics epoch : record.epochs()) {
-                    writeEpoch(metrics, epoch);
-                }
-            }
-        }
-        // recorded: a rerun of a failed trial starts over
-        Files.deleteIfExists(trialDir.resolve("checkpoint.bin"));
-        Files.writeString(trialDir.resolve("trial.json"), mapper.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(mapper.readTree(record.provenanceJson())), StandardCharsets.UTF_8);
-        if (record.status() == TrialStatus.failed) {
-            Files.writeString(trialDir.resolve("error.txt"), record.error() + "\n", StandardCharsets.UTF_8);
-        }
-    }
-
     /** Fails before any trial when a labelled-data size asks for more examples than a class has. */
     private static void requireEnoughExamples(Descriptor descriptor, Examples pool) {
         int[] counts = pool.classCounts();
@@ -340,17 +363,6 @@ public final class ExperimentRunner {
                             + " examples per class but class '" + pool.classNames().get(c) + "' has " + counts[c] + " in " + pool.origin())));
                 }
             }
-        }
-    }
-
-    private static void writeEpoch(Writer out, EpochMetrics epoch) {
-        try {
-            out.write(epoch.epoch() + "," + epoch.trainLoss() + "," + epoch.trainAccuracy() + "," + epoch.validationAccuracy() + ","
-                    + epoch.validationLoss() + ","
-                    + epoch.seconds() + "," + String.join(";", epoch.trainingGroups()) + "\n");
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -136,6 +136,6 @@ public final class TrialHost {
      */
     public TrialRecord run(Trial trial, Examples pool, Examples test, Pretrained weights, Path trialDir, EpochListener epochs)
             throws IOException {
-        return ExperimentRunner.runTrial(runner, trial, pool, test, weights, trialDir, epochs);
+        return new TrialDirectory(trialDir).train(runner, trial, pool, test, weights, epochs);
     }
 }

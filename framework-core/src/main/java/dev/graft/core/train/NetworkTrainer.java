@@ -133,47 +133,76 @@ public final class NetworkTrainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public TrainingOutcome train(Model model, Examples train, Examples validation, EpochListener listener) {
-        GroupedNetwork network = (GroupedNetwork) model.getBlock();
-        NDManager manager = model.getNDManager();
-        UpdateRule rule = onlyOne("an update rule", TrainingHook::updateRule);
-        GroupLearningRates rates = new GroupLearningRates(rule != null ? rule.learningRate() : config.optimizer().lr().floatValue());
-        boolean noDecay = regularization != null && regularization.regularizer().replacesWeightDecay();
-        Optimizer optimizer = rule != null ? new PerParameterSteps.CountingRule(rule, rates, !noDecay) : optimizer(config.optimizer(), rates, noDecay);
-        SplittableRandom shuffleRandom = new SplittableRandom(Seeds.derive(seed, "shuffle"));
-        SplittableRandom augmentRandom = new SplittableRandom(Seeds.derive(seed, "augment"));
-        List<EpochMetrics> epochs = new ArrayList<>();
-        long[] step = {0};
-        long stepsPerEpoch = Math.max(1, (train.size() + config.batchSize() - 1) / config.batchSize());
-        long totalSteps = stepsPerEpoch * config.epochs();
-        Map<String, String> idToName = new HashMap<>();
-        for (var parameter : network.getParameters()) {
-            idToName.put(parameter.getValue().getId(), parameter.getKey());
-        }
-
-        // the loop's concerns, in the order they act at each event
-        EarlyStopping best = new EarlyStopping(config.earlyStopping(), validation.size() > 0, network);
-        List<LoopHook> loop = new ArrayList<>();
-        loop.add(new Objective());
-        if (regularization != null) {
-            // copies the starting weights now, before a checkpoint's are loaded
-            loop.add(new Penalty(regularization, network, manager, firstNewGroup));
-        }
-        loop.add(new DivergenceGuard());
-        loop.add(best);
-        if (!hooks.isEmpty()) {
-            loop.add(new ContributedHooks(List.copyOf(hooks.values()), config.epochs()));
-        }
-        if (checkpointFile != null) {
-            loop.add(new Checkpointing(checkpointFile, checkpointKey, config.epochs(), network, rates, (PerParameterSteps.Checkpointable) optimizer,
-                    idToName, best, epochs, () -> step[0]));
-        }
-
-        boolean stoppedEarly = false;
-        int firstEpoch = 0;
-        LoopTimes.Clock times = new LoopTimes.Clock();
-        TrialCheckpoint resumed = checkpointFile == null ? null : TrialCheckpoint.read(checkpointFile, checkpointKey).orElse(null);
-        try (GradientSteps steps = new GradientSteps(model, optimizer);
+        Loop loop = new Loop(model, train, validation);
+        try (GradientSteps steps = new GradientSteps(model, loop.optimizer);
                 BatchPrefetcher prefetcher = new BatchPrefetcher(train, augmenter, inputSpec, config.batchSize())) {
+            int firstEpoch = loop.resume(listener);
+            for (int epoch = firstEpoch; epoch < config.epochs() && !loop.stoppedEarly; epoch++) {
+                EpochMetrics metrics = loop.epoch(epoch, steps, prefetcher);
+                listener.epochFinished(metrics);
+                loop.afterEpoch(metrics);
+            }
+            dataWaitSeconds = prefetcher.waitSeconds();
+        }
+        return loop.outcome();
+    }
+
+    /** One call of {@link #train}: the network, its optimiser, the random streams, the loop's hooks and what the epochs gave. */
+    private final class Loop {
+        final Examples train;
+        final Examples validation;
+        final GroupedNetwork network;
+        final NDManager manager;
+        final GroupLearningRates rates;
+        final Optimizer optimizer;
+        final SplittableRandom shuffleRandom = new SplittableRandom(Seeds.derive(seed, "shuffle"));
+        final SplittableRandom augmentRandom = new SplittableRandom(Seeds.derive(seed, "augment"));
+        final List<EpochMetrics> epochs = new ArrayList<>();
+        final long[] step = {0};
+        final long stepsPerEpoch;
+        final long totalSteps;
+        final Map<String, String> idToName = new HashMap<>();
+        final EarlyStopping best;
+        /** the loop's concerns, in the order they act at each event */
+        final List<LoopHook> hooks = new ArrayList<>();
+        final LoopTimes.Clock times = new LoopTimes.Clock();
+        boolean stoppedEarly;
+
+        Loop(Model model, Examples train, Examples validation) {
+            this.train = train;
+            this.validation = validation;
+            this.network = (GroupedNetwork) model.getBlock();
+            this.manager = model.getNDManager();
+            UpdateRule rule = onlyOne("an update rule", TrainingHook::updateRule);
+            this.rates = new GroupLearningRates(rule != null ? rule.learningRate() : config.optimizer().lr().floatValue());
+            boolean noDecay = regularization != null && regularization.regularizer().replacesWeightDecay();
+            this.optimizer = rule != null ? new PerParameterSteps.CountingRule(rule, rates, !noDecay) : optimizer(config.optimizer(), rates, noDecay);
+            this.stepsPerEpoch = Math.max(1, (train.size() + config.batchSize() - 1) / config.batchSize());
+            this.totalSteps = stepsPerEpoch * config.epochs();
+            for (var parameter : network.getParameters()) {
+                idToName.put(parameter.getValue().getId(), parameter.getKey());
+            }
+            this.best = new EarlyStopping(config.earlyStopping(), validation.size() > 0, network);
+            hooks.add(new Objective());
+            if (regularization != null) {
+                // copies the starting weights now, before a checkpoint's are loaded
+                hooks.add(new Penalty(regularization, network, manager, firstNewGroup));
+            }
+            hooks.add(new DivergenceGuard());
+            hooks.add(best);
+            if (!NetworkTrainer.this.hooks.isEmpty()) {
+                hooks.add(new ContributedHooks(List.copyOf(NetworkTrainer.this.hooks.values()), config.epochs()));
+            }
+            if (checkpointFile != null) {
+                hooks.add(new Checkpointing(checkpointFile, checkpointKey, config.epochs(), network, rates, (PerParameterSteps.Checkpointable) optimizer,
+                        idToName, best, epochs, () -> step[0]));
+            }
+        }
+
+        /** Continues from the checkpoint if there is one (weights, optimiser state, epochs, random streams), then starts the hooks. */
+        int resume(EpochListener listener) {
+            TrialCheckpoint resumed = checkpointFile == null ? null : TrialCheckpoint.read(checkpointFile, checkpointKey).orElse(null);
+            int firstEpoch = 0;
             if (resumed != null) {
                 network.loadAll(manager, resumed.weights());
                 ((PerParameterSteps.Checkpointable) optimizer).bookkeeping().restore(resumed.optimizer(), idToName);
@@ -185,77 +214,96 @@ public final class NetworkTrainer {
                 firstEpoch = resumed.epochsDone();
                 replayRandomStreams(train, firstEpoch, shuffleRandom, augmentRandom);
             }
-            for (LoopHook hook : loop) {
+            for (LoopHook hook : hooks) {
                 hook.start(resumed);
             }
-            for (int epoch = firstEpoch; epoch < config.epochs() && !stoppedEarly; epoch++) {
-                long started = System.nanoTime();
-                // dropout draws from the engine: a per-epoch seed makes a resumed epoch draw what it would have
-                Engine.getInstance().setRandomSeed((int) Seeds.derive(seed, "epoch " + epoch));
-                TrainingPosition position = new TrainingPosition(epoch, config.epochs());
-                List<String> training = applySchedule(network, rates, position);
-                int[] order = shuffled(train.size(), shuffleRandom);
-                double lossSum = 0;
-                long correct = 0;
-                int batches = 0;
-                prefetcher.startEpoch(order, augmentRandom);
-                for (BatchPrefetcher.Prepared prepared = prefetcher.next(); prepared != null; prepared = prefetcher.next()) {
-                    Batch batch = prepared.batch();
-                    try (NDManager scope = manager.newSubManager()) {
-                        LoopStep at = new LoopStep(scope, batch, prepared.input().toNDList(scope), epoch, batches, step[0]);
-                        for (LoopHook hook : loop) {
-                            hook.beforeForward(at);
-                        }
-                        NDArray loss = null;
-                        NDArray logits;
-                        long t0 = System.nanoTime();
-                        long t1;
-                        try (GradientCollector collector = steps.newGradientCollector()) {
-                            NDList outputs = steps.forward(at.x());
-                            logits = outputs.get(0);
-                            for (LoopHook hook : loop) {
-                                loss = hook.loss(at, outputs, loss);
-                            }
-                            t1 = System.nanoTime();
-                            collector.backward(loss);
-                        }
-                        long t2 = System.nanoTime();
-                        float lossValue = loss.getFloat();
-                        for (LoopHook hook : loop) {
-                            hook.afterLoss(at, lossValue);
-                        }
-                        rates.setScheduleFactor(scheduleFactor(position, step[0], stepsPerEpoch, totalSteps));
-                        step[0]++;
-                        long t3 = System.nanoTime();
-                        steps.step();
-                        long t4 = System.nanoTime();
-                        times.forward += t1 - t0;
-                        times.backward += t2 - t1;
-                        times.step += t4 - t3;
-                        lossSum += lossValue;
-                        correct += correct(logits, batch.labels());
-                        batches++;
-                    }
-                }
-                long validating = System.nanoTime();
-                double[] validationScores = validation.size() > 0 ? accuracyAndLoss(network, manager, validation) : new double[] {Double.NaN, Double.NaN};
-                EpochMetrics metrics = new EpochMetrics(epoch + 1, lossSum / Math.max(1, batches),
-                        (double) correct / train.size(), validationScores[0], validationScores[1], (System.nanoTime() - started) / 1e9, training);
-                times.validation += System.nanoTime() - validating;
-                epochs.add(metrics);
-                listener.epochFinished(metrics);
-                for (LoopHook hook : loop) {
-                    if (!hook.afterEpoch(metrics)) {
-                        stoppedEarly = true;
-                        break;
-                    }
+            return firstEpoch;
+        }
+
+        /** One epoch: the schedule's groups, every batch's step, then validation. */
+        EpochMetrics epoch(int epoch, GradientSteps steps, BatchPrefetcher prefetcher) {
+            long started = System.nanoTime();
+            // dropout draws from the engine: a per-epoch seed makes a resumed epoch draw what it would have
+            Engine.getInstance().setRandomSeed((int) Seeds.derive(seed, "epoch " + epoch));
+            TrainingPosition position = new TrainingPosition(epoch, config.epochs());
+            List<String> training = applySchedule(network, rates, position);
+            int[] order = shuffled(train.size(), shuffleRandom);
+            double lossSum = 0;
+            long correct = 0;
+            int batches = 0;
+            prefetcher.startEpoch(order, augmentRandom);
+            for (BatchPrefetcher.Prepared prepared = prefetcher.next(); prepared != null; prepared = prefetcher.next()) {
+                Batch batch = prepared.batch();
+                try (NDManager scope = manager.newSubManager()) {
+                    LoopStep at = new LoopStep(scope, batch, prepared.input().toNDList(scope), epoch, batches, step[0]);
+                    StepResult result = step(at, steps, position);
+                    lossSum += result.loss();
+                    correct += correct(result.logits(), batch.labels());
+                    batches++;
                 }
             }
-            dataWaitSeconds = prefetcher.waitSeconds();
+            long validating = System.nanoTime();
+            double[] validationScores = validation.size() > 0 ? accuracyAndLoss(network, manager, validation) : new double[] {Double.NaN, Double.NaN};
+            EpochMetrics metrics = new EpochMetrics(epoch + 1, lossSum / Math.max(1, batches),
+                    (double) correct / train.size(), validationScores[0], validationScores[1], (System.nanoTime() - started) / 1e9, training);
+            times.validation += System.nanoTime() - validating;
+            epochs.add(metrics);
+            return metrics;
         }
-        best.restoreBest(manager, epochs.size());
-        return new TrainingOutcome(epochs, best.bestEpoch(), stoppedEarly, times.seconds(dataWaitSeconds));
+
+        /** One gradient step: forward, the loss the hooks build, backward, the hooks' look at the loss, the optimiser's update. */
+        StepResult step(LoopStep at, GradientSteps steps, TrainingPosition position) {
+            for (LoopHook hook : hooks) {
+                hook.beforeForward(at);
+            }
+            NDArray loss = null;
+            NDArray logits;
+            long t0 = System.nanoTime();
+            long t1;
+            try (GradientCollector collector = steps.newGradientCollector()) {
+                NDList outputs = steps.forward(at.x());
+                logits = outputs.get(0);
+                for (LoopHook hook : hooks) {
+                    loss = hook.loss(at, outputs, loss);
+                }
+                t1 = System.nanoTime();
+                collector.backward(loss);
+            }
+            long t2 = System.nanoTime();
+            float lossValue = loss.getFloat();
+            for (LoopHook hook : hooks) {
+                hook.afterLoss(at, lossValue);
+            }
+            rates.setScheduleFactor(scheduleFactor(position, step[0], stepsPerEpoch, totalSteps));
+            step[0]++;
+            long t3 = System.nanoTime();
+            steps.step();
+            long t4 = System.nanoTime();
+            times.forward += t1 - t0;
+            times.backward += t2 - t1;
+            times.step += t4 - t3;
+            return new StepResult(lossValue, logits);
+        }
+
+        /** The hooks see the epoch's metrics; any of them may end the training (early stopping). */
+        void afterEpoch(EpochMetrics metrics) {
+            for (LoopHook hook : hooks) {
+                if (!hook.afterEpoch(metrics)) {
+                    stoppedEarly = true;
+                    break;
+                }
+            }
+        }
+
+        /** Restores the best epoch's weights and says what the training gave. */
+        TrainingOutcome outcome() {
+            best.restoreBest(manager, epochs.size());
+            return new TrainingOutcome(epochs, best.bestEpoch(), stoppedEarly, times.seconds(dataWaitSeconds));
+        }
     }
+
+    /** A step's loss, read once, and its logits, for the epoch's accuracy. */
+    private record StepResult(float loss, NDArray logits) {}
 
     /**
      * The learning-rate factor for a step: the freeze schedule's own (a recipe such as fine-tune's

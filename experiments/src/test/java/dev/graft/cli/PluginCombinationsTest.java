@@ -70,10 +70,12 @@ class PluginCombinationsTest {
         Map<PluginFamily, List<String>> axes = new LinkedHashMap<>();
         // per axis, per choice: whether a feature head cannot train with it (feature heads themselves, on the head axis)
         Map<PluginFamily, List<Boolean>> clashes = new LinkedHashMap<>();
+        Map<PluginFamily, List<String>> names = new LinkedHashMap<>();
         List<String> excluded = new ArrayList<>();
         for (PluginFamily family : List.of(PluginFamily.HEAD, PluginFamily.FREEZE, PluginFamily.AUGMENT, PluginFamily.REGULARIZER)) {
             List<String> choices = new ArrayList<>();
             List<Boolean> clash = new ArrayList<>();
+            List<String> named = new ArrayList<>();
             for (PluginFactory<?> factory : plugins.registry().factories(family).values()) {
                 if (factory instanceof dev.graft.spi.augment.AugmenterFactory<?> augmenter
                         && !augmenter.reads().isInstance(new dev.graft.image.ImageFormat(1, 28, 28))) {
@@ -83,6 +85,7 @@ class PluginCombinationsTest {
                 config.put("type", factory.name());
                 config.putAll(factory.example());
                 choices.add(json.writeValueAsString(config));
+                named.add(factory.name());
                 Object bound = plugins.mapper().convertValue(config, factory.configClass());
                 clash.add(family == PluginFamily.HEAD ? ((dev.graft.spi.head.HeadFactory<?>) factory).featureHead()
                         : family == PluginFamily.AUGMENT ? !((dev.graft.spi.augment.AugmentConfig) bound).noop()
@@ -90,10 +93,11 @@ class PluginCombinationsTest {
             }
             axes.put(family, choices);
             clashes.put(family, clash);
+            names.put(family, named);
         }
-        List<String> heads = new ArrayList<>(plugins.registry().factories(PluginFamily.HEAD).keySet());
-        List<String> augmenters = new ArrayList<>(axes.get(PluginFamily.AUGMENT).stream().map(c -> c.replaceFirst("^\\{\"type\":\"([^\"]+)\".*", "$1")).toList());
-        List<String> regularizers = axes.get(PluginFamily.REGULARIZER).stream().map(c -> c.replaceFirst("^\\{\"type\":\"([^\"]+)\".*", "$1")).toList();
+        List<String> heads = names.get(PluginFamily.HEAD);
+        List<String> augmenters = names.get(PluginFamily.AUGMENT);
+        List<String> regularizers = names.get(PluginFamily.REGULARIZER);
         for (int h = 0; h < heads.size(); h++) {
             if (clashes.get(PluginFamily.HEAD).get(h)) {
                 for (int a = 0; a < augmenters.size(); a++) {

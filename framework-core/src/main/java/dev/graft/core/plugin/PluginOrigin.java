@@ -51,12 +51,6 @@ public record PluginOrigin(String location, String version, String sha256) {
         });
     }
 
-    /** @return the file name alone, for short listings */
-    public String fileName() {
-        int slash = location.lastIndexOf('/');
-        return slash < 0 ? location : location.substring(slash + 1);
-    }
-
     /**
      * The version in the jar's Maven descriptor: its only {@code pom.properties}, or in a jar that
      * bundles several (a shaded jar), the one whose group id the class's package starts with.

@@ -53,7 +53,7 @@ public final class TrialHost {
     public static TrialHost open(TrialJob job) {
         LibraryLogging.configure(job.verbose());
         Environment.setIntraOpThreads(job.threads());
-        PluginPath path = PluginPath.ofJars(job.pluginJars().stream().map(Path::of).toList());
+        PluginPath path = pluginPath(job);
         ClassLoader loader = path.classLoader();
         List<com.google.inject.Module> modules = new ArrayList<>();
         for (String name : job.modules()) {
@@ -74,7 +74,12 @@ public final class TrialHost {
 
     /** @return the class loader of the run's plugins (Graft's own, and the job's plugin jars) */
     public ClassLoader classLoader() {
-        return PluginPath.ofJars(job.pluginJars().stream().map(Path::of).toList()).classLoader();
+        return pluginPath(job).classLoader();
+    }
+
+    /** The job's plugin jars as a plugin path (its class loader is made once per list of jars in a process). */
+    private static PluginPath pluginPath(TrialJob job) {
+        return PluginPath.ofJars(job.pluginJars().stream().map(Path::of).toList());
     }
 
     /**

@@ -158,7 +158,7 @@ public final class NetworkTrainer {
         final SplittableRandom shuffleRandom = new SplittableRandom(Seeds.derive(seed, "shuffle"));
         final SplittableRandom augmentRandom = new SplittableRandom(Seeds.derive(seed, "augment"));
         final List<EpochMetrics> epochs = new ArrayList<>();
-        final long[] step = {0};
+        long stepsTaken;
         final long stepsPerEpoch;
         final long totalSteps;
         final Map<String, String> idToName = new HashMap<>();
@@ -195,7 +195,7 @@ public final class NetworkTrainer {
             }
             if (checkpointFile != null) {
                 hooks.add(new Checkpointing(checkpointFile, checkpointKey, config.epochs(), network, rates, (PerParameterSteps.Checkpointable) optimizer,
-                        idToName, best, epochs, () -> step[0]));
+                        idToName, best, epochs, () -> stepsTaken));
             }
         }
 
@@ -210,7 +210,7 @@ public final class NetworkTrainer {
                     epochs.add(metrics);
                     listener.epochFinished(metrics);
                 }
-                step[0] = resumed.step();
+                stepsTaken = resumed.step();
                 firstEpoch = resumed.epochsDone();
                 replayRandomStreams(train, firstEpoch, shuffleRandom, augmentRandom);
             }
@@ -235,7 +235,7 @@ public final class NetworkTrainer {
             for (BatchPrefetcher.Prepared prepared = prefetcher.next(); prepared != null; prepared = prefetcher.next()) {
                 Batch batch = prepared.batch();
                 try (NDManager scope = manager.newSubManager()) {
-                    LoopStep at = new LoopStep(scope, batch, prepared.input().toNDList(scope), epoch, batches, step[0]);
+                    LoopStep at = new LoopStep(scope, batch, prepared.input().toNDList(scope), epoch, batches, stepsTaken);
                     StepResult result = step(at, steps, position);
                     lossSum += result.loss();
                     correct += correct(result.logits(), batch.labels());
@@ -274,8 +274,8 @@ public final class NetworkTrainer {
             for (LoopHook hook : hooks) {
                 hook.afterLoss(at, lossValue);
             }
-            rates.setScheduleFactor(scheduleFactor(position, step[0], stepsPerEpoch, totalSteps));
-            step[0]++;
+            rates.setScheduleFactor(scheduleFactor(position, stepsTaken, stepsPerEpoch, totalSteps));
+            stepsTaken++;
             long t3 = System.nanoTime();
             steps.step();
             long t4 = System.nanoTime();

@@ -1,12 +1,11 @@
 package dev.graft.benchmarks;
 
-import dev.graft.image.ImageInputSpec;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.nn.core.Linear;
 import dev.graft.core.descriptor.TrainConfig;
-import dev.graft.core.run.BuiltBackbone;
-import dev.graft.core.run.Components;
+import dev.graft.core.trial.BuiltBackbone;
+import dev.graft.core.trial.Components;
 import dev.graft.core.train.Batches;
 import dev.graft.core.train.EpochListener;
 import dev.graft.core.train.GroupedNetwork;

@@ -2,7 +2,7 @@ package dev.graft.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.graft.core.plugin.Plugins;
-import dev.graft.core.run.DataCatalog;
+import dev.graft.core.trial.DataCatalog;
 import dev.graft.spi.PluginConfig;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetConfig;

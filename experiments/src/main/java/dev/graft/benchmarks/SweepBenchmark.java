@@ -2,10 +2,10 @@ package dev.graft.benchmarks;
 
 import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorReader;
-import dev.graft.core.run.Components;
-import dev.graft.core.run.DataCatalog;
-import dev.graft.core.run.FeatureCache;
-import dev.graft.core.run.TrialRunner;
+import dev.graft.core.trial.Components;
+import dev.graft.core.trial.DataCatalog;
+import dev.graft.core.trial.FeatureCache;
+import dev.graft.core.trial.TrialRunner;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.SweepExpander;

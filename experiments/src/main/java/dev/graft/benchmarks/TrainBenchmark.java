@@ -20,11 +20,10 @@ import ai.djl.training.optimizer.Optimizer;
 import dev.graft.core.data.PerClassSampler;
 import dev.graft.core.descriptor.OptimizerConfig;
 import dev.graft.core.descriptor.TrainConfig;
-import dev.graft.core.run.BuiltBackbone;
-import dev.graft.core.run.Components;
+import dev.graft.core.trial.BuiltBackbone;
+import dev.graft.core.trial.Components;
 import dev.graft.core.train.Batches;
 import dev.graft.core.train.EpochListener;
-import dev.graft.core.train.GroupedNetwork;
 import dev.graft.core.train.NetworkTrainer;
 import dev.graft.spi.backbone.BackboneConfig;
 import dev.graft.image.LabeledImages;
@@ -62,7 +61,7 @@ public final class TrainBenchmark {
             int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 6;
             if (args.length > 2) {
                 Engine.getInstance();
-                dev.graft.core.run.Environment.setIntraOpThreads(Integer.parseInt(args[2]));
+                dev.graft.core.trial.Environment.setIntraOpThreads(Integer.parseInt(args[2]));
             }
             int batch = args.length > 3 ? Integer.parseInt(args[3]) : BATCH;
             double rate;

@@ -1,6 +1,6 @@
 package dev.graft.cli;
 
-import dev.graft.core.run.Environment;
+import dev.graft.core.trial.Environment;
 import picocli.CommandLine;
 
 /** {@code graft --version}. */

@@ -1,6 +1,6 @@
 package dev.graft.cli;
 
-import dev.graft.core.run.RunListener;
+import dev.graft.core.executor.RunListener;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.Trial;

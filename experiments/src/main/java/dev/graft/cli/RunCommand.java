@@ -4,9 +4,9 @@ import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorReader;
 import dev.graft.core.plugin.Plugins;
 import dev.graft.core.run.ExperimentRunner;
-import dev.graft.core.run.TrialExecutorFactory;
-import dev.graft.core.run.TrialExecutors;
-import dev.graft.core.run.LibraryLogging;
+import dev.graft.core.executor.TrialExecutorFactory;
+import dev.graft.core.executor.TrialExecutors;
+import dev.graft.core.trial.LibraryLogging;
 import dev.graft.core.run.RunSummary;
 import dev.graft.reports.ReportWriter;
 import java.io.PrintWriter;
@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
             if (threads < 1) {
                 throw new GraftException("--threads must be at least 1, got " + threads);
             }
-            dev.graft.core.run.Environment.setIntraOpThreads(threads);
+            dev.graft.core.trial.Environment.setIntraOpThreads(threads);
         }
         if (workers != null && workers < 1) {
             throw new GraftException("--workers must be at least 1, got " + workers);

@@ -328,7 +328,7 @@ class GraftCliTest {
         }
     }
 
-    /** A feature head with an augmenter is refused by validate at the head's line, with the exclude rule that leaves it out. */
+    /** A feature head with an augmenter or an optimizer is refused by validate at the head's line, with the exclude rule that leaves it out. */
     @Test
     void validateRefusesAFeatureHeadWithAnAugmenterAndNamesTheRule() throws IOException {
         String yaml = TINY.replace("head: [{type: linear}]", "head: [{type: linear}, {type: logistic}]\n  augment: [{type: none}, {type: flip}]");
@@ -344,6 +344,14 @@ class GraftCliTest {
                 "  augment: [{type: none}, {type: flip}]\n  exclude: [{head: logistic, augment: flip}]\n"));
         Result ok = graft("validate", excluded.toString());
         assertEquals(0, ok.code(), ok.out() + ok.err());
+        // a contributed axis's choice is a training hook, which the feature head's own library never runs
+        Path optimizer = Files.writeString(dir.resolve("optimizer.yaml"),
+                TINY.replace("head: [{type: linear}]", "head: [{type: linear}, {type: logistic}]\n  optimizer: [{type: adamw}]"));
+        Result hook = graft("validate", optimizer.toString());
+        assertEquals(2, hook.code(), hook.out() + hook.err());
+        assertTrue(hook.err().contains("sweep.head[1]: 'logistic' is a feature head, fitted on features extracted once from a frozen "
+                + "backbone, so optimizer 'adamw' cannot act on it; leave the combination out: exclude: [{head: logistic, optimizer: adamw}]"),
+                hook.err());
     }
 
     /** Without --workers or --executor, trials train here unless --threads leaves cores idle; memory caps the workers. */

@@ -40,7 +40,7 @@ class PluginIsolationTest {
     void theCoreAndTheImageModuleKnowNothingOfEachOther() throws IOException, URISyntaxException {
         List<String> violations = new ArrayList<>();
         // the core is modality-free: images are a module beside the plugins
-        scan(dev.graft.core.run.TrialRunner.class, List.of("dev/graft/image/"), violations);
+        scan(dev.graft.core.trial.TrialRunner.class, List.of("dev/graft/image/"), violations);
         scan(dev.graft.image.LabeledImages.class, List.of("dev/graft/core/", "dev/graft/reports/", "dev/graft/cli/"), violations);
         assertTrue(violations.isEmpty(), String.join("\n", violations));
     }

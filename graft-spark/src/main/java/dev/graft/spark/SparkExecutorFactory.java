@@ -1,8 +1,8 @@
 package dev.graft.spark;
 
-import dev.graft.core.run.ExecutorSetup;
-import dev.graft.core.run.TrialExecutor;
-import dev.graft.core.run.TrialExecutorFactory;
+import dev.graft.core.executor.ExecutorSetup;
+import dev.graft.core.executor.TrialExecutor;
+import dev.graft.core.executor.TrialExecutorFactory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.graft.spark;
 
-import dev.graft.core.run.ExecutorSetup;
+import dev.graft.core.executor.ExecutorSetup;
 import dev.graft.spi.GraftException;
 import java.util.Map;
 import java.util.regex.Matcher;

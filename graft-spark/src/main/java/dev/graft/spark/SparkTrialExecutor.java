@@ -1,13 +1,13 @@
 package dev.graft.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.graft.core.run.ExecutorSetup;
-import dev.graft.core.run.PortableInputs;
-import dev.graft.core.run.Pretrained;
-import dev.graft.core.run.RunListener;
-import dev.graft.core.run.TrialExecutor;
-import dev.graft.core.run.TrialInputs;
-import dev.graft.core.run.TrialJob;
+import dev.graft.core.executor.ExecutorSetup;
+import dev.graft.core.executor.PortableInputs;
+import dev.graft.core.trial.Pretrained;
+import dev.graft.core.executor.RunListener;
+import dev.graft.core.executor.TrialExecutor;
+import dev.graft.core.executor.TrialInputs;
+import dev.graft.core.executor.TrialJob;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.sweep.Trial;
 import dev.graft.core.train.EpochMetrics;

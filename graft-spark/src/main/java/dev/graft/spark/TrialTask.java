@@ -1,10 +1,10 @@
 package dev.graft.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.graft.core.run.PortableInputs;
-import dev.graft.core.run.Pretrained;
-import dev.graft.core.run.TrialHost;
-import dev.graft.core.run.TrialJob;
+import dev.graft.core.executor.PortableInputs;
+import dev.graft.core.trial.Pretrained;
+import dev.graft.core.executor.TrialHost;
+import dev.graft.core.executor.TrialJob;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.sweep.Trial;
 import dev.graft.core.train.EpochMetrics;

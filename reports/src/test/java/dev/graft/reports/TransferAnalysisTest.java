@@ -1,6 +1,5 @@
 package dev.graft.reports;
 
-import dev.graft.core.stats.Interval;
 import dev.graft.core.stats.Verdict;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;

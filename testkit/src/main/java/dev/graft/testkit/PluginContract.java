@@ -13,7 +13,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.graft.spi.GraftModule;
 import java.util.ServiceLoader;
 import dev.graft.spi.InvalidConfigException;

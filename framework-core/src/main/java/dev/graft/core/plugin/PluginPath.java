@@ -71,7 +71,7 @@ public record PluginPath(List<Path> searched, List<Path> jars) {
     }
 
     /**
-     * @param jars jar files, as a {@link dev.graft.core.run.TrialJob} carries them
+     * @param jars jar files, as a run's job carries them to another process
      * @return the plugin path of exactly these jars
      */
     public static PluginPath ofJars(List<Path> jars) {

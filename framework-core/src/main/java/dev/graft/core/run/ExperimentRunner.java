@@ -1,9 +1,24 @@
 package dev.graft.core.run;
 
+import dev.graft.core.executor.ExecutorSetup;
+import dev.graft.core.executor.InProcessExecutor;
+import dev.graft.core.executor.RunListener;
+import dev.graft.core.executor.TrialExecutor;
+import dev.graft.core.executor.TrialExecutorFactory;
+import dev.graft.core.executor.TrialExecutors;
+import dev.graft.core.executor.TrialInputs;
+import dev.graft.core.executor.TrialJob;
+import dev.graft.core.executor.TrialWorkers;
+import dev.graft.core.trial.Components;
+import dev.graft.core.trial.Environment;
+import dev.graft.core.trial.LibraryLogging;
+import dev.graft.core.trial.NarrowConvolutions;
+import dev.graft.core.trial.Pretrained;
+import dev.graft.core.trial.RunDefinition;
+import dev.graft.core.trial.TrialDirectory;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.graft.core.data.PerClassSampler;
 import dev.graft.core.descriptor.BackboneSpec;
 import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorException;
@@ -20,7 +35,6 @@ import dev.graft.core.sweep.TrialLabels;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.Examples;
-import dev.graft.spi.data.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -44,7 +58,6 @@ import java.util.Set;
 public final class ExperimentRunner {
     private final Plugins plugins;
     private final ObjectMapper mapper;
-    private final Components components;
     private boolean featureCacheOn = true;
     private String executor = InProcessExecutor.Factory.NAME;
     private Map<String, String> executorOptions = Map.of();
@@ -56,7 +69,6 @@ public final class ExperimentRunner {
     public ExperimentRunner(Plugins plugins) {
         this.plugins = requireNonNull(plugins, "plugins is null");
         this.mapper = plugins.mapper();
-        this.components = new Components(plugins.registry());
     }
 
     /**
@@ -118,11 +130,12 @@ public final class ExperimentRunner {
         return this;
     }
 
-    private TrialJob job(Descriptor descriptor, DataContext dataContext, Path outDir, Path cacheDir) {
+    private TrialJob job(RunDefinition definition, DataContext dataContext, Path outDir, Path cacheDir) {
+        Descriptor descriptor = definition.descriptor();
         return new TrialJob(plugins.modules(), plugins.path().jars().stream().map(Path::toString).toList(), descriptor.file().toString(), descriptor.text(),
                 dataContext.dataDirs().stream().map(Path::toString).toList(), dataContext.bundledDataDir().map(Path::toString).orElse(null),
                 dataContext.descriptorDir().toString(), outDir.toAbsolutePath().toString(), cacheDir.toAbsolutePath().toString(),
-                featureCacheOn, Environment.intraOpThreads(), verbose);
+                definition.featureCache(), Environment.intraOpThreads(), verbose);
     }
 
     /**
@@ -136,22 +149,22 @@ public final class ExperimentRunner {
     public RunSummary run(Descriptor descriptor, Path outDir, Path cacheDir, DataContext dataContext, RunListener listener) {
         long started = System.nanoTime();
         Experiment experiment = descriptor.experiment();
+        RunDefinition definition = new RunDefinition(plugins, descriptor, featureCacheOn);
         listener.info("loading target data");
-        Prepared prepared = prepare(descriptor, dataContext);
+        RunDefinition.Prepared prepared = definition.prepare(dataContext);
         listener.info("target: " + prepared.pool().size() + " training-pool and " + prepared.test().size() + " test examples, classes "
                 + prepared.pool().classNames());
         requireEnoughExamples(descriptor, prepared.pool());
         try (RunDirectory run = RunDirectory.open(outDir)) {
-            recordDescriptor(run.store(), outDir, descriptor, prepared.trials());
+            recordDescriptor(run.store(), outDir, descriptor, definition.trials());
             Recorder recorder = new Recorder(run.store(), outDir, listener);
-            SeedRounds rounds = new SeedRounds(experiment, prepared.trials(), mapper);
+            SeedRounds rounds = new SeedRounds(experiment, definition.trials(), mapper);
             SeedRounds.Round round = rounds.next(recorder.results, recorder.tried);
             run.store().putMeta("plan", mapper.writeValueAsString(round.plan().stream().map(Trial::id).toList()));
             listener.trialsPlanned(round.plan().size(), round.plan().size() - round.toRun().size());
             boolean sequential = experiment.seeds() instanceof SeedPlan.Sequential;
-            TrialJob job = job(descriptor, dataContext, outDir, cacheDir);
-            ExecutorSetup setup = new ExecutorSetup(job, sequential ? Integer.MAX_VALUE : round.toRun().size(), executorOptions, listener,
-                    () -> new TrialHost(trialRunner(cacheDir), prepared.trials(), this, descriptor, job), new TrialRunner(components, mapper));
+            ExecutorSetup setup = new ExecutorSetup(job(definition, dataContext, outDir, cacheDir),
+                    sequential ? Integer.MAX_VALUE : round.toRun().size(), executorOptions, listener, definition);
             // started before pretraining, so that its start-up overlaps it
             try (TrialExecutor trialExecutor = round.toRun().isEmpty() ? null : TrialExecutors.named(executor).start(setup);
                     // pretraining and similarity metrics here with the trials' threads per operation (the count
@@ -159,10 +172,10 @@ public final class ExperimentRunner {
                     Environment.ThreadsScope ignored = Environment.useIntraOpThreads(
                             trialExecutor == null ? java.util.OptionalInt.empty() : trialExecutor.threads())) {
                 if (!round.toRun().isEmpty()) {
-                    NarrowConvolutions.warnings(components, experiment.sweep().backbone(), new SweepExpander(mapper).backboneLabels(experiment),
+                    NarrowConvolutions.warnings(definition.components(), experiment.sweep().backbone(), new SweepExpander(mapper).backboneLabels(experiment),
                             prepared.pool()).forEach(listener::info);
                 }
-                TrialInputs inputs = pretrainAndMeasure(experiment, prepared, cacheDir, run.store(), listener);
+                TrialInputs inputs = pretrainAndMeasure(definition, prepared, cacheDir, run.store(), listener);
                 while (!round.toRun().isEmpty()) {
                     if (sequential) {
                         listener.roundPlanned(round.plan().size(), round.toRun().size(), round.seeds(), round.open(), round.strategies());
@@ -244,8 +257,10 @@ public final class ExperimentRunner {
     }
 
     /** Pretrains (or finds cached) every backbone with a pretrain block, computes the similarity metrics, and gathers the trials' inputs. */
-    private TrialInputs pretrainAndMeasure(Experiment experiment, Prepared prepared, Path cacheDir, ResultStore store, RunListener listener)
-            throws IOException {
+    private TrialInputs pretrainAndMeasure(RunDefinition definition, RunDefinition.Prepared prepared, Path cacheDir, ResultStore store,
+            RunListener listener) throws IOException {
+        Experiment experiment = definition.descriptor().experiment();
+        Components components = definition.components();
         List<String> backboneLabels = new SweepExpander(mapper).backboneLabels(experiment);
         PretrainedBackbones pretrainedBackbones = new PretrainedBackbones(cacheDir, components, prepared.catalog(), mapper, listener);
         Map<BackboneSpec, Pretrained> pretrained = new LinkedHashMap<>();
@@ -311,45 +326,6 @@ public final class ExperimentRunner {
             int alreadyFinished = (int) plan.stream().filter(t -> finishedBefore.contains(t.id()) && !tried.contains(t.id())).count();
             return new RunSummary(plan.size(), alreadyFinished, finished, failed, seconds);
         }
-    }
-
-    /**
-     * What every process of a run derives the same way from the descriptor: the checked data,
-     * the trials and the target's training pool and test split.
-     *
-     * @param trials the plan, in order
-     * @param pool the target's training split, classes selected
-     * @param test the target's test split, classes selected and capped
-     * @param catalog the data access the pool and test came from
-     */
-    public record Prepared(List<Trial> trials, Examples pool, Examples test, DataCatalog catalog) {}
-
-    Prepared prepare(Descriptor descriptor, DataContext dataContext) {
-        Experiment experiment = descriptor.experiment();
-        DataCatalog catalog = new DataCatalog(plugins.registry(), mapper, dataContext);
-        ExperimentChecks.check(descriptor, catalog);
-        List<Trial> trials = new SweepExpander(mapper).expand(experiment);
-        Examples pool = catalog.load(experiment.target().data(), Split.TRAIN);
-        Examples test = catalog.load(experiment.target().data(), Split.TEST);
-        if (experiment.target().testSamplesPerClass() != null) {
-            test = PerClassSampler.firstPerClass(test, experiment.target().testSamplesPerClass());
-        }
-        return new Prepared(trials, pool, test, catalog);
-    }
-
-    Components components() {
-        return components;
-    }
-
-    ObjectMapper mapper() {
-        return mapper;
-    }
-
-    /** The trial runner of this run, with a quarter of the heap for features in memory; tables over 64 MiB also go to disk. */
-    TrialRunner trialRunner(Path cacheDir) {
-        FeatureCache features = featureCacheOn
-                ? new FeatureCache(cacheDir.resolve("features"), Runtime.getRuntime().maxMemory() / 4, 64L << 20) : null;
-        return new TrialRunner(components, mapper, features);
     }
 
     /** Fails before any trial when a labelled-data size asks for more examples than a class has. */

@@ -1,5 +1,12 @@
 package dev.graft.core.run;
 
+import dev.graft.core.executor.RunListener;
+import dev.graft.core.trial.BuiltBackbone;
+import dev.graft.core.trial.Components;
+import dev.graft.core.trial.DataCatalog;
+import dev.graft.core.trial.Environment;
+import dev.graft.core.trial.Pretrained;
+import dev.graft.core.trial.PretrainedCache;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.Model;
@@ -10,40 +17,33 @@ import dev.graft.core.data.LabelledSplit;
 import dev.graft.core.data.PerClassSampler;
 import dev.graft.core.descriptor.BackboneSpec;
 import dev.graft.core.descriptor.PretrainSpec;
-import dev.graft.core.sweep.TrialIds;
 import dev.graft.core.train.GroupedNetwork;
 import dev.graft.core.train.NetworkTrainer;
 import dev.graft.core.train.Seeds;
 import dev.graft.core.train.TrainingOutcome;
 import dev.graft.core.train.TrialCheckpoint;
-import dev.graft.spi.GraftException;
 import dev.graft.spi.data.Examples;
-import dev.graft.spi.data.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Source-task pretraining, cached by content hash under {@code <cache>/backbones/<key>/}. The
- * key covers the architecture config, the pretraining spec, the source data's checksum and
- * PyTorch's threads per operation, so a change to any of them trains anew, and the same spec in
- * any run with the same threads reuses the weights.
+ * Source-task pretraining for the orchestrator: a backbone found in the {@link PretrainedCache} is
+ * reused, any other is trained on its source task (resuming an interrupted pretraining from its
+ * checkpoint) and cached.
  */
 public final class PretrainedBackbones {
-    static final String PROTOCOL = "graft-pretrain-v1";
-
-    private final Path cacheDir;
+    private final PretrainedCache cache;
     private final Components components;
-    private final DataCatalog catalog;
     private final ObjectMapper mapper;
     private final RunListener listener;
-    private final Map<String, Pretrained> inMemory = new HashMap<>();
+    private final Set<String> reported = new HashSet<>();
 
     /**
      * @param cacheDir the cache root ({@code GRAFT_HOME/cache})
@@ -53,27 +53,10 @@ public final class PretrainedBackbones {
      * @param listener progress
      */
     public PretrainedBackbones(Path cacheDir, Components components, DataCatalog catalog, ObjectMapper mapper, RunListener listener) {
-        this.cacheDir = requireNonNull(cacheDir, "cacheDir is null");
+        this.cache = new PretrainedCache(cacheDir, catalog, mapper);
         this.components = requireNonNull(components, "components is null");
-        this.catalog = requireNonNull(catalog, "catalog is null");
         this.mapper = requireNonNull(mapper, "mapper is null");
         this.listener = requireNonNull(listener, "listener is null");
-    }
-
-    /**
-     * @param spec a backbone with a pretrain block
-     * @param source the source training split, classes selected
-     * @return the cache key of its pretraining
-     */
-    public String key(BackboneSpec spec, Examples source) {
-        Map<String, Object> identity = new LinkedHashMap<>();
-        identity.put("architecture", spec.architecture());
-        identity.put("pretrain", spec.pretrain());
-        identity.put("sourceChecksum", source.checksum());
-        identity.put("sourceClasses", source.classNames());
-        // PyTorch's threads per operation change the weights at the last bits, and so every trial on them
-        identity.put("intraOpThreads", Environment.intraOpThreads());
-        return TrialIds.hash(mapper, PROTOCOL, identity).substring(0, 20);
     }
 
     /**
@@ -84,40 +67,34 @@ public final class PretrainedBackbones {
      * @return the pretrained weights
      */
     public synchronized Pretrained get(BackboneSpec spec, String label) {
-        PretrainSpec pretrain = requireNonNull(spec.pretrain(), "backbone has no pretrain block");
-        Examples source = catalog.load(pretrain.data(), Split.TRAIN);
-        String key = key(spec, source);
-        Pretrained known = inMemory.get(key);
-        if (known != null) {
-            return known;
-        }
-        Path dir = cacheDir.resolve("backbones").resolve(key);
-        // entries written before source heads were kept are pretrained again (deterministically)
-        boolean complete = Files.isRegularFile(dir.resolve("meta.json")) && Files.isRegularFile(dir.resolve("source-head.params"));
-        Pretrained result = complete ? read(dir, key, pretrain) : null;
-        if (result != null) {
-            listener.info("pretrained backbone " + label + ": reusing cache " + dir);
-        } else {
-            Path checkpoint = cacheDir.resolve("backbones").resolve(key + ".checkpoint.bin");
-            int done = TrialCheckpoint.read(checkpoint, key).map(TrialCheckpoint::epochsDone).orElse(0);
-            listener.info("pretraining backbone " + label + " on " + source.origin() + " (" + source.size() + " examples)"
-                    + (done > 0 ? ", resuming after epoch " + done + " of an interrupted pretraining" : ""));
-            listener.pretrainingStarted(label, pretrain.train().epochs());
-            try {
-                result = train(spec, source, key, checkpoint, label);
-            } finally {
-                listener.pretrainingFinished(label);
+        Examples source = cache.source(spec);
+        String key = cache.key(spec, source);
+        Optional<Pretrained> cached = cache.find(key, spec.pretrain());
+        if (cached.isPresent()) {
+            if (cached.get().cached() && reported.add(key)) {
+                listener.info("pretrained backbone " + label + ": reusing cache " + cache.dir(key));
             }
-            write(dir, result);
-            try {
-                Files.deleteIfExists(checkpoint);
-            } catch (IOException e) {
-                // a stale checkpoint is harmless: the finished entry is found first next time
-            }
-            listener.info(String.format("pretrained backbone %s: source validation accuracy %.4f in %.1fs, cached in %s",
-                    label, result.sourceAccuracy(), result.seconds(), dir));
+            return cached.get();
         }
-        inMemory.put(key, result);
+        Path checkpoint = cache.checkpoint(key);
+        int done = TrialCheckpoint.read(checkpoint, key).map(TrialCheckpoint::epochsDone).orElse(0);
+        listener.info("pretraining backbone " + label + " on " + source.origin() + " (" + source.size() + " examples)"
+                + (done > 0 ? ", resuming after epoch " + done + " of an interrupted pretraining" : ""));
+        listener.pretrainingStarted(label, spec.pretrain().train().epochs());
+        Pretrained result;
+        try {
+            result = train(spec, source, key, checkpoint, label);
+        } finally {
+            listener.pretrainingFinished(label);
+        }
+        cache.put(result);
+        try {
+            Files.deleteIfExists(checkpoint);
+        } catch (IOException e) {
+            // a stale checkpoint is harmless: the finished entry is found first next time
+        }
+        listener.info(String.format("pretrained backbone %s: source validation accuracy %.4f in %.1fs, cached in %s",
+                label, result.sourceAccuracy(), result.seconds(), cache.dir(key)));
         return result;
     }
 
@@ -179,48 +156,5 @@ public final class PretrainedBackbones {
         dev.graft.core.train.Batches.shuffle(labels, new java.util.SplittableRandom(seed));
         return data.withLabels(labels, data.classNames(),
                 data.checksum() + "/shuffled-labels", data.origin() + " (labels shuffled)");
-    }
-
-    private Pretrained read(Path dir, String key, PretrainSpec pretrain) {
-        try {
-            Map<String, Object> meta = mapper.readValue(dir.resolve("meta.json").toFile(), new TypeReference<>() {});
-            byte[] weights = Files.readAllBytes(dir.resolve("backbone.params"));
-            byte[] sourceHead = Files.readAllBytes(dir.resolve("source-head.params"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> provenance = (Map<String, Object>) meta.get("provenance");
-            return new Pretrained(key, weights, sourceHead, pretrain.head(), ((Number) meta.get("sourceClasses")).intValue(),
-                    ((Number) meta.get("sourceAccuracy")).doubleValue(),
-                    ((Number) meta.get("seconds")).doubleValue(), true, provenance);
-        } catch (IOException | RuntimeException e) {
-            throw new GraftException(dir + ": the cached pretrained backbone is unreadable (" + e.getMessage()
-                    + "); delete the directory to pretrain again", e);
-        }
-    }
-
-    private void write(Path dir, Pretrained pretrained) {
-        try {
-            Files.createDirectories(dir.getParent());
-            Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".tmp");
-            Files.write(tmp.resolve("backbone.params"), pretrained.weights());
-            Files.write(tmp.resolve("source-head.params"), pretrained.sourceHead());
-            Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("key", pretrained.key());
-            meta.put("sourceAccuracy", pretrained.sourceAccuracy());
-            meta.put("sourceClasses", pretrained.sourceClasses());
-            meta.put("seconds", pretrained.seconds());
-            meta.put("provenance", pretrained.provenance());
-            mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve("meta.json").toFile(), meta);
-            if (Files.isDirectory(dir)) {
-                // an incomplete entry of an older version: replaced whole
-                dev.graft.spi.FileTrees.delete(dir);
-            }
-            try {
-                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the backbone cache " + dir, e);
-        }
     }
 }

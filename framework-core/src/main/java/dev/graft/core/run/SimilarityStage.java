@@ -1,5 +1,10 @@
 package dev.graft.core.run;
 
+import dev.graft.core.executor.RunListener;
+import dev.graft.core.trial.BuiltBackbone;
+import dev.graft.core.trial.Components;
+import dev.graft.core.trial.DataCatalog;
+import dev.graft.core.trial.Pretrained;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.Model;

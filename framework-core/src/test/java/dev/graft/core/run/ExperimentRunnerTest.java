@@ -1,5 +1,6 @@
 package dev.graft.core.run;
 
+import dev.graft.core.executor.RunListener;
 import dev.graft.core.descriptor.Descriptor;
 import dev.graft.core.descriptor.DescriptorException;
 import dev.graft.core.descriptor.DescriptorReader;

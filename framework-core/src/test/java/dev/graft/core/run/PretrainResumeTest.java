@@ -1,5 +1,9 @@
 package dev.graft.core.run;
 
+import dev.graft.core.executor.RunListener;
+import dev.graft.core.trial.Components;
+import dev.graft.core.trial.DataCatalog;
+import dev.graft.core.trial.Pretrained;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

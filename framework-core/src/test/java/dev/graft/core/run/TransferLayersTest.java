@@ -1,5 +1,7 @@
 package dev.graft.core.run;
 
+import dev.graft.core.trial.BuiltBackbone;
+import dev.graft.core.trial.Components;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -10,7 +10,7 @@ import ai.djl.nn.norm.Dropout;
 import dev.graft.core.descriptor.LrScheduleConfig;
 import dev.graft.core.descriptor.OptimizerConfig;
 import dev.graft.core.descriptor.TrainConfig;
-import dev.graft.core.run.BuiltBackbone;
+import dev.graft.core.trial.BuiltBackbone;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.freeze.FreezeSchedule;
 import dev.graft.spi.freeze.GroupState;

@@ -8,7 +8,7 @@ import ai.djl.engine.Engine;
 import ai.djl.nn.core.Linear;
 import dev.graft.core.descriptor.OptimizerConfig;
 import dev.graft.core.descriptor.TrainConfig;
-import dev.graft.core.run.BuiltBackbone;
+import dev.graft.core.trial.BuiltBackbone;
 import dev.graft.spi.augment.Augmenter;
 import dev.graft.image.ImageBatch;
 import dev.graft.testing.TestPlugins;

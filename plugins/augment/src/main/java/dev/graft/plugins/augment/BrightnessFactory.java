@@ -2,9 +2,6 @@ package dev.graft.plugins.augment;
 
 import dev.graft.image.ImageAugmenterFactory;
 import dev.graft.image.ImageAugmenter;
-import dev.graft.spi.augment.Augmenter;
-import dev.graft.spi.augment.AugmenterFactory;
-import dev.graft.image.ImageBatch;
 
 /**
  * Random brightness, as Keras' {@code brightness_range} (PIL's brightness enhancement blends with

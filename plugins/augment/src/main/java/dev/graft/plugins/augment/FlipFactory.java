@@ -2,9 +2,6 @@ package dev.graft.plugins.augment;
 
 import dev.graft.image.ImageAugmenterFactory;
 import dev.graft.image.ImageAugmenter;
-import dev.graft.spi.augment.Augmenter;
-import dev.graft.spi.augment.AugmenterFactory;
-import dev.graft.image.ImageBatch;
 
 /** Random flips, each image and axis decided independently (Keras {@code horizontal_flip}, {@code vertical_flip}). */
 public final class FlipFactory implements ImageAugmenterFactory<FlipConfig> {

@@ -3,8 +3,6 @@ package dev.graft.plugins.augment;
 import dev.graft.image.ImageAugmenterFactory;
 import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.NamedPlugin;
-import dev.graft.spi.augment.Augmenter;
-import dev.graft.spi.augment.AugmenterFactory;
 
 /**
  * Keras' random rotation, shear and zoom ({@code ImageDataGenerator}'s {@code rotation_range},

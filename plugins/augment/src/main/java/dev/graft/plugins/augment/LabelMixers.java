@@ -3,8 +3,6 @@ package dev.graft.plugins.augment;
 import dev.graft.image.ImageAugmenterFactory;
 import dev.graft.image.ImageAugmenter;
 import dev.graft.spi.GraftException;
-import dev.graft.spi.augment.Augmenter;
-import dev.graft.spi.augment.AugmenterFactory;
 import dev.graft.image.ImageBatch;
 import java.util.random.RandomGenerator;
 

@@ -2,9 +2,6 @@ package dev.graft.plugins.augment;
 
 import dev.graft.image.ImageAugmenterFactory;
 import dev.graft.image.ImageAugmenter;
-import dev.graft.spi.augment.Augmenter;
-import dev.graft.spi.augment.AugmenterFactory;
-import dev.graft.image.ImageBatch;
 
 /** Augmenters beyond Keras' generator: Gaussian noise, cutout, random resized crop, colour jitter. */
 final class PixelAugmenters {

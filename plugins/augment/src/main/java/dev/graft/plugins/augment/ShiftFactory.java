@@ -2,8 +2,6 @@ package dev.graft.plugins.augment;
 
 import dev.graft.image.ImageAugmenterFactory;
 import dev.graft.image.ImageAugmenter;
-import dev.graft.spi.augment.Augmenter;
-import dev.graft.spi.augment.AugmenterFactory;
 
 /**
  * Random translations by whole pixels: each image moves by {@code round(u * W)} pixels

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.graft.spi.augment.Augmenter;
 import dev.graft.image.ImageBatch;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

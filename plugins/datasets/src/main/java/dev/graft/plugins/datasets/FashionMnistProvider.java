@@ -1,17 +1,13 @@
 package dev.graft.plugins.datasets;
 
 import dev.graft.image.ImageFormat;
-import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetInfo;
 import dev.graft.spi.data.DatasetProvider;
 import dev.graft.image.LabeledImages;
 import dev.graft.spi.data.Split;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Fashion-MNIST (Xiao et al. 2017): 28x28 grayscale images of 10 clothing classes, 60,000 for

@@ -7,7 +7,6 @@ import dev.graft.spi.backbone.BackboneContext;
 import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.backbone.LayerGroup;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

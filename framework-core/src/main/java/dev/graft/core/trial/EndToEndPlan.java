@@ -1,0 +1,58 @@
+package dev.graft.core.trial;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import dev.graft.core.train.GroupedNetwork;
+import dev.graft.core.train.Inference;
+import dev.graft.core.train.NetworkTrainer;
+import dev.graft.core.train.Regularization;
+import dev.graft.core.train.TrainingOutcome;
+import dev.graft.spi.Axis;
+import dev.graft.spi.head.Head;
+
+/**
+ * The backbone and head trained together on the (augmented) images, the freeze schedule deciding
+ * which groups train when. A regulariser that needs the pretrained source head's outputs (LwF)
+ * gets the source head on the network and an untouched frozen copy of the pretrained network.
+ */
+record EndToEndPlan(Components components) implements TrainingPlan {
+    @Override
+    public Trained train(TrialSetup setup) {
+        var manager = setup.model().getNDManager();
+        BuiltBackbone built = setup.built();
+        Pretrained pretrained = setup.pretrained();
+        Block headBlock;
+        if (setup.head() instanceof Head.Network network) {
+            headBlock = network.block();
+        } else {
+            // a feature classifier cannot train end to end: its scratch baseline is the
+            // equivalent linear softmax classifier trained with the whole network
+            headBlock = Linear.builder().setUnits(setup.pool().numClasses()).build();
+            setup.provenance().scratchHead("linear layer standing in for feature head '" + setup.trial().labels().of(Axis.HEAD) + "'");
+        }
+        boolean needsSource = setup.needsSource();
+        Block sourceHead = needsSource ? pretrained.newSourceHead(components, built.featureShape()) : null;
+        GroupedNetwork network = built.withHead(headBlock, sourceHead, manager);
+        setup.model().setBlock(network);
+        Regularization regularization = null;
+        if (setup.regularizer() != null) {
+            GroupedNetwork pretrainedSource = null;
+            if (needsSource) {
+                // the source head starts from its pretrained weights and trains; the untouched
+                // pretrained network gives the outputs to stay close to
+                GroupedNetwork.loadBlock(manager, sourceHead, pretrained.sourceHead());
+                pretrainedSource = BuiltBackbone.build(components, setup.spec().backbone().architecture(), setup.pool(), manager,
+                        pretrained.weights()).withHead(pretrained.newSourceHead(components, built.featureShape()), null, manager);
+                GroupedNetwork.loadBlock(manager, pretrainedSource.head(), pretrained.sourceHead());
+                pretrainedSource.freezeParameters(true);
+            }
+            regularization = new Regularization(setup.regularizer(), pretrainedSource);
+        }
+        NetworkTrainer trainer = new NetworkTrainer(setup.spec().train(), setup.schedule(), components.augmenter(setup.spec().augment()),
+                built.backbone().inputSpec(), setup.spec().seed(), setup.firstNewGroup(), regularization).withHooks(setup.hooks());
+        TrainingOutcome outcome = TrainingPlan.run(setup, trainer, setup.split().train(), setup.split().validation());
+        return new Trained(TrainingPlan.scoreTest(setup,
+                () -> Inference.probabilities(network, manager, setup.test(), built.backbone().inputSpec(), setup.inferenceBatch())),
+                outcome.bestEpoch());
+    }
+}

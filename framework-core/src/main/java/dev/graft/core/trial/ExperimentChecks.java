@@ -1,0 +1,209 @@
+package dev.graft.core.trial;
+
+import dev.graft.core.descriptor.BackboneSpec;
+import dev.graft.core.descriptor.Descriptor;
+import dev.graft.core.descriptor.DescriptorError;
+import dev.graft.core.descriptor.DescriptorException;
+import dev.graft.core.descriptor.Experiment;
+import dev.graft.core.sweep.SweepExpander;
+import dev.graft.core.sweep.Trial;
+import dev.graft.core.sweep.TrialKind;
+import dev.graft.core.sweep.TrialSpec;
+import dev.graft.spi.Axis;
+import dev.graft.spi.GraftException;
+import dev.graft.spi.PluginConfig;
+import dev.graft.spi.PluginFamily;
+import dev.graft.spi.augment.AugmenterFactory;
+import dev.graft.spi.backbone.BackboneFactory;
+import dev.graft.spi.data.DatasetConfig;
+import dev.graft.spi.data.DatasetInfo;
+import dev.graft.spi.data.ExampleFormat;
+import dev.graft.spi.head.HeadFactory;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Checks that need the data: datasets can be found, listed classes exist, source and target
+ * examples have the same format, augmenters can transform the target's kind of examples. Run by {@code graft validate} and before every run.
+ */
+public final class ExperimentChecks {
+    private ExperimentChecks() {}
+
+    /**
+     * @param descriptor a parsed descriptor
+     * @param catalog data access
+     * @throws DescriptorException listing every problem found
+     */
+    public static void check(Descriptor descriptor, DataCatalog catalog) {
+        Experiment experiment = descriptor.experiment();
+        List<DescriptorError> errors = new ArrayList<>();
+        DatasetInfo target = dataset(descriptor, catalog, experiment.target().data(), "target.data", errors);
+        List<Integer> sizes = experiment.target().samplesPerClass();
+        for (int i = 0; i < sizes.size(); i++) {
+            enough(descriptor, target, experiment.target().data(), sizes.get(i), "target.samplesPerClass[" + i + "]", errors);
+        }
+        if (target != null) {
+            List<PluginConfig> augmenters = experiment.sweep().choices(Axis.AUGMENT);
+            for (int i = 0; i < augmenters.size(); i++) {
+                AugmenterFactory<?> factory = catalog.registry().factoryFor(PluginFamily.AUGMENT, augmenters.get(i));
+                readsTarget(descriptor, "sweep.augment[" + i + "]", "augmenter '" + factory.name() + "' transforms", factory.reads(), target, errors);
+            }
+            for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
+                BackboneFactory<?> factory = catalog.registry().factoryFor(PluginFamily.BACKBONE, experiment.sweep().backbone().get(b).architecture());
+                readsTarget(descriptor, "sweep.backbone[" + b + "]", "backbone '" + factory.name() + "' reads", factory.reads(), target, errors);
+            }
+        }
+        for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
+            BackboneSpec backbone = experiment.sweep().backbone().get(b);
+            if (backbone.pretrain() == null) {
+                continue;
+            }
+            String path = "sweep.backbone[" + b + "].pretrain.data";
+            DatasetInfo source = dataset(descriptor, catalog, backbone.pretrain().data(), path, errors);
+            if (backbone.pretrain().samplesPerClass() != null) {
+                enough(descriptor, source, backbone.pretrain().data(), backbone.pretrain().samplesPerClass(),
+                        "sweep.backbone[" + b + "].pretrain.samplesPerClass", errors);
+            }
+            if (source != null && target != null
+                    && !source.format().equals(target.format())) {
+                errors.add(descriptor.errorAt(path, "source examples are " + source.format().describe() + " but target examples are "
+                        + target.format().describe()
+                        + "; a backbone pretrained on one cannot read the other"));
+            }
+        }
+        featureHeads(descriptor, catalog, errors);
+        if (!errors.isEmpty()) {
+            throw new DescriptorException(errors);
+        }
+    }
+
+    /**
+     * A feature head is fitted on features a frozen backbone gives once: in a combination the
+     * sweep would run, an augmenter, a regulariser or a contributed axis's training hook (an
+     * optimizer, a rate schedule) cannot act on it. Refused here, at the
+     * head's position, rather than as failed trials.
+     */
+    private static void featureHeads(Descriptor descriptor, DataCatalog catalog, List<DescriptorError> errors) {
+        Experiment experiment = descriptor.experiment();
+        List<PluginConfig> heads = experiment.sweep().choices(Axis.HEAD);
+        Map<Integer, Set<String>> cannot = new TreeMap<>();
+        Map<Integer, Set<String>> rules = new TreeMap<>();
+        for (Trial trial : new SweepExpander(catalog.mapper()).expand(experiment)) {
+            TrialSpec spec = trial.spec();
+            if (spec.kind() != TrialKind.transfer || !catalog.registry().<HeadFactory<?>>factoryFor(PluginFamily.HEAD, spec.head()).featureHead()) {
+                continue;
+            }
+            int index = heads.indexOf(spec.head());
+            String head = catalog.registry().nameOf(PluginFamily.HEAD, spec.head());
+            if (spec.augment() != null && !spec.augment().noop()) {
+                String augmenter = catalog.registry().nameOf(PluginFamily.AUGMENT, spec.augment());
+                cannot.computeIfAbsent(index, i -> new TreeSet<>()).add("augmenter '" + augmenter + "'");
+                rules.computeIfAbsent(index, i -> new java.util.LinkedHashSet<>()).add("{head: " + head + ", augment: " + augmenter + "}");
+            }
+            if (spec.regularizer() != null && !spec.regularizer().noop()) {
+                String regularizer = catalog.registry().nameOf(PluginFamily.REGULARIZER, spec.regularizer());
+                cannot.computeIfAbsent(index, i -> new TreeSet<>()).add("regularizer '" + regularizer + "'");
+                rules.computeIfAbsent(index, i -> new java.util.LinkedHashSet<>()).add("{head: " + head + ", regularizer: " + regularizer + "}");
+            }
+            for (Axis axis : spec.axes()) {
+                // a contributed axis's choice is a training hook (an update rule, a rate factor): the feature head's library never runs one
+                if (!axis.family().builtIn() && spec.component(axis) != null) {
+                    String choice = catalog.registry().nameOf(axis.family(), spec.component(axis));
+                    cannot.computeIfAbsent(index, i -> new TreeSet<>()).add(axis.name() + " '" + choice + "'");
+                    rules.computeIfAbsent(index, i -> new java.util.LinkedHashSet<>()).add("{head: " + head + ", " + axis.name() + ": " + choice + "}");
+                }
+            }
+        }
+        cannot.forEach((index, components) -> {
+            String head = catalog.registry().nameOf(PluginFamily.HEAD, heads.get(Math.max(0, index)));
+            errors.add(descriptor.errorAt(index < 0 ? "sweep.head" : "sweep.head[" + index + "]", "'" + head
+                    + "' is a feature head, fitted on features extracted once from a frozen backbone, so " + String.join(" and ", components)
+                    + " cannot act on it; leave " + (rules.get(index).size() > 1 ? "these combinations" : "the combination")
+                    + " out: exclude: [" + String.join(", ", rules.get(index)) + "]"));
+        });
+    }
+
+    private static DatasetInfo dataset(Descriptor descriptor, DataCatalog catalog, DatasetConfig config, String path, List<DescriptorError> errors) {
+        DatasetInfo info;
+        try {
+            info = catalog.describe(config);
+        } catch (GraftException e) {
+            errors.add(descriptor.errorAt(path, e.getMessage()));
+            return null;
+        }
+        List<Integer> classes = config.classes();
+        if (classes != null) {
+            Set<Integer> seen = new HashSet<>();
+            for (int i = 0; i < classes.size(); i++) {
+                int c = classes.get(i);
+                if (c < 0 || c >= info.classNames().size()) {
+                    errors.add(descriptor.errorAt(path + ".classes[" + i + "]", "class " + c + " is not in the dataset (it has classes 0-"
+                            + (info.classNames().size() - 1) + ")"));
+                } else if (!seen.add(c)) {
+                    errors.add(descriptor.errorAt(path + ".classes[" + i + "]", "class " + c + " is listed twice"));
+                }
+            }
+            if (classes.size() < 2) {
+                errors.add(descriptor.errorAt(path + ".classes", "a classification task needs at least 2 classes"));
+            }
+        }
+        if (config.relabel() != null) {
+            for (Map.Entry<String, List<Integer>> group : config.relabel().entrySet()) {
+                for (int i = 0; i < group.getValue().size(); i++) {
+                    int c = group.getValue().get(i);
+                    if (c >= info.classNames().size()) {
+                        errors.add(descriptor.errorAt(path + ".relabel." + group.getKey() + "[" + i + "]", "class " + c
+                                + " is not in the dataset (it has classes 0-" + (info.classNames().size() - 1) + ")"));
+                    }
+                }
+            }
+        }
+        return info;
+    }
+
+    /**
+     * A labelled-data size must not ask for more examples than a selected class has in the
+     * training split, when the provider could count them without loading (otherwise the run checks
+     * it after loading).
+     */
+    private static void enough(Descriptor descriptor, DatasetInfo info, DatasetConfig config, int perClass, String path,
+            List<DescriptorError> errors) {
+        if (info == null || info.trainCounts() == null) {
+            return;
+        }
+        Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        if (config.relabel() != null) {
+            groups.putAll(config.relabel());
+        } else {
+            List<Integer> classes = config.classes() != null ? config.classes()
+                    : java.util.stream.IntStream.range(0, info.classNames().size()).boxed().toList();
+            for (int c : classes) {
+                if (c >= 0 && c < info.classNames().size()) {
+                    groups.put(info.classNames().get(c), List.of(c));
+                }
+            }
+        }
+        for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
+            int count = group.getValue().stream().filter(c -> c >= 0 && c < info.trainCounts().size()).mapToInt(info.trainCounts()::get).sum();
+            if (count < perClass) {
+                errors.add(descriptor.errorAt(path, "asks for " + perClass + " examples per class but class '" + group.getKey() + "' has "
+                        + count + " in the training split"));
+                return;
+            }
+        }
+    }
+
+    /** Adds an error unless a plugin that reads {@code reads} can read the target's examples. */
+    private static void readsTarget(Descriptor descriptor, String path, String plugin, Class<? extends ExampleFormat> reads, DatasetInfo target,
+            List<DescriptorError> errors) {
+        if (!reads.isInstance(target.format())) {
+            errors.add(descriptor.errorAt(path, plugin + " " + ExampleFormat.kind(reads) + " examples but the target examples are "
+                    + target.format().describe()));
+        }
+    }
+}

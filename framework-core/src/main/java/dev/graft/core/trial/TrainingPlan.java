@@ -1,0 +1,65 @@
+package dev.graft.core.trial;
+
+import dev.graft.core.eval.Scoring;
+import dev.graft.core.eval.TestScores;
+import dev.graft.core.train.LoopTimes;
+import dev.graft.core.train.NetworkTrainer;
+import dev.graft.core.train.TrainingOutcome;
+import dev.graft.core.train.TrialCheckpoint;
+import dev.graft.spi.data.Examples;
+
+/**
+ * How a trial trains and is scored, one of three, which {@link TrialRunner} chooses from what the
+ * trial's components are: a feature head fitted by its own library on a frozen backbone's
+ * features ({@link FeatureHeadPlan}), a network head trained by gradient steps on those features
+ * ({@link CachedFeaturesPlan}), or the whole network trained end to end on the images ({@link
+ * EndToEndPlan}).
+ */
+sealed interface TrainingPlan permits FeatureHeadPlan, CachedFeaturesPlan, EndToEndPlan {
+
+    /**
+     * @param scores the test split's scores
+     * @param bestEpoch the epoch whose weights were scored (1 for a fitted feature head)
+     */
+    record Trained(TestScores scores, int bestEpoch) {}
+
+    /**
+     * Trains and scores the trial.
+     *
+     * @param setup the trial's components
+     * @return its scores
+     */
+    Trained train(TrialSetup setup);
+
+    /**
+     * Runs a network trainer with the trial's checkpoint, recording where it resumed and whether it
+     * stopped early.
+     */
+    static TrainingOutcome run(TrialSetup setup, NetworkTrainer trainer, Examples train, Examples validation) {
+        if (setup.checkpoint() != null) {
+            trainer.checkpointTo(setup.checkpoint(), setup.trial().id());
+            setup.provenance().resumedFromEpoch(
+                    TrialCheckpoint.read(setup.checkpoint(), setup.trial().id()).map(TrialCheckpoint::epochsDone).orElse(0));
+        }
+        TrainingOutcome outcome = trainer.train(setup.model(), train, validation, setup.listener());
+        setup.provenance().stoppedEarly(outcome.stoppedEarly());
+        LoopTimes times = outcome.times();
+        setup.provenance().time("forward", times.forward()).time("backward", times.backward()).time("step", times.step())
+                .time("validation", times.validation()).time("batchWait", times.batchWait());
+        return outcome;
+    }
+
+    /**
+     * Scores the test split, timing it as the trial's {@code test} phase.
+     *
+     * @param setup the trial
+     * @param probabilities the trained model's class probabilities for the test split, one row per example
+     * @return the scores
+     */
+    static TestScores scoreTest(TrialSetup setup, java.util.function.Supplier<float[][]> probabilities) {
+        long started = System.nanoTime();
+        TestScores scores = Scoring.score(probabilities.get(), setup.test().labels(), setup.test().classNames());
+        setup.provenance().time("test", (System.nanoTime() - started) / 1e9);
+        return scores;
+    }
+}

@@ -1,5 +1,7 @@
 package dev.graft.plugins.text;
 
+import dev.graft.text.TokenFormat;
+import dev.graft.text.LabeledTokens;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.DatasetInfo;

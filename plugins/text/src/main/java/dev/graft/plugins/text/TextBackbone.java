@@ -1,5 +1,6 @@
 package dev.graft.plugins.text;
 
+import dev.graft.text.TokenFormat;
 import dev.graft.spi.NamedPlugin;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.BackboneConfig;

@@ -1,5 +1,7 @@
 package dev.graft.plugins.text;
 
+import dev.graft.text.TokenFormat;
+import dev.graft.text.TokenInputSpec;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;

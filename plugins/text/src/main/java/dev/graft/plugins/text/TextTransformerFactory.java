@@ -1,5 +1,7 @@
 package dev.graft.plugins.text;
 
+import dev.graft.text.TokenFormat;
+import dev.graft.text.TokenInputSpec;
 import dev.graft.spi.backbone.Backbone;
 import dev.graft.spi.backbone.LayerGroup;
 import java.util.ArrayList;

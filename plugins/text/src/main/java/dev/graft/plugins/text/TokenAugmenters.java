@@ -1,5 +1,7 @@
 package dev.graft.plugins.text;
 
+import dev.graft.text.TokenFormat;
+import dev.graft.text.TokenBatch;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.NamedPlugin;
 import dev.graft.spi.augment.AugmentConfig;

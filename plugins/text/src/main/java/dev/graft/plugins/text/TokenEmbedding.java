@@ -1,5 +1,6 @@
 package dev.graft.plugins.text;
 
+import dev.graft.text.TokenFormat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

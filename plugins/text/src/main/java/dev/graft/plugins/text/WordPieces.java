@@ -1,5 +1,6 @@
 package dev.graft.plugins.text;
 
+import dev.graft.text.TokenFormat;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;

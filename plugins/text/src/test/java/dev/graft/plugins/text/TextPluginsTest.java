@@ -1,5 +1,9 @@
 package dev.graft.plugins.text;
 
+import dev.graft.text.TokenFormat;
+import dev.graft.text.LabeledTokens;
+import dev.graft.text.TokenBatch;
+import dev.graft.text.TokenInputSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

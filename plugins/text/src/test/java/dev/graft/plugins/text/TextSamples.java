@@ -1,5 +1,6 @@
 package dev.graft.plugins.text;
 
+import dev.graft.text.LabeledTokens;
 import dev.graft.spi.data.DataContext;
 import dev.graft.spi.data.Split;
 import java.util.List;

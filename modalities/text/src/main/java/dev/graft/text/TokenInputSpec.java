@@ -1,4 +1,4 @@
-package dev.graft.plugins.text;
+package dev.graft.text;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;

@@ -34,7 +34,7 @@ class BuiltInPluginsTest {
             Files.write(FILE, out);
             recorded = lines;
         }
-        assertEquals(lines, recorded, FILE + " is stale: run ./mvnw -o test -pl experiments -Dtest=BuiltInPluginsTest "
+        assertEquals(lines, recorded, FILE + " is stale: run ./mvnw -o test -pl cli -Dtest=BuiltInPluginsTest "
                 + "-Dgraft.writeBuiltInPlugins=true, then rebuild the test kit");
     }
 }

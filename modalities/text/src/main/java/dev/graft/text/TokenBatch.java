@@ -1,4 +1,4 @@
-package dev.graft.plugins.text;
+package dev.graft.text;
 
 import static java.util.Objects.requireNonNull;
 

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
  * docs/findings/ would be orphaned (a re-run would start over instead of resuming). Each line of
  * {@code src/test/resources/trial-ids/<descriptor>.tsv} is a trial id, its baseline's id (or -),
  * and its labels. After a deliberate change of the protocol, rewrite the files with
- * {@code ./mvnw -o -pl experiments test -Dtest=PinnedTrialIdsTest -Dgraft.pin.write=true} and say
+ * {@code ./mvnw -o -pl cli test -Dtest=PinnedTrialIdsTest -Dgraft.pin.write=true} and say
  * why in the commit.
  */
 class PinnedTrialIdsTest {
-    static final Path DESCRIPTORS = Path.of("descriptors");
+    static final Path DESCRIPTORS = Path.of("..", "experiments", "descriptors");
     static final Path PINNED = Path.of("src", "test", "resources", "trial-ids");
 
     @Test

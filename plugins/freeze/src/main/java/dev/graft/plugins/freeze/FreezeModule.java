@@ -14,5 +14,6 @@ public final class FreezeModule extends GraftModule {
         freezeSchedule(DiscriminativeFactory.NAME).to(DiscriminativeFactory.class);
         freezeSchedule(BackboneFinetuningFactory.NAME).to(BackboneFinetuningFactory.class);
         freezeSchedule(FineTuneFactory.NAME).to(FineTuneFactory.class);
+        freezeSchedule(SurgicalFactory.NAME).to(SurgicalFactory.class);
     }
 }

@@ -22,6 +22,9 @@ class FreezeContractTest extends PluginContract {
                 new Refused("discriminative", Map.of("decay", 1.5), "decay"),
                 new Refused("backbone-finetuning", Map.of("growth", 200.0), "growth"),
                 new Refused("backbone-finetuning", Map.of("unfreezeAt", -2), "unfreezeAt"),
-                new Refused("fine-tune", Map.of("pctStart", 1.0), "pctStart"));
+                new Refused("fine-tune", Map.of("pctStart", 1.0), "pctStart"),
+                new Refused("surgical", Map.of(), "group"),
+                new Refused("surgical", Map.of("group", 0), "group"),
+                new Refused("surgical", Map.of("group", 1, "lrMultiplier", 0.0), "lrMultiplier"));
     }
 }

@@ -32,6 +32,21 @@ class FreezeSchedulesTest {
         assertEquals("top-k: k = 4 but the backbone has only 3 layer groups [block1, block2, block3]", e.getMessage());
     }
 
+    @Test
+    void surgicalTrainsTheOneGroupItNamesFromEitherEnd() {
+        assertEquals(List.of(GroupState.TRAINING, GroupState.FROZEN, GroupState.FROZEN),
+                new SurgicalFactory().create(new SurgicalConfig(1, null)).plan(GROUPS, START), "the first block: input-level shift");
+        assertEquals(List.of(GroupState.FROZEN, new GroupState(true, 0.1), GroupState.FROZEN),
+                new SurgicalFactory().create(new SurgicalConfig(2, 0.1)).plan(GROUPS, epoch(29)));
+        assertEquals(List.of(GroupState.FROZEN, GroupState.FROZEN, GroupState.TRAINING),
+                new SurgicalFactory().create(new SurgicalConfig(-1, null)).plan(GROUPS, START), "the last block");
+        assertEquals(List.of(GroupState.TRAINING, GroupState.FROZEN, GroupState.FROZEN),
+                new SurgicalFactory().create(new SurgicalConfig(-3, null)).plan(GROUPS, START));
+        GraftException e = assertThrows(GraftException.class, () -> new SurgicalFactory().create(new SurgicalConfig(4, null)).plan(GROUPS, START));
+        assertEquals("surgical: group = 4 but the backbone has 3 layer groups [block1, block2, block3] (1..3, or -1..-3 from the top)", e.getMessage());
+        assertThrows(GraftException.class, () -> new SurgicalFactory().create(new SurgicalConfig(-4, null)).plan(GROUPS, START));
+    }
+
     static TrainingPosition epoch(int e) {
         return new TrainingPosition(e, 30);
     }

@@ -4,7 +4,8 @@
 Usage: python3 tools/same_trials.py RUN_A RUN_B   (run directories, each with results.db)
 
 Compares every trial's status, error, test accuracy and macro-F1, best epoch, epochs run,
-confusion matrix, spec and provenance, and every epoch's losses and accuracies, exactly. Times,
+confusion matrix, spec and provenance, every epoch's losses and accuracies, and every evaluation
+set's accuracy, macro-F1 and confusion matrix (when the runs have them), exactly. Times,
 dates and where a frozen backbone's features came from (this process's memory, disk, or computed:
 it depends on which process ran the trials before) are left out. Prints one line and exits 0 when
 they agree; lists the differences and exits 1 when they do not.
@@ -34,6 +35,12 @@ def load(run):
         trials[row[0]] = {"provenance": provenance(row[1]) if row[1] else None, **dict(zip(TRIAL_COLUMNS, row[2:])), "epochs": []}
     for row in db.execute(f"select trial_id, epoch, {', '.join(EPOCH_COLUMNS)} from epochs order by trial_id, epoch"):
         trials[row[0]]["epochs"].append(row[1:])
+    for trial in trials.values():
+        trial["evaluations"] = []  # a store written before evaluation sets has none
+    if db.execute("select 1 from sqlite_master where type = 'table' and name = 'evaluations'").fetchone():
+        for row in db.execute("select trial_id, set_name, source_task, accuracy, macro_f1, confusion_json from evaluations "
+                              "order by trial_id, position"):
+            trials[row[0]]["evaluations"].append(row[1:])
     return trials
 
 

@@ -92,7 +92,7 @@ public final class SweepBenchmark {
     private static double run(TrialRunner runner, Plan plan, double[] accuracies) {
         long started = System.nanoTime();
         for (int i = 0; i < plan.trials().size(); i++) {
-            TrialRecord record = runner.run(plan.trials().get(i), plan.pool(), plan.test(), null, EpochListener.NONE);
+            TrialRecord record = runner.run(plan.trials().get(i), dev.graft.core.trial.TrialData.of(plan.pool(), plan.test(), null), EpochListener.NONE);
             if (record.status() != TrialStatus.finished) {
                 throw new IllegalStateException(record.error());
             }
@@ -125,7 +125,7 @@ public final class SweepBenchmark {
         long afterTen = 0;
         long started = System.nanoTime();
         for (int i = 0; i < plan.trials().size(); i++) {
-            TrialRecord record = runner.run(plan.trials().get(i), plan.pool(), plan.test(), null, EpochListener.NONE);
+            TrialRecord record = runner.run(plan.trials().get(i), dev.graft.core.trial.TrialData.of(plan.pool(), plan.test(), null), EpochListener.NONE);
             if (record.status() != TrialStatus.finished) {
                 throw new IllegalStateException(record.error());
             }

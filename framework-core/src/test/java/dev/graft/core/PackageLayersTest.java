@@ -55,7 +55,8 @@ class PackageLayersTest {
     @Test
     void sparkUsesTheExecutorPackageAndTheRecordsATrialCarriesOnly() {
         Set<String> allowed = Set.of("dev.graft.core.executor", "dev.graft.core.sweep.Trial", "dev.graft.core.store.TrialRecord",
-                "dev.graft.core.train.EpochMetrics", "dev.graft.core.trial.Pretrained");
+                "dev.graft.core.train.EpochMetrics", "dev.graft.core.trial.Pretrained", "dev.graft.core.trial.TrialData",
+                "dev.graft.core.trial.EvaluationSets");
         Set<String> outside = new TreeSet<>();
         for (Path file : javaFiles(SPARK)) {
             Matcher m = Pattern.compile("\\b(dev\\.graft\\.core\\.[a-z]\\w*)\\.([A-Z]\\w*)").matcher(read(file));

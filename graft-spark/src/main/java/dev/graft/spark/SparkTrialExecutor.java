@@ -3,6 +3,7 @@ package dev.graft.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.executor.ExecutorSetup;
 import dev.graft.core.executor.PortableInputs;
+import dev.graft.core.trial.EvaluationSets;
 import dev.graft.core.trial.Pretrained;
 import dev.graft.core.executor.RunListener;
 import dev.graft.core.executor.TrialExecutor;
@@ -162,7 +163,13 @@ final class SparkTrialExecutor implements TrialExecutor {
             Pretrained weights = inputs.weights(trial);
             Artefact weightsArtefact = weights == null ? null : stage(weights, () -> "pretrained backbone " + weights.key(),
                     () -> PortableInputs.pretrained(weights, setup.mapper()));
-            TrialTask task = new TrialTask(job, pool, test, weightsArtefact, files, pluginJars, epochs == null ? null : epochs.address());
+            List<TrialTask.ShippedSet> sets = new java.util.ArrayList<>();
+            for (EvaluationSets.Scored set : inputs.evaluations().of(trial)) {
+                Artefact examples = stage(set.examples(), () -> "evaluation set " + set.name() + " (" + set.examples().origin() + ")",
+                        () -> PortableInputs.examples(set.examples()));
+                sets.add(new TrialTask.ShippedSet(set.name(), examples, set.underSourceHead()));
+            }
+            TrialTask task = new TrialTask(job, pool, test, sets, weightsArtefact, files, pluginJars, epochs == null ? null : epochs.address());
             submitter.submit(() -> submit(trial.id(), task));
         }
         Set<String> started = new HashSet<>();

@@ -2,7 +2,9 @@ package dev.graft.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.executor.PortableInputs;
+import dev.graft.core.trial.EvaluationSets;
 import dev.graft.core.trial.Pretrained;
+import dev.graft.core.trial.TrialData;
 import dev.graft.core.executor.TrialHost;
 import dev.graft.core.executor.TrialJob;
 import dev.graft.core.store.TrialRecord;
@@ -40,13 +42,24 @@ final class TrialTask implements Function<String, String> {
     private final TrialJob job;
     private final Artefact pool;
     private final Artefact test;
+    private final List<ShippedSet> sets;
     private final Artefact weights;
     private final ShippedFiles files;
     private final List<Artefact> pluginJars;
     private final EpochChannel.Address progress;
 
-    TrialTask(TrialJob job, Artefact pool, Artefact test, Artefact weights, ShippedFiles files, List<Artefact> pluginJars,
+    /**
+     * An evaluation set the trial is scored on, shipped as its examples.
+     *
+     * @param name the set's name
+     * @param examples its examples
+     * @param underSourceHead whether it is the source task
+     */
+    record ShippedSet(String name, Artefact examples, boolean underSourceHead) implements java.io.Serializable {}
+
+    TrialTask(TrialJob job, Artefact pool, Artefact test, List<ShippedSet> sets, Artefact weights, ShippedFiles files, List<Artefact> pluginJars,
             EpochChannel.Address progress) {
+        this.sets = List.copyOf(sets);
         this.pluginJars = List.copyOf(pluginJars);
         this.progress = progress;
         this.job = job;
@@ -62,6 +75,7 @@ final class TrialTask implements Function<String, String> {
         TrialHost host;
         Examples poolExamples;
         Examples testExamples;
+        List<EvaluationSets.Scored> evaluations = new java.util.ArrayList<>();
         Pretrained pretrained;
         synchronized (TrialTask.class) {
             host = HOSTS.get(job);
@@ -75,6 +89,11 @@ final class TrialTask implements Function<String, String> {
             ClassLoader loader = host.classLoader();
             poolExamples = (Examples) ARTEFACTS.computeIfAbsent(pool.sha256(), h -> PortableInputs.examples(fetch(pool), loader));
             testExamples = (Examples) ARTEFACTS.computeIfAbsent(test.sha256(), h -> PortableInputs.examples(fetch(test), loader));
+            for (ShippedSet set : sets) {
+                Examples examples = (Examples) ARTEFACTS.computeIfAbsent(set.examples().sha256(),
+                        h -> PortableInputs.examples(fetch(set.examples()), loader));
+                evaluations.add(new EvaluationSets.Scored(set.name(), examples, set.underSourceHead()));
+            }
             ObjectMapper mapper = host.mapper();
             pretrained = weights == null ? null
                     : (Pretrained) ARTEFACTS.computeIfAbsent(weights.sha256(), h -> PortableInputs.pretrained(fetch(weights), mapper));
@@ -83,7 +102,8 @@ final class TrialTask implements Function<String, String> {
         Path trialDir = Files.createTempDirectory(local, "trial-" + trialId + "-");
         Writer epochs = progress == null ? null : progress.connect();
         try {
-            TrialRecord record = host.run(trial, poolExamples, testExamples, pretrained, trialDir, epoch -> send(epochs, trialId, epoch));
+            TrialRecord record = host.run(trial, new TrialData(poolExamples, testExamples, evaluations, pretrained), trialDir,
+                    epoch -> send(epochs, trialId, epoch));
             return JSON.writeValueAsString(record);
         } finally {
             if (epochs != null) {

@@ -280,7 +280,8 @@ class SparkExecutorTest {
                     dir.toString(), dir.resolve("moved").toString(), dir.resolve("cache").toString(), true, 1, false));
             host.locateFiles(named -> named.equals(checkpoint) ? copy : named);
             var prepared = host.prepare();
-            TrialRecord record = host.run(host.trial(expected.trialId()), prepared.pool(), prepared.test(), null, dir.resolve("moved"), e -> {});
+            TrialRecord record = host.run(host.trial(expected.trialId()), dev.graft.core.trial.TrialData.of(prepared.pool(), prepared.test(), null),
+                    dir.resolve("moved"), e -> {});
             assertEquals(TrialStatus.finished, record.status(), record.error());
             assertEquals(expected.testAccuracy(), record.testAccuracy(), 0.0);
         } finally {

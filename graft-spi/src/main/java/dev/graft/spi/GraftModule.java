@@ -9,6 +9,7 @@ import dev.graft.spi.freeze.FreezeScheduleFactory;
 import dev.graft.spi.head.HeadFactory;
 import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
+import dev.graft.spi.evaluate.EvaluationSetFactory;
 
 /**
  * The one entry point of a plugin jar. Subclasses list themselves in {@code
@@ -60,6 +61,11 @@ public abstract class GraftModule extends AbstractModule {
     /** @return a binding for the similarity metric factory named {@code name} */
     protected final LinkedBindingBuilder<SimilarityMetricFactory<?>> similarityMetric(String name) {
         return PluginBindings.similarityMetrics(binder()).addBinding(name);
+    }
+
+    /** @return a binding for the evaluation set factory named {@code name} */
+    protected final LinkedBindingBuilder<EvaluationSetFactory<?>> evaluationSet(String name) {
+        return PluginBindings.evaluationSets(binder()).addBinding(name);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.graft.spi.freeze.FreezeScheduleFactory;
 import dev.graft.spi.head.HeadFactory;
 import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
+import dev.graft.spi.evaluate.EvaluationSetFactory;
 
 /**
  * The name maps every family's factories are bound into. Duplicates are permitted at binding
@@ -56,6 +57,31 @@ public final class PluginBindings {
 
     /** @return the similarity metric factories' map */
     public static MapBinder<String, SimilarityMetricFactory<?>> similarityMetrics(Binder binder) {
+        return map(binder, new TypeLiteral<>() {});
+    }
+
+    /**
+     * Declares every built-in family's name map and the sets of contributed families and axes, so
+     * that what no module binds is empty rather than missing (Graft's core and the test kit both
+     * install a module this way).
+     *
+     * @param binder the binder
+     */
+    public static void declareAll(Binder binder) {
+        datasets(binder);
+        backbones(binder);
+        heads(binder);
+        freezeSchedules(binder);
+        augmenters(binder);
+        regularizers(binder);
+        similarityMetrics(binder);
+        evaluationSets(binder);
+        families(binder);
+        axes(binder);
+    }
+
+    /** @return the evaluation set factories' map */
+    public static MapBinder<String, EvaluationSetFactory<?>> evaluationSets(Binder binder) {
         return map(binder, new TypeLiteral<>() {});
     }
 

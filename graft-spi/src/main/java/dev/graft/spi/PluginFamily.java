@@ -9,6 +9,8 @@ import dev.graft.spi.backbone.BackboneConfig;
 import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.data.DatasetConfig;
 import dev.graft.spi.data.DatasetProvider;
+import dev.graft.spi.evaluate.EvaluationConfig;
+import dev.graft.spi.evaluate.EvaluationSetFactory;
 import dev.graft.spi.freeze.FreezeConfig;
 import dev.graft.spi.freeze.FreezeScheduleFactory;
 import dev.graft.spi.head.HeadConfig;
@@ -22,7 +24,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A family of plugins: what a {@code type:} name is looked up in. The seven built-in families are
+ * A family of plugins: what a {@code type:} name is looked up in. The eight built-in families are
  * the constants below; a plugin module may contribute another with {@link
  * GraftModule#family(PluginFamily)}, whose factories are {@link TrainingHookFactory training
  * hooks} (what Graft's training loop can use without knowing the family), and a sweep {@link
@@ -48,8 +50,11 @@ public final class PluginFamily {
     /** Similarity and transferability metrics. */
     public static final PluginFamily SIMILARITY = new PluginFamily("similarity", SimilarityMetricFactory.class, SimilarityConfig.class);
 
+    /** Evaluation sets: what trials are scored on besides the test split. */
+    public static final PluginFamily EVALUATION = new PluginFamily("evaluation", EvaluationSetFactory.class, EvaluationConfig.class);
+
     /** The built-in families, in the order Graft lists them. */
-    public static final List<PluginFamily> BUILT_IN = List.of(DATASET, BACKBONE, HEAD, FREEZE, AUGMENT, REGULARIZER, SIMILARITY);
+    public static final List<PluginFamily> BUILT_IN = List.of(DATASET, BACKBONE, HEAD, FREEZE, AUGMENT, REGULARIZER, SIMILARITY, EVALUATION);
 
     private final String label;
     private final Class<?> factoryType;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** {@code results.csv}: one row per trial. */
+/** {@code results.csv}: one row per trial, or per trial and set when the run has evaluation sets (the test split's first). */
 final class CsvReport {
     /**
      * @param axes the axes' names
@@ -25,23 +25,55 @@ final class CsvReport {
 
     static String render(RunData data) {
         List<String> axes = data.analysis().axisNames();
-        StringBuilder out = new StringBuilder(String.join(",", columns(axes))).append('\n');
-        Map<String, LabelsWorth> worth = new HashMap<>();
-        data.analysis().summaries().forEach(s -> worth.put(s.key().id(), s.worth()));
+        boolean sets = !data.evaluationSets().isEmpty();
+        List<String> columns = new ArrayList<>(columns(axes));
+        if (sets) {
+            // a run with evaluation sets: one row per trial and set, the test split's first
+            columns.add(columns.indexOf("seed") + 1, "set");
+            columns.set(columns.indexOf("test_accuracy"), "accuracy");
+            columns.set(columns.indexOf("test_macro_f1"), "macro_f1");
+        }
+        StringBuilder out = new StringBuilder(String.join(",", columns)).append('\n');
+        Map<String, Map<String, LabelsWorth>> worth = new HashMap<>();
+        worth.put(TEST, worths(data.analysis()));
+        data.bySet().forEach((set, analysis) -> worth.put(set, worths(analysis)));
         for (TrialRecord t : data.analysis().trials()) {
-            // a transfer trial's row carries its strategy's worth in labels (the same on every seed's row)
-            LabelsWorth w = t.kind().equals("transfer") ? worth.get(t.strategyId()) : null;
-            Double gain = data.analysis().gains().get(t.trialId());
-            List<String> cells = new ArrayList<>(List.of(t.trialId(), t.kind(), t.backbone()));
-            axes.forEach(a -> cells.add(t.labels().of(a)));
-            cells.addAll(List.of(Integer.toString(t.samplesPerClass()), Long.toString(t.seed()), t.status().name(), number(t.testAccuracy()),
-                    number(t.testMacroF1()), gain == null ? "" : number(gain), t.baselineId() == null ? "" : t.baselineId(),
-                    Integer.toString(t.bestEpoch()), Integer.toString(t.epochsRun()), String.format(Locale.ROOT, "%.3f", t.trainSeconds()),
-                    t.error() == null ? "" : t.error(), t.strategyId(), w == null ? "" : w.format(w.value()), w == null ? "" : w.format(w.low()),
-                    w == null ? "" : w.format(w.high())));
-            out.append(String.join(",", cells.stream().map(CsvReport::escape).toList())).append('\n');
+            rows(out, axes, t, TEST, sets, data.analysis().gains().get(t.trialId()), worth.get(TEST));
+            for (String set : data.evaluationSets().keySet()) {
+                TransferAnalysis analysis = data.bySet().get(set);
+                if (t.evaluation(set).isPresent()) {
+                    rows(out, axes, t.onSet(set), set, true, analysis == null ? null : analysis.gains().get(t.trialId()),
+                            worth.getOrDefault(set, Map.of()));
+                }
+            }
         }
         return out.toString();
+    }
+
+    /** The name results give the test split beside the evaluation sets. */
+    static final String TEST = "test";
+
+    private static Map<String, LabelsWorth> worths(TransferAnalysis analysis) {
+        Map<String, LabelsWorth> worth = new HashMap<>();
+        analysis.summaries().forEach(s -> worth.put(s.key().id(), s.worth()));
+        return worth;
+    }
+
+    private static void rows(StringBuilder out, List<String> axes, TrialRecord t, String set, boolean sets, Double gain, Map<String, LabelsWorth> worth) {
+        // a transfer trial's row carries its strategy's worth in labels (the same on every seed's row)
+        LabelsWorth w = t.kind().equals("transfer") ? worth.get(t.strategyId()) : null;
+        List<String> cells = new ArrayList<>(List.of(t.trialId(), t.kind(), t.backbone()));
+        axes.forEach(a -> cells.add(t.labels().of(a)));
+        cells.addAll(List.of(Integer.toString(t.samplesPerClass()), Long.toString(t.seed())));
+        if (sets) {
+            cells.add(set);
+        }
+        cells.addAll(List.of(t.status().name(), number(t.testAccuracy()),
+                number(t.testMacroF1()), gain == null ? "" : number(gain), t.baselineId() == null ? "" : t.baselineId(),
+                Integer.toString(t.bestEpoch()), Integer.toString(t.epochsRun()), String.format(Locale.ROOT, "%.3f", t.trainSeconds()),
+                t.error() == null ? "" : t.error(), t.strategyId(), w == null ? "" : w.format(w.value()), w == null ? "" : w.format(w.low()),
+                w == null ? "" : w.format(w.high())));
+        out.append(String.join(",", cells.stream().map(CsvReport::escape).toList())).append('\n');
     }
 
     private static String number(double value) {

@@ -36,6 +36,10 @@ final class HtmlReport {
             ".better{color:#1b7837;font-weight:600}.worse{color:#b2182b;font-weight:600}.failed{color:#b00}",
             "svg.chart{width:100%;height:auto;display:block;margin:.5em 0}",
             ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,380px),1fr));gap:.5em}",
+            ".cards{display:flex;flex-wrap:wrap;gap:.8em}table.card{margin:0;flex:0 1 20em}table.card td{white-space:nowrap}",
+            // a phone: the interval wraps inside its cell, so that the verdict stays on screen
+            "@media (max-width:480px){table.card{font-size:.85em}table.card td.num{white-space:normal}}",
+            ".half{flex:1 1 26em;min-width:0}",
             ".pair{display:flex;flex-wrap:wrap;gap:1em}table.confusion td{min-width:2.5em}caption{font-weight:600;text-align:left}",
             "pre{background:#f6f6f6;padding:.6em;overflow-x:auto;font-size:.85em}code{background:#f3f3f3;padding:1px 3px;word-break:break-all}",
             ".warn{background:#fff6e0;border-left:4px solid #e69f00;padding:.4em .8em}details{margin:.6em 0}summary{cursor:pointer}");
@@ -65,6 +69,7 @@ final class HtmlReport {
             h.append("</ul></div>\n");
         }
         gains(h, data);
+        h.append(EvaluationTable.html(data));
         Map<String, TrialRecord> byId = new HashMap<>();
         data.analysis().trials().forEach(t -> byId.put(t.trialId(), t));
         learningCurves(h, data, byId);

@@ -62,6 +62,24 @@ final class JsonReport {
                 putNumber(node, "labelsWorthLow", s.worth().low());
                 putNumber(node, "labelsWorthHigh", s.worth().high());
                 node.put("labelsWorthText", s.worth().textWithInterval());
+                if (!data.evaluationSets().isEmpty()) {
+                    // the same strategy scored on each evaluation set: the gain decided there, or the source task's accuracy
+                    ObjectNode sets = node.putObject("evaluationSets");
+                    data.evaluationSets().forEach((set, sourceTask) -> {
+                        ObjectNode one = sets.putObject(set);
+                        one.put("sourceTask", sourceTask);
+                        if (sourceTask) {
+                            one.set("accuracy", interval(mapper, EvaluationTable.accuracies(data.analysis().strategyTrials().get(s.key().id()), set)));
+                            return;
+                        }
+                        data.bySet().get(set).summaries().stream().filter(o -> o.key().id().equals(s.key().id())).findFirst().ifPresent(o -> {
+                            one.set("transferAccuracy", interval(mapper, o.transferAccuracy()));
+                            one.set("scratchAccuracy", interval(mapper, o.scratchAccuracy()));
+                            one.set("gain", interval(mapper, o.gain()));
+                            one.put("verdict", o.verdict().name());
+                        });
+                    });
+                }
             }
             // strategies counted by verdict per choice on each axis where they differ; nothing pooled
             ArrayNode byAxis = root.putArray("verdictsByAxis");
@@ -95,6 +113,19 @@ final class JsonReport {
                 node.put("trainSeconds", t.trainSeconds());
                 node.put("error", t.error());
                 node.set("confusion", t.confusionJson() == null ? null : mapper.readTree(t.confusionJson()));
+                if (!data.evaluationSets().isEmpty()) {
+                    ArrayNode evaluations = node.putArray("evaluations");
+                    for (dev.graft.core.store.EvaluationScore e : t.evaluations()) {
+                        ObjectNode one = evaluations.addObject();
+                        one.put("set", e.set());
+                        one.put("sourceTask", e.sourceTask());
+                        putNumber(one, "accuracy", e.accuracy());
+                        putNumber(one, "macroF1", e.macroF1());
+                        TransferAnalysis onSet = data.bySet().get(e.set());
+                        Double setGain = onSet == null ? null : onSet.gains().get(t.trialId());
+                        putNumber(one, "gainVsScratch", setGain == null ? Double.NaN : setGain);
+                    }
+                }
                 node.set("provenance", mapper.readTree(t.provenanceJson()));
             }
             ArrayNode similarity = root.putArray("similarity");

@@ -57,6 +57,7 @@ final class MarkdownReport {
                     .append(" |").append(worth ? " " + cell(GainLegend.worthCell(s)) + " |" : "").append("\n");
         }
         m.append(VerdictsByAxis.markdown(data.analysis()));
+        m.append(EvaluationTable.markdown(data));
         if (!data.similarities().isEmpty()) {
             m.append("\n## Similarity and transferability metrics\n\n| backbone | metric | kind | value | direction | error |\n|---|---|---|---:|---|---|\n");
             for (SimilarityRecord s : data.similarities()) {

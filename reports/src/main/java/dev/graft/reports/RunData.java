@@ -25,9 +25,19 @@ import java.util.Map;
  * @param pretrainings pretrained backbones
  * @param rule how the run turned gains into intervals and verdicts
  * @param descriptor the descriptor's text as the run read it, or empty
+ * @param evaluationSets the sets the trials were scored on besides the test split, in order, each
+ *     with whether it is the source task
+ * @param bySet per evaluation set of the target's examples, the same analysis on the trials' scores there
  */
 public record RunData(String experiment, String description, int planned, TransferAnalysis analysis,
-        List<SimilarityRecord> similarities, List<PretrainRecord> pretrainings, DecisionRule rule, String descriptor) {
+        List<SimilarityRecord> similarities, List<PretrainRecord> pretrainings, DecisionRule rule, String descriptor,
+        Map<String, Boolean> evaluationSets, Map<String, TransferAnalysis> bySet) {
+
+    /** A run scored on its test split only. */
+    public RunData(String experiment, String description, int planned, TransferAnalysis analysis, List<SimilarityRecord> similarities,
+            List<PretrainRecord> pretrainings, DecisionRule rule, String descriptor) {
+        this(experiment, description, planned, analysis, similarities, pretrainings, rule, descriptor, Map.of(), Map.of());
+    }
 
     /**
      * What the feature cache did for this run's trials whose backbone stayed frozen: how many
@@ -107,7 +117,16 @@ public record RunData(String experiment, String description, int planned, Transf
         } catch (IOException e) {
             throw new IllegalStateException(store.file() + ": unreadable decision rule: " + e.getMessage(), e);
         }
+        Map<String, Boolean> sets = store.evaluationSets();
+        Map<String, TransferAnalysis> bySet = new java.util.LinkedHashMap<>();
+        sets.forEach((set, sourceTask) -> {
+            // the source task has no scratch baseline to gain over: it is read as retention, not analysed here
+            if (!sourceTask) {
+                bySet.put(set, TransferAnalysis.of(trials.stream().map(t -> t.onSet(set)).toList(), rule));
+            }
+        });
         return new RunData(store.meta("experiment").orElse("?"), store.meta("description").orElse(""), plan.size(),
-                TransferAnalysis.of(trials, rule), store.similarities(), store.pretrainings(), rule, store.meta("descriptor").orElse(""));
+                TransferAnalysis.of(trials, rule), store.similarities(), store.pretrainings(), rule, store.meta("descriptor").orElse(""),
+                sets, bySet);
     }
 }

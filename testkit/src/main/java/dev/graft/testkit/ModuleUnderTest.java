@@ -25,6 +25,7 @@ import dev.graft.spi.freeze.FreezeScheduleFactory;
 import dev.graft.spi.head.HeadFactory;
 import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
+import dev.graft.spi.evaluate.EvaluationSetFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,8 @@ public final class ModuleUnderTest {
             PluginFamily.FREEZE, new TypeLiteral<Map<String, Set<FreezeScheduleFactory<?>>>>() {},
             PluginFamily.AUGMENT, new TypeLiteral<Map<String, Set<AugmenterFactory<?>>>>() {},
             PluginFamily.REGULARIZER, new TypeLiteral<Map<String, Set<RegularizerFactory<?>>>>() {},
-            PluginFamily.SIMILARITY, new TypeLiteral<Map<String, Set<SimilarityMetricFactory<?>>>>() {});
+            PluginFamily.SIMILARITY, new TypeLiteral<Map<String, Set<SimilarityMetricFactory<?>>>>() {},
+            PluginFamily.EVALUATION, new TypeLiteral<Map<String, Set<EvaluationSetFactory<?>>>>() {});
 
     /**
      * A factory and the name it was bound under.
@@ -69,15 +71,7 @@ public final class ModuleUnderTest {
         this.module = module;
         Injector injector = Guice.createInjector(module, binder -> {
             // empty maps and sets for what the module does not bind
-            PluginBindings.datasets(binder);
-            PluginBindings.backbones(binder);
-            PluginBindings.heads(binder);
-            PluginBindings.freezeSchedules(binder);
-            PluginBindings.augmenters(binder);
-            PluginBindings.regularizers(binder);
-            PluginBindings.similarityMetrics(binder);
-            PluginBindings.families(binder);
-            PluginBindings.axes(binder);
+            PluginBindings.declareAll(binder);
         });
         List<PluginFamily> families = new ArrayList<>(PluginFamily.BUILT_IN);
         families.addAll(injector.getInstance(Key.get(new TypeLiteral<Set<PluginFamily>>() {})));
@@ -90,7 +84,12 @@ public final class ModuleUnderTest {
                 bound.add(new Bound(family, entry.getKey(), entry.getValue().iterator().next(), entry.getValue().size()));
             }
         }
-        mapper = ConfigJson.mapper(bound.stream().map(Bound::factory).toList());
+        // a config that nests a dataset (an evaluation set drawn from another dataset) may name the test kit's test-synthetic
+        List<PluginFactory<?>> known = new ArrayList<>(bound.stream().map(Bound::factory).toList());
+        if (known.stream().noneMatch(f -> f.name().equals(dev.graft.testing.TestPlugins.SyntheticProvider.NAME))) {
+            known.add(new dev.graft.testing.TestPlugins.SyntheticProvider());
+        }
+        mapper = ConfigJson.mapper(known);
     }
 
     /** @return the module */

@@ -48,6 +48,10 @@ import dev.graft.spi.similarity.SimilarityConfig;
 import dev.graft.spi.similarity.SimilarityInputs;
 import dev.graft.spi.similarity.SimilarityMetric;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
+import dev.graft.spi.evaluate.EvaluationConfig;
+import dev.graft.spi.evaluate.EvaluationContext;
+import dev.graft.spi.evaluate.EvaluationSet;
+import dev.graft.spi.evaluate.EvaluationSetFactory;
 import dev.graft.spi.train.TrainingHook;
 import dev.graft.spi.train.TrainingHookFactory;
 import dev.graft.spi.train.UpdateRule;
@@ -385,10 +389,34 @@ public abstract class PluginContract {
             assertEquals(provider.describe(dataset, dataContext()).format(), first.format(), "the loaded examples are not in the described format");
             assertTrue(first.size() > 0, "the training split is empty");
             assertEquals(first, provider.load(dataset, Split.TRAIN, dataContext()), "the images differ");
+        } else if (family.equals(PluginFamily.EVALUATION)) {
+            sameEvaluationSet(b, (EvaluationConfig) config);
         } else if (b.factory() instanceof TrainingHookFactory<?>) {
             sameHook(b, config);
         } else {
             fail("the contract does not know how to build a " + family + " plugin");
+        }
+    }
+
+    /**
+     * Two sets from one config and seed are the same; a set of the target's examples keeps the test
+     * split's classes, format and size unless it is another dataset's.
+     */
+    private void sameEvaluationSet(ModuleUnderTest.Bound b, EvaluationConfig config) {
+        @SuppressWarnings("unchecked")
+        EvaluationSetFactory<EvaluationConfig> factory = (EvaluationSetFactory<EvaluationConfig>) b.factory();
+        Examples test = sampleExamples();
+        EvaluationContext context = new EvaluationContext(test, dataset -> test, 7L);
+        EvaluationSet first = factory.create(config, context);
+        EvaluationSet second = factory.create(config, context);
+        assertEquals(first.getClass(), second.getClass(), "the kind of set differs");
+        if (first instanceof EvaluationSet.Target a && second instanceof EvaluationSet.Target c) {
+            assertEquals(test.classNames(), a.examples().classNames(), "the set's classes are not the test split's");
+            assertEquals(test.format(), a.examples().format(), "the set's examples are not in the test split's format");
+            assertTrue(a.examples().size() > 0, "the set is empty");
+            assertArrayEquals(a.examples().labels(), c.examples().labels(), "labels differ");
+            int[] all = java.util.stream.IntStream.range(0, a.examples().size()).toArray();
+            assertTrue(sameContents(a.examples().gather(all), c.examples().gather(all)), "the examples differ");
         }
     }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.graft.core.stats.DecisionRule;
 import dev.graft.spi.InvalidConfigException;
+import dev.graft.spi.evaluate.EvaluationConfig;
 import dev.graft.spi.similarity.SimilarityConfig;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * @param similarity metrics computed before training
  * @param similaritySamples examples per side fed to the similarity metrics
  * @param decide how verdicts are decided: an equivalence margin, error control across strategies
+ * @param evaluate evaluation sets every trial is scored on besides the test split, by name (in order)
  */
 public record Experiment(
         @JsonPropertyDescription("name of the experiment; letters, digits, '-', '_' and '.'") String name,
@@ -33,9 +35,14 @@ public record Experiment(
         @JsonPropertyDescription("the baseline every transfer trial is paired with") BaselineSpec baseline,
         @JsonPropertyDescription("similarity metrics computed before training") List<SimilarityConfig> similarity,
         @JsonPropertyDescription("examples per side given to similarity metrics") Integer similaritySamples,
-        @JsonPropertyDescription("how verdicts are decided: {equivalence: δ, control: none|fwer|fdr, level: 0.05}") DecideSpec decide) {
+        @JsonPropertyDescription("how verdicts are decided: {equivalence: δ, control: none|fwer|fdr, level: 0.05}") DecideSpec decide,
+        @JsonPropertyDescription("sets every trial is scored on besides the test split, by name: {noise: {type: corrupt, corruption: gaussian-noise, severity: 3}}")
+        java.util.Map<String, EvaluationConfig> evaluate) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /** The name results give the target's own test split beside the evaluation sets. */
+    public static final String TEST_SET = "test";
 
     public Experiment {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -60,6 +67,13 @@ public record Experiment(
             throw new InvalidConfigException("similaritySamples", "must be at least 10, got " + similaritySamples);
         }
         decide = decide == null ? DecideSpec.NONE : decide;
+        evaluate = java.util.Collections.unmodifiableMap(evaluate == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(evaluate));
+        for (String set : evaluate.keySet()) {
+            if (!NAME.matcher(set).matches() || set.equals(TEST_SET)) {
+                throw new InvalidConfigException("evaluate", "a set's name is letters, digits, '.', '_' or '-', and not '" + TEST_SET
+                        + "' (the test split's), got '" + set + "'");
+            }
+        }
         requireNonNull(target);
     }
 

@@ -40,8 +40,7 @@ public final class InProcessExecutor implements TrialExecutor {
     public void run(List<Trial> trials, TrialInputs inputs, RunListener listener, Finisher finisher) throws IOException {
         for (Trial trial : trials) {
             listener.trialStarted(trial);
-            finisher.finished(trial, host.run(trial, inputs.pool(), inputs.test(), inputs.weights(trial), trialsDir.resolve(trial.id()),
-                    epoch -> listener.epochFinished(trial, epoch)));
+            finisher.finished(trial, host.run(trial, inputs.of(trial), trialsDir.resolve(trial.id()), epoch -> listener.epochFinished(trial, epoch)));
         }
     }
 

@@ -2,8 +2,8 @@ package dev.graft.core.executor;
 
 import dev.graft.core.trial.Environment;
 import dev.graft.core.trial.LibraryLogging;
-import dev.graft.core.trial.Pretrained;
 import dev.graft.core.trial.RunDefinition;
+import dev.graft.core.trial.TrialData;
 import dev.graft.core.trial.TrialDirectory;
 import dev.graft.core.trial.TrialRunner;
 import static java.util.Objects.requireNonNull;
@@ -17,7 +17,6 @@ import dev.graft.core.sweep.Trial;
 import dev.graft.core.train.EpochListener;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.data.DataContext;
-import dev.graft.spi.data.Examples;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,16 +135,13 @@ public final class TrialHost {
      * to {@code trialDir/checkpoint.bin}.
      *
      * @param trial the trial
-     * @param pool the target's training split
-     * @param test the target's test split
-     * @param weights its pretrained backbone, or null
+     * @param data what it trains and is scored on
      * @param trialDir the trial's directory
      * @param epochs told after each epoch
      * @return its record, finished or failed (a trial that throws is a failed record)
      * @throws IOException if the trial's directory cannot be written
      */
-    public TrialRecord run(Trial trial, Examples pool, Examples test, Pretrained weights, Path trialDir, EpochListener epochs)
-            throws IOException {
-        return new TrialDirectory(trialDir).train(runner, trial, pool, test, weights, epochs);
+    public TrialRecord run(Trial trial, TrialData data, Path trialDir, EpochListener epochs) throws IOException {
+        return new TrialDirectory(trialDir).train(runner, trial, data, epochs);
     }
 }

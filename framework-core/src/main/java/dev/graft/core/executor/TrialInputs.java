@@ -1,6 +1,8 @@
 package dev.graft.core.executor;
 
+import dev.graft.core.trial.EvaluationSets;
 import dev.graft.core.trial.Pretrained;
+import dev.graft.core.trial.TrialData;
 import static java.util.Objects.requireNonNull;
 
 import dev.graft.core.descriptor.BackboneSpec;
@@ -20,11 +22,13 @@ import java.util.Map;
  * @param pretrained pretrained backbones by spec (transfer trials of backbones with a {@code pretrain} block)
  * @param files the files and directories the sweep's backbone configs read (Keras, TorchScript, checkpoints),
  *     absolute, as the configs name them
+ * @param evaluations the sets every trial is scored on besides the test split
  */
-public record TrialInputs(Examples pool, Examples test, Map<BackboneSpec, Pretrained> pretrained, List<Path> files) {
+public record TrialInputs(Examples pool, Examples test, Map<BackboneSpec, Pretrained> pretrained, List<Path> files, EvaluationSets evaluations) {
     public TrialInputs {
         requireNonNull(pool, "pool is null");
         requireNonNull(test, "test is null");
+        requireNonNull(evaluations, "evaluations is null");
         pretrained = Map.copyOf(pretrained);
         files = List.copyOf(files);
     }
@@ -35,5 +39,13 @@ public record TrialInputs(Examples pool, Examples test, Map<BackboneSpec, Pretra
      */
     public Pretrained weights(Trial trial) {
         return trial.spec().kind() == TrialKind.transfer ? pretrained.get(trial.spec().backbone()) : null;
+    }
+
+    /**
+     * @param trial a trial of the run
+     * @return what it trains and is scored on
+     */
+    public TrialData of(Trial trial) {
+        return new TrialData(pool, test, evaluations.of(trial), weights(trial));
     }
 }

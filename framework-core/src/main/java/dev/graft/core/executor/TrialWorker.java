@@ -2,6 +2,7 @@ package dev.graft.core.executor;
 
 import dev.graft.core.trial.Pretrained;
 import dev.graft.core.trial.PretrainedCache;
+import dev.graft.core.trial.TrialData;
 import dev.graft.core.trial.RunDefinition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graft.core.store.TrialRecord;
@@ -44,7 +45,7 @@ public final class TrialWorker {
             Trial trial = host.trial(line.substring(4).strip());
             Pretrained weights = trial.spec().kind() == TrialKind.transfer && trial.spec().backbone().pretrain() != null
                     ? pretrained.require(trial.spec().backbone()) : null;
-            TrialRecord record = host.run(trial, prepared.pool(), prepared.test(), weights,
+            TrialRecord record = host.run(trial, new TrialData(prepared.pool(), prepared.test(), prepared.evaluations().of(trial), weights),
                     Path.of(job.outDir()).resolve("trials").resolve(trial.id()),
                     epoch -> answer(protocol, "EPOCH " + trial.id() + " ", json, epoch));
             answer(protocol, "DONE ", json, record);

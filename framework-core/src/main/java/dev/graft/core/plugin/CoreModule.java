@@ -10,14 +10,6 @@ import dev.graft.spi.PluginBindings;
 final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
-        PluginBindings.datasets(binder());
-        PluginBindings.backbones(binder());
-        PluginBindings.heads(binder());
-        PluginBindings.freezeSchedules(binder());
-        PluginBindings.augmenters(binder());
-        PluginBindings.regularizers(binder());
-        PluginBindings.similarityMetrics(binder());
-        PluginBindings.families(binder());
-        PluginBindings.axes(binder());
+        PluginBindings.declareAll(binder());
     }
 }

@@ -17,6 +17,7 @@ import dev.graft.spi.freeze.FreezeScheduleFactory;
 import dev.graft.spi.head.HeadFactory;
 import dev.graft.spi.regularize.RegularizerFactory;
 import dev.graft.spi.similarity.SimilarityMetricFactory;
+import dev.graft.spi.evaluate.EvaluationSetFactory;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,6 +51,7 @@ public final class PluginRegistry {
             Map<String, Set<AugmenterFactory<?>>> augmenters,
             Map<String, Set<RegularizerFactory<?>>> regularizers,
             Map<String, Set<SimilarityMetricFactory<?>>> similarityMetrics,
+            Map<String, Set<EvaluationSetFactory<?>>> evaluationSets,
             Set<PluginFamily> contributedFamilies,
             Set<Axis> contributedAxes,
             Injector injector) {
@@ -60,6 +62,7 @@ public final class PluginRegistry {
         add(PluginFamily.AUGMENT, augmenters);
         add(PluginFamily.REGULARIZER, regularizers);
         add(PluginFamily.SIMILARITY, similarityMetrics);
+        add(PluginFamily.EVALUATION, evaluationSets);
         for (PluginFamily family : contributedFamilies.stream().sorted(Comparator.comparing(PluginFamily::label)).toList()) {
             if (factories.containsKey(family)) {
                 throw new PluginRegistryException("family '" + family + "' is declared twice with different config types");

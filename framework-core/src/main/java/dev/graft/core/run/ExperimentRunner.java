@@ -162,6 +162,7 @@ public final class ExperimentRunner {
             SeedRounds.Round round = rounds.next(recorder.results, recorder.tried);
             run.store().putMeta("plan", mapper.writeValueAsString(round.plan().stream().map(Trial::id).toList()));
             listener.trialsPlanned(round.plan().size(), round.plan().size() - round.toRun().size());
+            unscoredSets(experiment, recorder.results).ifPresent(listener::info);
             boolean sequential = experiment.seeds() instanceof SeedPlan.Sequential;
             ExecutorSetup setup = new ExecutorSetup(job(definition, dataContext, outDir, cacheDir),
                     sequential ? Integer.MAX_VALUE : round.toRun().size(), executorOptions, listener, definition);
@@ -277,7 +278,7 @@ public final class ExperimentRunner {
                 prepared.pool(), store);
         Set<Path> files = new java.util.LinkedHashSet<>();
         experiment.sweep().backbone().forEach(spec -> files.addAll(components.backboneFiles(spec.architecture())));
-        return new TrialInputs(prepared.pool(), prepared.test(), pretrained, List.copyOf(files));
+        return new TrialInputs(prepared.pool(), prepared.test(), pretrained, List.copyOf(files), prepared.evaluations());
     }
 
     /**
@@ -326,6 +327,34 @@ public final class ExperimentRunner {
             int alreadyFinished = (int) plan.stream().filter(t -> finishedBefore.contains(t.id()) && !tried.contains(t.id())).count();
             return new RunSummary(plan.size(), alreadyFinished, finished, failed, seconds);
         }
+    }
+
+    /**
+     * Trials recorded before an evaluation set was added to the descriptor were not scored on it
+     * (a finished trial is not trained again): says how many, so that a report missing their
+     * scores there is expected.
+     */
+    private java.util.Optional<String> unscoredSets(Experiment experiment, Map<String, TrialRecord> recorded) {
+        Set<String> missing = new java.util.TreeSet<>();
+        int trials = 0;
+        for (TrialRecord record : recorded.values()) {
+            if (record.status() != TrialStatus.finished) {
+                continue;
+            }
+            // a scratch trial has no source task
+            List<String> lacking = experiment.evaluate().entrySet().stream()
+                    .filter(e -> !(record.kind().equals("scratch") && plugins.registry()
+                            .<dev.graft.spi.evaluate.EvaluationSetFactory<dev.graft.spi.evaluate.EvaluationConfig>>factoryFor(
+                                    dev.graft.spi.PluginFamily.EVALUATION, e.getValue()).sourceTask(e.getValue())))
+                    .map(Map.Entry::getKey).filter(set -> record.evaluation(set).isEmpty()).toList();
+            if (!lacking.isEmpty()) {
+                trials++;
+                missing.addAll(lacking);
+            }
+        }
+        return trials == 0 ? java.util.Optional.empty() : java.util.Optional.of("warning: " + trials + " trials recorded before evaluation sets "
+                + missing + " were added are not scored on them (finished trials do not train again); run into another directory "
+                + "to score every trial on every set");
     }
 
     /** Fails before any trial when a labelled-data size asks for more examples than a class has. */

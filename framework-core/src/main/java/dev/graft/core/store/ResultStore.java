@@ -30,7 +30,7 @@ import java.util.Set;
  * whole trial or nothing of it.
  */
 public final class ResultStore implements AutoCloseable {
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
 
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -58,7 +58,12 @@ public final class ResultStore implements AutoCloseable {
         """
         CREATE TABLE IF NOT EXISTS pretraining (
           backbone_key TEXT PRIMARY KEY, backbone TEXT NOT NULL, source_accuracy REAL, seconds REAL,
-          cached INTEGER NOT NULL, provenance_json TEXT NOT NULL)"""
+          cached INTEGER NOT NULL, provenance_json TEXT NOT NULL)""",
+        // schema 6: a trial's scores on the evaluation sets (a store of schema 5 or older has none)
+        """
+        CREATE TABLE IF NOT EXISTS evaluations (
+          trial_id TEXT NOT NULL, set_name TEXT NOT NULL, position INTEGER NOT NULL, source_task INTEGER NOT NULL, accuracy REAL,
+          macro_f1 REAL, confusion_json TEXT, PRIMARY KEY (trial_id, set_name))"""
     };
 
     private final Path file;
@@ -248,9 +253,25 @@ public final class ResultStore implements AutoCloseable {
      */
     public void recordTrial(TrialRecord trial) {
         inTransaction(() -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM epochs WHERE trial_id = ?")) {
-                delete.setString(1, trial.trialId());
-                delete.executeUpdate();
+            for (String table : List.of("epochs", "evaluations")) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE trial_id = ?")) {
+                    delete.setString(1, trial.trialId());
+                    delete.executeUpdate();
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO evaluations VALUES (?,?,?,?,?,?,?)")) {
+                int position = 0;
+                for (EvaluationScore score : trial.evaluations()) {
+                    insert.setString(1, trial.trialId());
+                    insert.setString(2, score.set());
+                    insert.setInt(3, position++);
+                    insert.setInt(4, score.sourceTask() ? 1 : 0);
+                    setReal(insert, 5, score.accuracy());
+                    setReal(insert, 6, score.macroF1());
+                    insert.setString(7, score.confusionJson());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT OR REPLACE INTO trials VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -356,7 +377,8 @@ public final class ResultStore implements AutoCloseable {
         for (TrialRecord trial : trials) {
             withEpochs.add(new TrialRecord(trial.trialId(), trial.kind(), trial.labels(), trial.samplesPerClass(), trial.seed(), trial.baselineId(), trial.status(), trial.error(),
                     trial.testAccuracy(), trial.testMacroF1(), trial.bestEpoch(), trial.epochsRun(), trial.trainSeconds(),
-                    trial.specJson(), trial.provenanceJson(), trial.confusionJson(), trial.finishedAt(), epochs(trial.trialId())));
+                    trial.specJson(), trial.provenanceJson(), trial.confusionJson(), trial.finishedAt(), epochs(trial.trialId()),
+                    evaluations(trial.trialId())));
         }
         return withEpochs;
     }
@@ -371,6 +393,26 @@ public final class ResultStore implements AutoCloseable {
                 real(rows, "seconds"),
                 rows.getString("training_groups").isEmpty() ? List.of() : Arrays.asList(rows.getString("training_groups").split(","))),
                 trialId);
+    }
+
+    /**
+     * @param trialId a trial
+     * @return its scores on the evaluation sets, in the descriptor's order
+     */
+    public List<EvaluationScore> evaluations(String trialId) {
+        return query("SELECT * FROM evaluations WHERE trial_id = ? ORDER BY position", rows -> new EvaluationScore(rows.getString("set_name"),
+                rows.getInt("source_task") == 1, real(rows, "accuracy"), real(rows, "macro_f1"), rows.getString("confusion_json")), trialId);
+    }
+
+    /**
+     * @return the evaluation sets the run's trials were scored on, in the descriptor's order, each
+     *     with whether it is the source task
+     */
+    public Map<String, Boolean> evaluationSets() {
+        Map<String, Boolean> sets = new LinkedHashMap<>();
+        query("SELECT set_name, MAX(source_task) AS source, MIN(position) AS first FROM evaluations GROUP BY set_name ORDER BY first, set_name",
+                rows -> sets.put(rows.getString("set_name"), rows.getInt("source") == 1));
+        return sets;
     }
 
     /**

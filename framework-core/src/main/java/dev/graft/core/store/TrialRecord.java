@@ -27,6 +27,7 @@ import java.util.List;
  * @param confusionJson the test confusion matrix and class names, or null
  * @param finishedAt ISO-8601 time the trial ended
  * @param epochs per-epoch metrics
+ * @param evaluations its scores on each evaluation set, in the descriptor's order (none for a failed trial)
  */
 public record TrialRecord(
         String trialId,
@@ -46,9 +47,43 @@ public record TrialRecord(
         String provenanceJson,
         String confusionJson,
         String finishedAt,
-        List<EpochMetrics> epochs) {
+        List<EpochMetrics> epochs,
+        List<EvaluationScore> evaluations) {
     public TrialRecord {
         epochs = List.copyOf(epochs);
+        evaluations = evaluations == null ? List.of() : List.copyOf(evaluations);
+    }
+
+    /** A record scored on its test split only. */
+    public TrialRecord(String trialId, String kind, TrialLabels labels, int samplesPerClass, long seed, String baselineId, TrialStatus status,
+            String error, double testAccuracy, double testMacroF1, int bestEpoch, int epochsRun, double trainSeconds, String specJson,
+            String provenanceJson, String confusionJson, String finishedAt, List<EpochMetrics> epochs) {
+        this(trialId, kind, labels, samplesPerClass, seed, baselineId, status, error, testAccuracy, testMacroF1, bestEpoch, epochsRun,
+                trainSeconds, specJson, provenanceJson, confusionJson, finishedAt, epochs, List.of());
+    }
+
+    /**
+     * This trial as scored on an evaluation set: its accuracy, macro-F1 and confusion there in
+     * place of the test split's (not numbers when it was not scored there: a scratch trial on the
+     * source task), so that gains, intervals and verdicts per set come from the same code as the
+     * test split's.
+     *
+     * @param set an evaluation set's name
+     * @return the view
+     */
+    public TrialRecord onSet(String set) {
+        EvaluationScore score = evaluation(set).orElse(null);
+        return new TrialRecord(trialId, kind, labels, samplesPerClass, seed, baselineId, status, error,
+                score == null ? Double.NaN : score.accuracy(), score == null ? Double.NaN : score.macroF1(), bestEpoch, epochsRun, trainSeconds,
+                specJson, provenanceJson, score == null ? null : score.confusionJson(), finishedAt, epochs, evaluations);
+    }
+
+    /**
+     * @param set an evaluation set's name
+     * @return this trial's scores on it, if it was scored there
+     */
+    public java.util.Optional<EvaluationScore> evaluation(String set) {
+        return evaluations.stream().filter(e -> e.set().equals(set)).findFirst();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.graft.core.trial;
 
+import dev.graft.core.eval.TestScores;
 import dev.graft.core.train.GroupedNetwork;
 import dev.graft.core.train.Inference;
 import dev.graft.core.train.NetworkTrainer;
@@ -13,7 +14,7 @@ import dev.graft.spi.head.Head;
  * backbone and dataset instead of in every batch: the backbone sees every image the same way in
  * every epoch, so the numbers are those of training through it.
  */
-record CachedFeaturesPlan(Head.Network head, FeatureExtraction extraction) implements TrainingPlan {
+record CachedFeaturesPlan(Head.Network head, FeatureExtraction extraction, Components components) implements TrainingPlan {
     @Override
     public Trained train(TrialSetup setup) {
         CachedFeatures features = extraction.features(setup);
@@ -25,8 +26,12 @@ record CachedFeaturesPlan(Head.Network head, FeatureExtraction extraction) imple
         NetworkTrainer trainer = new NetworkTrainer(setup.spec().train(), setup.schedule(), null, identity, setup.spec().seed(),
                 setup.firstNewGroup(), null).withHooks(setup.hooks());
         TrainingOutcome outcome = TrainingPlan.run(setup, trainer, train, features.asExamples(features.validation()));
-        return new Trained(TrainingPlan.scoreTest(setup,
-                () -> Inference.probabilities(network, manager, features.asExamples(features.test()), identity, setup.inferenceBatch())),
-                outcome.bestEpoch());
+        TestScores test = TrainingPlan.scoreTest(setup,
+                () -> Inference.probabilities(network, manager, features.asExamples(features.test()), identity, setup.inferenceBatch()));
+        // the backbone stayed frozen: the sets go through it once, and its weights are the pretrained ones
+        return new Trained(test, outcome.bestEpoch(), TrainingPlan.scoreEvaluations(setup, components,
+                set -> Inference.probabilities(network, manager, features.asExamples(extraction.featuresOf(setup, set)), identity,
+                        setup.inferenceBatch()),
+                () -> setup.pretrained().weights()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.graft.core.trial;
 
+import dev.graft.core.eval.TestScores;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import dev.graft.core.train.GroupedNetwork;
@@ -51,8 +52,9 @@ record EndToEndPlan(Components components) implements TrainingPlan {
         NetworkTrainer trainer = new NetworkTrainer(setup.spec().train(), setup.schedule(), components.augmenter(setup.spec().augment()),
                 built.backbone().inputSpec(), setup.spec().seed(), setup.firstNewGroup(), regularization).withHooks(setup.hooks());
         TrainingOutcome outcome = TrainingPlan.run(setup, trainer, setup.split().train(), setup.split().validation());
-        return new Trained(TrainingPlan.scoreTest(setup,
-                () -> Inference.probabilities(network, manager, setup.test(), built.backbone().inputSpec(), setup.inferenceBatch())),
-                outcome.bestEpoch());
+        TestScores test = TrainingPlan.scoreTest(setup,
+                () -> Inference.probabilities(network, manager, setup.test(), built.backbone().inputSpec(), setup.inferenceBatch()));
+        return new Trained(test, outcome.bestEpoch(), TrainingPlan.scoreEvaluations(setup, components,
+                set -> Inference.probabilities(network, manager, set, built.backbone().inputSpec(), setup.inferenceBatch()), network::saveBackbone));
     }
 }

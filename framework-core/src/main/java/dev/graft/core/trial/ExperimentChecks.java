@@ -10,6 +10,8 @@ import dev.graft.core.sweep.Trial;
 import dev.graft.core.sweep.TrialKind;
 import dev.graft.core.sweep.TrialSpec;
 import dev.graft.spi.Axis;
+import dev.graft.spi.evaluate.EvaluationConfig;
+import dev.graft.spi.evaluate.EvaluationSetFactory;
 import dev.graft.spi.GraftException;
 import dev.graft.spi.PluginConfig;
 import dev.graft.spi.PluginFamily;
@@ -77,9 +79,67 @@ public final class ExperimentChecks {
             }
         }
         featureHeads(descriptor, catalog, errors);
+        evaluationSets(descriptor, catalog, target, errors);
         if (!errors.isEmpty()) {
             throw new DescriptorException(errors);
         }
+    }
+
+    /**
+     * Each evaluation set reads the target's kind of examples; a set drawn from other datasets
+     * gets the target's classes, in order, and format from each; the source task needs every
+     * backbone pretrained by Graft (a source head to score under).
+     */
+    private static void evaluationSets(Descriptor descriptor, DataCatalog catalog, DatasetInfo target, List<DescriptorError> errors) {
+        Experiment experiment = descriptor.experiment();
+        for (Map.Entry<String, EvaluationConfig> entry : experiment.evaluate().entrySet()) {
+            String path = "evaluate." + entry.getKey();
+            EvaluationSetFactory<EvaluationConfig> factory = catalog.registry().factoryFor(PluginFamily.EVALUATION, entry.getValue());
+            if (target != null) {
+                readsTarget(descriptor, path, "evaluation set '" + factory.name() + "' reads", factory.reads(), target, errors);
+            }
+            for (DatasetConfig data : factory.datasets(entry.getValue())) {
+                DatasetInfo info = dataset(descriptor, catalog, data, path + ".data", errors);
+                if (info == null || target == null) {
+                    continue;
+                }
+                if (!info.format().equals(target.format())) {
+                    errors.add(descriptor.errorAt(path + ".data", "its examples are " + info.format().describe() + " but the target's are "
+                            + target.format().describe() + "; a trial's model cannot read them"));
+                }
+                List<String> classes = selected(info, data);
+                List<String> targetClasses = selected(target, experiment.target().data());
+                if (!classes.equals(targetClasses)) {
+                    errors.add(descriptor.errorAt(path + ".data", "its classes " + classes + " are not the target's " + targetClasses
+                            + " (the same classes in the same order; select them with classes: [...])"));
+                }
+            }
+            if (factory.sourceTask(entry.getValue())) {
+                List<BackboneSpec> backbones = experiment.sweep().backbone();
+                for (int b = 0; b < backbones.size(); b++) {
+                    if (backbones.get(b).pretrain() == null) {
+                        errors.add(descriptor.errorAt(path, "the source task is scored under the source head a backbone was pretrained with, "
+                                + "but sweep.backbone[" + b + "] has no pretrain: block (Graft did not pretrain it, so it has no source head)"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The class names a dataset config selects, in the order it selects them. */
+    private static List<String> selected(DatasetInfo info, DatasetConfig config) {
+        if (config.relabel() != null) {
+            return List.copyOf(config.relabel().keySet());
+        }
+        List<Integer> classes = config.classes();
+        if (classes == null) {
+            return info.classNames();
+        }
+        List<String> names = new ArrayList<>();
+        for (int c : classes) {
+            names.add(c >= 0 && c < info.classNames().size() ? info.classNames().get(c) : String.valueOf(c));
+        }
+        return names;
     }
 
     /**

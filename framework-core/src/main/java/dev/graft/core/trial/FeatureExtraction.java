@@ -96,6 +96,17 @@ final class FeatureExtraction {
                 setup.pool().classNames());
     }
 
+    /**
+     * @param setup a trial whose backbone stays frozen
+     * @param data examples in the target's format (an evaluation set)
+     * @return their features through the trial's backbone, computed here (a set is scored once per trial)
+     */
+    FeatureTable featuresOf(TrialSetup setup, Examples data) {
+        var manager = setup.model().getNDManager();
+        GroupedNetwork body = setup.built().withHead(null, manager);
+        return Inference.features(body, manager, data, setup.built().backbone().inputSpec(), setup.inferenceBatch());
+    }
+
     private static FeatureTable rows(float[] table, int cols, int[] indices, Examples examples) {
         float[] values = new float[indices.length * cols];
         for (int r = 0; r < indices.length; r++) {

@@ -100,7 +100,7 @@ public final class RunDefinition {
     }
 
     /**
-     * Checks the descriptor against the data and loads the target's splits.
+     * Checks the descriptor against the data and loads the target's splits and evaluation sets.
      *
      * @param dataContext where datasets are looked for
      * @return the target's training pool and test split
@@ -115,7 +115,7 @@ public final class RunDefinition {
         if (experiment.target().testSamplesPerClass() != null) {
             test = PerClassSampler.firstPerClass(test, experiment.target().testSamplesPerClass());
         }
-        return new Prepared(pool, test, catalog);
+        return new Prepared(pool, test, catalog, EvaluationSets.make(experiment, catalog, test));
     }
 
     /**
@@ -124,8 +124,9 @@ public final class RunDefinition {
      * @param pool the target's training split, classes selected
      * @param test the target's test split, classes selected and capped
      * @param catalog the data access the pool and test came from
+     * @param evaluations the sets every trial is scored on besides the test split
      */
-    public record Prepared(Examples pool, Examples test, DataCatalog catalog) {}
+    public record Prepared(Examples pool, Examples test, DataCatalog catalog, EvaluationSets evaluations) {}
 
     /**
      * The runner that trains this run's trials in this process, with a quarter of the heap for

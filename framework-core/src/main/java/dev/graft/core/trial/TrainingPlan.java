@@ -1,5 +1,7 @@
 package dev.graft.core.trial;
 
+import dev.graft.core.train.GroupedNetwork;
+import dev.graft.core.train.Inference;
 import dev.graft.core.eval.Scoring;
 import dev.graft.core.eval.TestScores;
 import dev.graft.core.train.LoopTimes;
@@ -20,8 +22,9 @@ sealed interface TrainingPlan permits FeatureHeadPlan, CachedFeaturesPlan, EndTo
     /**
      * @param scores the test split's scores
      * @param bestEpoch the epoch whose weights were scored (1 for a fitted feature head)
+     * @param evaluations the scores on each evaluation set, by name, in order
      */
-    record Trained(TestScores scores, int bestEpoch) {}
+    record Trained(TestScores scores, int bestEpoch, java.util.Map<String, TestScores> evaluations) {}
 
     /**
      * Trains and scores the trial.
@@ -61,5 +64,42 @@ sealed interface TrainingPlan permits FeatureHeadPlan, CachedFeaturesPlan, EndTo
         TestScores scores = Scoring.score(probabilities.get(), setup.test().labels(), setup.test().classNames());
         setup.provenance().time("test", (System.nanoTime() - started) / 1e9);
         return scores;
+    }
+
+    /**
+     * Scores the evaluation sets after the test split, timing it as the trial's {@code evaluate}
+     * phase: a set of the target's examples with the trained model, the source task with the
+     * trained backbone under the source head it was pretrained with (its weights as pretrained).
+     *
+     * @param setup the trial
+     * @param components plugin access (the backbone and source head are rebuilt for the source task)
+     * @param probabilities the trained model's class probabilities for a set of the target's examples
+     * @param trainedBackbone the backbone's weights as the trial left them
+     * @return the scores by set name, in order; empty without sets
+     */
+    static java.util.Map<String, TestScores> scoreEvaluations(TrialSetup setup, Components components,
+            java.util.function.Function<Examples, float[][]> probabilities, java.util.function.Supplier<byte[]> trainedBackbone) {
+        java.util.Map<String, TestScores> scores = new java.util.LinkedHashMap<>();
+        if (setup.evaluations().isEmpty()) {
+            return scores;
+        }
+        long started = System.nanoTime();
+        for (EvaluationSets.Scored set : setup.evaluations()) {
+            float[][] p = set.underSourceHead() ? sourceTask(setup, components, trainedBackbone.get(), set.examples())
+                    : probabilities.apply(set.examples());
+            scores.put(set.name(), Scoring.score(p, set.examples().labels(), set.examples().classNames()));
+        }
+        setup.provenance().time("evaluate", (System.nanoTime() - started) / 1e9);
+        return scores;
+    }
+
+    /** The source task's class probabilities: the trained backbone, rebuilt, under the pretrained source head. */
+    private static float[][] sourceTask(TrialSetup setup, Components components, byte[] backbone, Examples source) {
+        var manager = setup.model().getNDManager();
+        Pretrained pretrained = setup.pretrained();
+        BuiltBackbone built = BuiltBackbone.build(components, setup.spec().backbone().architecture(), source, manager, backbone);
+        GroupedNetwork network = built.withHead(pretrained.newSourceHead(components, built.featureShape()), manager);
+        GroupedNetwork.loadBlock(manager, network.head(), pretrained.sourceHead());
+        return Inference.probabilities(network, manager, source, built.backbone().inputSpec(), setup.inferenceBatch());
     }
 }

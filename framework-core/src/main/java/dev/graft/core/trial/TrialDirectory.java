@@ -6,7 +6,6 @@ import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.Trial;
 import dev.graft.core.train.EpochListener;
 import dev.graft.core.train.EpochMetrics;
-import dev.graft.spi.data.Examples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -59,19 +58,16 @@ public record TrialDirectory(Path path) {
      *
      * @param runner the trial runner
      * @param trial the trial
-     * @param pool the target's training split
-     * @param test the target's test split
-     * @param weights its pretrained backbone, or null
+     * @param data what it trains and is scored on
      * @param listener told after each epoch
      * @return its record, finished or failed
      * @throws IOException if the directory cannot be written
      */
-    public TrialRecord train(TrialRunner runner, Trial trial, Examples pool, Examples test, Pretrained weights, EpochListener listener)
-            throws IOException {
+    public TrialRecord train(TrialRunner runner, Trial trial, TrialData data, EpochListener listener) throws IOException {
         Files.createDirectories(path);
         try (Writer metrics = Files.newBufferedWriter(epochs(), StandardCharsets.UTF_8)) {
             metrics.write(EPOCHS_HEADER);
-            return runner.run(trial, pool, test, weights, epoch -> {
+            return runner.run(trial, data, epoch -> {
                 write(metrics, epoch);
                 listener.epochFinished(epoch);
             }, checkpoint());

@@ -12,6 +12,7 @@ import dev.graft.core.provenance.FeatureCacheProvenance;
 import dev.graft.core.provenance.PluginProvenance;
 import dev.graft.core.provenance.PretrainedProvenance;
 import dev.graft.core.provenance.TrialProvenance;
+import dev.graft.core.store.EvaluationScore;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import dev.graft.core.sweep.Trial;
@@ -72,28 +73,26 @@ public final class TrialRunner {
 
     /**
      * @param trial the trial
-     * @param pool the target training split, classes selected
-     * @param test the target test split, classes selected and capped
-     * @param pretrained the pretrained backbone for a transfer trial with pretraining, else null
+     * @param data what it trains and is scored on
      * @param epochListener told after each epoch
      * @return the finished or failed record
      */
-    public TrialRecord run(Trial trial, Examples pool, Examples test, Pretrained pretrained, EpochListener epochListener) {
-        return run(trial, pool, test, pretrained, epochListener, null);
+    public TrialRecord run(Trial trial, TrialData data, EpochListener epochListener) {
+        return run(trial, data, epochListener, null);
     }
 
     /**
      * @param trial the trial
-     * @param pool the target training split, classes selected
-     * @param test the target test split, classes selected and capped
-     * @param pretrained the pretrained backbone for a transfer trial with pretraining, else null
+     * @param data what it trains and is scored on
      * @param epochListener told after each epoch, first about the epochs a checkpoint restored
      * @param checkpoint where the trial keeps its checkpoint after every epoch and resumes from
      *     one left by an interrupted attempt; null for none
      * @return the finished or failed record
      */
-    public TrialRecord run(Trial trial, Examples pool, Examples test, Pretrained pretrained, EpochListener epochListener,
-            java.nio.file.Path checkpoint) {
+    public TrialRecord run(Trial trial, TrialData data, EpochListener epochListener, java.nio.file.Path checkpoint) {
+        Examples pool = data.pool();
+        Examples test = data.test();
+        Pretrained pretrained = data.pretrained();
         TrialSpec spec = trial.spec();
         long started = System.nanoTime();
         List<EpochMetrics> epochs = new ArrayList<>();
@@ -132,22 +131,24 @@ public final class TrialRunner {
                 if (regularizer != null && regularizer.needs().isEmpty()) {
                     regularizer = null; // 'none'
                 }
-                TrialSetup setup = new TrialSetup(trial, pool, test, split, pretrained, model, built, firstNewGroup, head, schedule, regularizer,
+                TrialSetup setup = new TrialSetup(trial, pool, test, data.evaluations(), split, pretrained, model, built, firstNewGroup, head, schedule, regularizer,
                         hooks, listener, checkpoint, provenance);
                 provenance.time("setup", (System.nanoTime() - started) / 1e9);
                 trained = plan(setup).train(setup);
             }
             TestScores scores = trained.scores();
             double seconds = (System.nanoTime() - started) / 1e9;
-            Map<String, Object> confusion = new LinkedHashMap<>();
-            confusion.put("classes", scores.classNames());
-            confusion.put("matrix", scores.confusion());
+            List<EvaluationScore> scored = new ArrayList<>();
+            for (EvaluationSets.Scored set : data.evaluations()) {
+                TestScores s = trained.evaluations().get(set.name());
+                scored.add(new EvaluationScore(set.name(), set.underSourceHead(), s.accuracy(), s.macroF1(), confusionJson(s)));
+            }
             return record(trial, TrialStatus.finished, null, scores.accuracy(), scores.macroF1(), trained.bestEpoch(), epochs, seconds,
-                    provenance.build(seconds), json(confusion));
+                    provenance.build(seconds), confusionJson(scores), scored);
         } catch (RuntimeException | OutOfMemoryError e) {
             double seconds = (System.nanoTime() - started) / 1e9;
             String message = e instanceof GraftException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            return record(trial, TrialStatus.failed, message, Double.NaN, Double.NaN, 0, epochs, seconds, provenance.build(seconds), null);
+            return record(trial, TrialStatus.failed, message, Double.NaN, Double.NaN, 0, epochs, seconds, provenance.build(seconds), null, List.of());
         }
     }
 
@@ -188,10 +189,10 @@ public final class TrialRunner {
                 throw new GraftException("a feature head needs a fully transferred, frozen backbone, but transferLayers = "
                         + setup.firstNewGroup() + " re-initialises groups that must train");
             }
-            return new FeatureHeadPlan(classifier, features);
+            return new FeatureHeadPlan(classifier, features, components);
         }
         if (setup.head() instanceof Head.Network network && cacheable(setup)) {
-            return new CachedFeaturesPlan(network, features);
+            return new CachedFeaturesPlan(network, features, components);
         }
         return new EndToEndPlan(components);
     }
@@ -280,15 +281,23 @@ public final class TrialRunner {
      */
     TrialRecord failedRecord(Trial trial, String error) {
         TrialProvenance provenance = new TrialProvenance.Builder(trial.id(), mapper.valueToTree(trial.spec()), Environment.describe()).build(null);
-        return record(trial, TrialStatus.failed, error, Double.NaN, Double.NaN, 0, List.of(), 0, provenance, null);
+        return record(trial, TrialStatus.failed, error, Double.NaN, Double.NaN, 0, List.of(), 0, provenance, null, List.of());
+    }
+
+    /** The confusion matrix and class names, as JSON. */
+    private String confusionJson(TestScores scores) {
+        Map<String, Object> confusion = new LinkedHashMap<>();
+        confusion.put("classes", scores.classNames());
+        confusion.put("matrix", scores.confusion());
+        return json(confusion);
     }
 
     private TrialRecord record(Trial trial, TrialStatus status, String error, double accuracy, double macroF1, int bestEpoch,
-            List<EpochMetrics> epochs, double seconds, TrialProvenance provenance, String confusion) {
+            List<EpochMetrics> epochs, double seconds, TrialProvenance provenance, String confusion, List<EvaluationScore> evaluations) {
         TrialSpec spec = trial.spec();
         return new TrialRecord(trial.id(), spec.kind().name(), trial.labels(), spec.samplesPerClass(), spec.seed(),
                 trial.baselineId().orElse(null), status, error, accuracy, macroF1, bestEpoch, epochs.size(), seconds,
-                json(spec), json(provenance), confusion, Instant.now().toString(), epochs);
+                json(spec), json(provenance), confusion, Instant.now().toString(), epochs, evaluations);
     }
 
     private String json(Object value) {

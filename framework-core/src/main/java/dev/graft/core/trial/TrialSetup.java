@@ -21,6 +21,7 @@ import java.util.Map;
  * @param trial the trial
  * @param pool the target training split the sample was drawn from
  * @param test the target test split
+ * @param evaluations the evaluation sets the trial is scored on after its test split
  * @param split the trial's labelled sample: training and validation examples
  * @param pretrained the pretrained backbone of a transfer trial with pretraining, else null
  * @param model the model the network lives in (its manager owns every array)
@@ -34,7 +35,7 @@ import java.util.Map;
  * @param checkpoint where the trial checkpoints, or null
  * @param provenance what the trial records about itself
  */
-record TrialSetup(Trial trial, Examples pool, Examples test, LabelledSplit split, Pretrained pretrained, Model model,
+record TrialSetup(Trial trial, Examples pool, Examples test, java.util.List<EvaluationSets.Scored> evaluations, LabelledSplit split, Pretrained pretrained, Model model,
         BuiltBackbone built, int firstNewGroup, Head head, FreezeSchedule schedule, Regularizer regularizer,
         Map<String, TrainingHook> hooks, EpochListener listener, Path checkpoint, TrialProvenance.Builder provenance) {
 

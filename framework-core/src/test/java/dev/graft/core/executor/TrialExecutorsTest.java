@@ -59,7 +59,7 @@ class TrialExecutorsTest {
                 public void run(List<Trial> trials, TrialInputs inputs, RunListener listener, Finisher finisher) throws IOException {
                     for (Trial trial : trials) {
                         listener.trialStarted(trial);
-                        TrialRecord record = host.run(trial, inputs.pool(), inputs.test(), inputs.weights(trial),
+                        TrialRecord record = host.run(trial, inputs.of(trial),
                                 Path.of(setup.job().outDir()).resolve("trials").resolve(trial.id()), epoch -> {});
                         finisher.finished(trial, record);
                         finisher.finished(trial, record);

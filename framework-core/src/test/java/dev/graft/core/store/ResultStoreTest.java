@@ -59,7 +59,7 @@ class ResultStoreTest {
             assertEquals(0.8, trials.get(1).testAccuracy());
             store.recordTrial(record("new", TrialStatus.finished, 0.9, 1));
             assertEquals(3, store.trials().size());
-            assertEquals(Optional.of("5"), store.meta("schema_version"));
+            assertEquals(Optional.of("6"), store.meta("schema_version"));
             assertEquals(List.of(new SimilarityRecord("b", "k", "mmd", "{}", 0.5, false, 0.1, 0.2, null, null)), store.similarities());
             store.recordSimilarity(new SimilarityRecord("b", "k2", "mmd", "{}", 0.7, false, 0.1, 0.2, null, "{\"targetExamples\":500}"));
             assertEquals("{\"targetExamples\":500}", store.similarities().get(1).inputsJson());

@@ -11,5 +11,6 @@ public final class TextModule extends GraftModule {
         backbone(TextTransformerFactory.NAME).to(TextTransformerFactory.class);
         augmenter("token-dropout").toInstance(new TokenAugmenters.Dropout());
         augmenter("token-swap").toInstance(new TokenAugmenters.Swap());
+        evaluationSet(TokenNoiseFactory.NAME).to(TokenNoiseFactory.class);
     }
 }

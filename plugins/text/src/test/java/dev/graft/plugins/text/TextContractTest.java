@@ -33,6 +33,8 @@ class TextContractTest extends PluginContract {
                 new Refused("text-transformer", Map.of("layers", 0), "layers"),
                 new Refused("text-transformer", Map.of("dropout", 1.0), "dropout"),
                 new Refused("token-dropout", Map.of("probability", 1.0), "probability"),
+                new Refused("token-noise", Map.of("probability", 0.0), "probability"),
+                new Refused("token-noise", Map.of(), "probability"),
                 new Refused("token-swap", Map.of("fraction", -0.1), "fraction"));
     }
 

@@ -7,7 +7,7 @@ Usage: python3 tools/fingerprint.py RUN_DIR                 prints one line per 
 
 A line is: trial id, status, test accuracy, and the first 16 hex digits of a SHA-256 over the
 trial's status, error, test accuracy and macro-F1, best epoch, epochs run, confusion matrix and
-every epoch's losses and accuracies, exactly (times, paths and the machine, in provenance, are
+every epoch's losses and accuracies, and its evaluation sets' scores when it has any, exactly (times, paths and the machine, in provenance, are
 left out: they differ between checkouts that agree). Lines are sorted by trial id.
 """
 import hashlib
@@ -22,7 +22,8 @@ from same_trials import load  # noqa: E402
 def lines(run):
     out = []
     for trial, record in sorted(load(run).items()):
-        numbers = {k: v for k, v in record.items() if k not in ("provenance", "spec_json")}
+        # a run without evaluation sets keeps the fingerprints it had before they existed
+        numbers = {k: v for k, v in record.items() if k not in ("provenance", "spec_json") and not (k == "evaluations" and not v)}
         digest = hashlib.sha256(json.dumps(numbers, sort_keys=True).encode()).hexdigest()[:16]
         accuracy = record["test_accuracy"]
         shown = "-" if accuracy is None else f"{accuracy:.6f}"

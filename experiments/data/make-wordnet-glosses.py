@@ -40,6 +40,12 @@ LEXNAMES = ("adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifa
 
 def synsets(pos):
     """(lexicographer file number, offset, words, definition) of every synset in data.<pos>, in file order."""
+    for lexfile, offset, words, gloss in glosses(pos):
+        yield lexfile, offset, words, gloss.split('; "', 1)[0].strip().rstrip(";").strip()
+
+
+def glosses(pos):
+    """(lexicographer file number, offset, words, whole gloss) of every synset in data.<pos>, in file order."""
     path = os.path.join(SOURCE, "data." + pos)
     if not os.path.isfile(path):
         sys.exit("no " + path + ": apt-get install wordnet-base, or give the WordNet dict directory")
@@ -51,8 +57,7 @@ def synsets(pos):
             parts = fields.split(" ")
             offset, lexfile, count = parts[0], int(parts[1]), int(parts[3], 16)
             words = [parts[4 + 2 * i].replace("_", " ") for i in range(count)]
-            definition = gloss.split('; "', 1)[0].strip().rstrip(";").strip()
-            yield lexfile, offset, ", ".join(words), definition
+            yield lexfile, offset, ", ".join(words), gloss
 
 
 def write_licence():
@@ -67,6 +72,21 @@ def write_licence():
     lines = block[:end if end > 0 else len(block)].split("\n")[1:]
     with open(os.path.join(OUT, "LICENSE-WordNet-3.0"), "w", encoding="utf-8") as out:
         out.write("\n".join("" if line.strip() == "." else line[1:] for line in lines) + "\n")
+
+
+def write_splits(directory, splits):
+    """Writes each split's rows (category, offset, words, text) as a TSV with a header, and
+    SHA256SUMS; returns the SHA256SUMS lines."""
+    sums = []
+    for file, rows in splits.items():
+        text = "category\toffset\twords\tdefinition\n" + "".join("\t".join(r) + "\n" for r in rows)
+        data = text.encode("utf-8")
+        with open(os.path.join(directory, file), "wb") as out:
+            out.write(data)
+        sums.append(hashlib.sha256(data).hexdigest() + "  " + file + "\n")
+    with open(os.path.join(directory, "SHA256SUMS"), "w") as out:
+        out.writelines(sums)
+    return sums
 
 
 def main():
@@ -85,15 +105,7 @@ def main():
         name = LEXNAMES[lexfile]
         splits["train.tsv"] += [(name,) + r for r in rows[:TRAIN_PER_CLASS]]
         splits["test.tsv"] += [(name,) + r for r in rows[TRAIN_PER_CLASS:MIN_SYNSETS]]
-    sums = []
-    for file, rows in splits.items():
-        text = "category\toffset\twords\tdefinition\n" + "".join("\t".join(r) + "\n" for r in rows)
-        data = text.encode("utf-8")
-        with open(os.path.join(OUT, file), "wb") as out:
-            out.write(data)
-        sums.append(hashlib.sha256(data).hexdigest() + "  " + file + "\n")
-    with open(os.path.join(OUT, "SHA256SUMS"), "w") as out:
-        out.writelines(sums)
+    sums = write_splits(OUT, splits)
     write_licence()
     print(len(classes), "classes:", ", ".join(LEXNAMES[c] for c in classes))
     print("".join(sums), end="")

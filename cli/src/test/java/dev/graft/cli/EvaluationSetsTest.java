@@ -167,16 +167,27 @@ class EvaluationSetsTest {
         assertEquals(0, run.code(), run.err());
         List<TrialRecord> records = records(dir.resolve("own"));
         assertEquals(3, records.size());
+        int differing = 0;
         for (TrialRecord record : records) {
             assertEquals(List.of("same", "rotated", "flipped"), record.evaluations().stream().map(EvaluationScore::set).toList());
-            double flipped = record.evaluation("flipped").orElseThrow().accuracy();
-            assertTrue(flipped >= 0 && flipped <= 1, record.evaluations().toString());
+            EvaluationScore flipped = record.evaluation("flipped").orElseThrow();
+            assertTrue(flipped.accuracy() >= 0 && flipped.accuracy() <= 1 && flipped.confusionJson().contains("\"matrix\""), record.evaluations().toString());
+            // the plugin's own images were scored, not the test split again
+            differing += flipped.accuracy() != record.testAccuracy() ? 1 : 0;
         }
+        assertTrue(differing > 0, "every trial scored upside-down digits exactly as upright ones: " + scores(records));
+        String report = Files.readString(dir.resolve("own/report/report.md"));
+        assertTrue(report.contains("| flipped |"), "the report has a column for the plugin's set");
     }
 
     private static int lineOf(String yaml, String start) {
-        return java.util.Arrays.asList(yaml.split("\n")).stream().map(String::stripTrailing).toList().indexOf(
-                java.util.Arrays.stream(yaml.split("\n")).filter(l -> l.startsWith(start)).findFirst().orElseThrow()) + 1;
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line starts with " + start);
     }
 
     private static List<TrialRecord> records(Path run) {

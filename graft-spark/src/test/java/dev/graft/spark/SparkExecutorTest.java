@@ -34,8 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  * recorded once.
  */
 class SparkExecutorTest {
-    static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins(), new dev.graft.plugins.backbones.BackbonesModule()));
+    static final Plugins PLUGINS = Plugins.of(List.of(new TestPlugins(), new dev.graft.plugins.backbones.BackbonesModule(),
+            new dev.graft.plugins.evaluation.EvaluationModule()));
     static final String SWEEP = TestPlugins.SWEEP;
+    /** The sweep with every trial also scored on a corrupted test split and, where pretrained, the source task. */
+    static final String SWEEP_WITH_SETS = SWEEP + """
+            evaluate:
+              rotated: {type: corrupt, corruption: rotate, severity: 3}
+              source: {type: source-task}
+            """;
     static final String LOCAL_CLUSTER = "local-cluster[2,1,1024]";
 
     @TempDir
@@ -116,6 +123,7 @@ class SparkExecutorTest {
                 assertEquals(x.testMacroF1(), y.testMacroF1(), 0.0, id);
                 assertEquals(x.bestEpoch(), y.bestEpoch(), id);
                 assertEquals(x.confusionJson(), y.confusionJson(), id);
+                assertEquals(x.evaluations(), y.evaluations(), id + ": the scores on every evaluation set");
                 assertEquals(x.epochs().size(), y.epochs().size(), id);
                 for (int e = 0; e < x.epochs().size(); e++) {
                     assertEquals(x.epochs().get(e).trainLoss(), y.epochs().get(e).trainLoss(), 0.0, id + " epoch " + e);
@@ -291,9 +299,16 @@ class SparkExecutorTest {
 
     @Test
     void anEmbeddedStandaloneClusterRunsTheSweepEndToEnd() throws Exception {
-        inProcessWithOneThread("embedded-in-process", SWEEP);
-        run("embedded", SWEEP, "spark", spark("embedded[2]"));
+        inProcessWithOneThread("embedded-in-process", SWEEP_WITH_SETS);
+        run("embedded", SWEEP_WITH_SETS, "spark", spark("embedded[2]"));
         assertSameRecords("embedded-in-process", "embedded");
+        // the sets' examples travel with the tasks: every finished trial was scored on them on an executor
+        for (TrialRecord record : trials("embedded").values()) {
+            if (record.status() == TrialStatus.finished) {
+                assertEquals(record.kind().equals("scratch") ? List.of("rotated") : List.of("rotated", "source"),
+                        record.evaluations().stream().map(dev.graft.core.store.EvaluationScore::set).toList(), record.trialId());
+            }
+        }
         assertTrue(Files.isRegularFile(dir.resolve("embedded/spark/master.log")));
         try (var apps = Files.list(dir.resolve("embedded/spark/work"))) {
             List<Path> executors = apps.flatMap(app -> {

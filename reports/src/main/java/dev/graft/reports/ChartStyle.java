@@ -18,6 +18,13 @@ final class ChartStyle {
     static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
         new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), Color.BLACK};
 
+    /**
+     * The smallest scale a chart's text stays legible at (its tick labels are 10 px at full size):
+     * on a narrow screen a chart is drawn at least this share of its full width, in a box that
+     * scrolls sideways, rather than shrunk to the screen ({@code --legible} on the element).
+     */
+    static final double LEGIBLE = 0.85;
+
     private ChartStyle() {}
 
     /**
@@ -91,7 +98,8 @@ final class ChartStyle {
      * @param height pixels at full size
      * @param legend whether to draw a legend
      * @return the chart as an SVG element that scales with its container (a viewBox, no fixed
-     *     size); its definitions carry a prefix of their own, so several charts share a page
+     *     size) down to {@link #LEGIBLE} of its full width; its definitions carry a prefix of their
+     *     own, so several charts share a page
      */
     static String svg(String title, org.jfree.chart.plot.Plot plot, int width, int height, boolean legend) {
         System.setProperty("java.awt.headless", "true");
@@ -109,7 +117,7 @@ final class ChartStyle {
         g2.setTransformDoubleConverter(ChartStyle::tenth);
         chart.draw(g2, new java.awt.Rectangle(0, 0, width, height));
         return g2.getSVGElement(null, false, new org.jfree.svg.ViewBox(0, 0, width, height), null, null)
-                .replaceFirst("<svg ", "<svg class=\"chart\" ");
+                .replaceFirst("<svg ", "<svg class=\"chart\" style=\"--legible:" + Math.round(LEGIBLE * width) + "px\" ");
     }
 
     private static String tenth(double value) {

@@ -29,7 +29,8 @@ final class EvaluationTable {
         StringBuilder m = new StringBuilder("## Evaluation sets\n\n");
         m.append("Every trial scored on each set after training, without retraining. Target sets: gain over the paired scratch trial on "
                 + "that set [95% interval] and verdict, decided as on the test split (").append(data.rule().sequential()
-                        ? "anytime-valid confidence sequence" : "Student-t").append(", error control within each set). Source task: the "
+                        ? "anytime-valid confidence sequence" : "Student-t").append(", error control within each set), and where scratch's curve on the set allows, what the transfer is worth there "
+                        + "in scratch's labels per class. Source task: the "
                         + "trained backbone under its pretrained source head, mean accuracy over seeds [95% Student-t interval].\n\n");
         List<String> axes = data.analysis().shownAxes();
         List<String> sets = new ArrayList<>(data.evaluationSets().keySet());
@@ -49,7 +50,8 @@ final class EvaluationTable {
                     m.append(retentionCell(data.analysis().strategyTrials().get(s.key().id()), set));
                 } else {
                     StrategySummary onSet = bySet.getOrDefault(set, Map.of()).get(s.key().id());
-                    m.append(onSet == null ? "n/a" : gainCell(onSet));
+                    m.append(onSet == null ? "n/a" : gainCell(onSet) + (GainLegend.showsWorth(data.bySet().get(set))
+                            ? "; worth " + cellText(GainLegend.worthCell(onSet)) : ""));
                 }
                 m.append(" | ");
             }
@@ -109,19 +111,16 @@ final class EvaluationTable {
                 + "each set. Source task: the trained backbone under its pretrained source head, mean accuracy over seeds [95% Student-t]."))
                 .append("</p>\n");
         List<StrategySummary> summaries = data.analysis().summaries();
-        List<String> axes = new ArrayList<>(List.of("backbone"));
-        axes.addAll(data.analysis().shownAxes());
-        List<String> shared = axes.stream().filter(a -> summaries.stream().map(s -> label(s, a)).distinct().count() == 1).toList();
-        if (!summaries.isEmpty() && !shared.isEmpty()) {
-            h.append("<p><b>Every strategy:</b> ").append(Html.escape(shared.stream().map(a -> a + " " + label(summaries.get(0), a))
-                    .collect(Collectors.joining(", ")))).append("</p>\n");
+        SharedLabels labels = SharedLabels.of(data.analysis(), summaries);
+        if (!labels.caption().isEmpty()) {
+            h.append("<p><b>Every strategy:</b> ").append(Html.escape(labels.caption())).append("</p>\n");
         }
         Map<String, Map<String, StrategySummary>> bySet = new LinkedHashMap<>();
         data.bySet().forEach((set, analysis) -> bySet.put(set, analysis.summaries().stream()
                 .collect(Collectors.toMap(s -> s.key().id(), s -> s, (a, b) -> a, LinkedHashMap::new))));
         h.append("<div class=cards>\n");
         java.util.function.Function<StrategySummary, String> title = s -> {
-            String differing = axes.stream().filter(a -> !shared.contains(a)).map(a -> label(s, a)).collect(Collectors.joining(" / "));
+            String differing = labels.differingOf(s);
             return (differing.isEmpty() ? "" : differing + ", ") + s.key().samplesPerClass() + "/class";
         };
         for (StrategySummary s : summaries) {
@@ -145,15 +144,39 @@ final class EvaluationTable {
                 h.append("<div class=half>").append(svg).append("</div>\n");
             }
         }
-        return h.append("</div>\n").toString();
+        h.append("</div>\n");
+        data.bySet().forEach((set, analysis) -> h.append(perSet(set, analysis)));
+        return h.toString();
     }
 
-    private static String label(StrategySummary s, String axis) {
-        return axis.equals("backbone") ? s.key().backbone() : s.key().label(axis);
+    /**
+     * One target set's forest plot per labelled-data size and its labels-worth chart (what a
+     * transfer is worth in scratch's labels when both are scored on that set), folded under a
+     * line that counts its verdicts.
+     */
+    private static String perSet(String set, TransferAnalysis analysis) {
+        StringBuilder charts = new StringBuilder();
+        new java.util.TreeSet<>(analysis.summaries().stream().map(s -> s.key().samplesPerClass()).toList()).forEach(size -> {
+            String svg = ForestPlot.svg(analysis, size, 720, "accuracy on " + set, " on " + set);
+            if (!svg.isEmpty()) {
+                charts.append(svg).append('\n');
+            }
+        });
+        if (WorthChart.drawable(analysis)) {
+            charts.append(WorthChart.svg(analysis, 900, 480, " on " + set)).append('\n');
+        }
+        if (charts.length() == 0) {
+            return "";
+        }
+        Map<dev.graft.core.stats.Verdict, Long> verdicts = analysis.summaries().stream().filter(s -> s.gain().n() > 0)
+                .collect(Collectors.groupingBy(StrategySummary::verdict, () -> new java.util.EnumMap<>(dev.graft.core.stats.Verdict.class),
+                        Collectors.counting()));
+        return "<details><summary>" + Html.escape(set + ": " + verdicts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", ")) + "; forest plots and labels worth") + "</summary>\n" + charts + "</details>\n";
     }
 
     private static String row(String set, String value, String verdict) {
-        return "<tr><td>" + Html.escape(set) + "</td><td class=num>" + Html.escape(value) + "</td><td class=\"" + verdict + "\">"
+        return "<tr><td>" + Html.escape(set) + "</td><td class=num>" + Html.breakOnce(value) + "</td><td class=\"" + verdict + "\">"
                 + Html.escape(verdict) + "</td></tr>\n";
     }
 }

@@ -34,11 +34,25 @@ final class ForestPlot {
      * @return the plot as SVG, or an empty string when no strategy at this size has a gain
      */
     static String svg(TransferAnalysis analysis, int samplesPerClass, int width) {
+        return svg(analysis, samplesPerClass, width, "test accuracy", "");
+    }
+
+    /**
+     * @param analysis the run's analysis, or its analysis on an evaluation set
+     * @param samplesPerClass the size to draw
+     * @param width pixels at full size
+     * @param score what the gain is a difference of, e.g. "test accuracy" or "accuracy on noise"
+     * @param where appended to the title, e.g. " on noise", or empty
+     * @return the plot as SVG, or an empty string when no strategy at this size has a gain
+     */
+    static String svg(TransferAnalysis analysis, int samplesPerClass, int width, String score, String where) {
         List<StrategySummary> rows = analysis.summaries().stream()
                 .filter(s -> s.key().samplesPerClass() == samplesPerClass && s.gain().n() > 0).toList();
         if (rows.isEmpty()) {
             return "";
         }
+        // the labels every strategy shares are said beside the table; the plot names what tells them apart
+        SharedLabels labels = SharedLabels.of(analysis, analysis.summaries());
         String[] names = new String[rows.size()];
         Map<Verdict, XYIntervalSeries> byVerdict = new EnumMap<>(Verdict.class);
         XYSeries seeds = new XYSeries("one seed's gain");
@@ -48,7 +62,7 @@ final class ForestPlot {
             StrategySummary s = rows.get(i);
             // the first strategy at the top
             int y = rows.size() - 1 - i;
-            names[y] = s.key().strategy();
+            names[y] = labels.differing().isEmpty() ? s.key().strategy() : labels.differingOf(s);
             double lo = Double.isFinite(s.gain().low()) ? Math.max(-1, s.gain().low()) : s.gain().n() < 2 ? s.gain().mean() : -1;
             double hi = Double.isFinite(s.gain().high()) ? Math.min(1, s.gain().high()) : s.gain().n() < 2 ? s.gain().mean() : 1;
             byVerdict.computeIfAbsent(s.verdict(), v -> new XYIntervalSeries(v.name())).add(s.gain().mean(), lo, hi, y, y, y);
@@ -64,7 +78,7 @@ final class ForestPlot {
         }
         XYIntervalSeriesCollection intervals = new XYIntervalSeriesCollection();
         byVerdict.values().forEach(intervals::addSeries);
-        NumberAxis x = new NumberAxis("gain over scratch (test accuracy, transfer minus scratch)");
+        NumberAxis x = new NumberAxis("gain over scratch (" + score + ", transfer minus scratch)");
         double pad = Math.max(0.02, 0.05 * (high - low));
         x.setRange(Math.max(-1, low - pad), Math.min(1, high + pad));
         SymbolAxis y = new SymbolAxis(null, names);
@@ -91,7 +105,7 @@ final class ForestPlot {
         plot.setDataset(1, new XYSeriesCollection(seeds));
         plot.setRenderer(1, points);
         plot.addDomainMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1.2f)));
-        return ChartStyle.svg("Gain over scratch at " + samplesPerClass + " labels per class (mean, 95% interval; points: seeds)",
+        return ChartStyle.svg("Gain over scratch" + where + " at " + samplesPerClass + " labels per class (mean, 95% interval; points: seeds)",
                 plot, width, 110 + 44 * rows.size());
     }
 }

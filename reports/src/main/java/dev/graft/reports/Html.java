@@ -1,6 +1,6 @@
 package dev.graft.reports;
 
-/** HTML escaping. */
+/** HTML escaping, and where a cell may break. */
 final class Html {
     private Html() {}
 
@@ -20,5 +20,19 @@ final class Html {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * @param text e.g. "+0.0962 [-0.1231, +0.1977]", "&lt; 10 [&lt; 10, 13]" or "0.5844 ± 0.0469"
+     * @return the text escaped, breakable only before its interval or spread: a cell that must wrap
+     *     puts "[…]" or "± …" on one line below its value
+     */
+    static String breakOnce(String text) {
+        String escaped = escape(text);
+        int interval = escaped.indexOf(" [");
+        int spread = escaped.indexOf(" ±");
+        int at = interval < 0 ? spread : spread < 0 ? interval : Math.min(interval, spread);
+        return at < 0 ? escaped.replace(" ", "&nbsp;")
+                : escaped.substring(0, at).replace(" ", "&nbsp;") + " " + escaped.substring(at + 1).replace(" ", "&nbsp;");
     }
 }

@@ -8,6 +8,7 @@ import dev.graft.core.store.SimilarityRecord;
 import dev.graft.core.store.TrialRecord;
 import dev.graft.core.store.TrialStatus;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,8 +22,9 @@ import static dev.graft.reports.Html.escape;
 
 /**
  * {@code index.html}: one self-contained page (inline CSS and SVG, no script, nothing fetched)
- * that reads on a phone (390 px) and a desktop (1400 px): charts scale with the page, wide tables
- * scroll inside their own boxes.
+ * that reads on a phone (390 px) and a desktop (1400 px): charts scale with the page down to a
+ * legible size, then scroll inside their own boxes, as wide tables do; the gain table says once
+ * above it what every row shares, so that its verdicts stay on a desktop's screen.
  */
 final class HtmlReport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,14 +34,18 @@ final class HtmlReport {
             ".scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;margin:.6em 0;font-size:.9em}",
             "th,td{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}th{background:#f3f3f3}",
             "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.scroll td{white-space:nowrap}.scroll td.failed{white-space:normal;min-width:20em}",
+            // cells that may wrap where the page is narrower than the table: an interval below its mean, a reason on two lines
+            ".scroll td.wrap{white-space:normal}",
             ".positive{background:#e3f5e1}.negative{background:#fbe3e3}.equivalent{background:#e6eefb}.inconclusive{background:#f7f7f7}",
             ".better{color:#1b7837;font-weight:600}.worse{color:#b2182b;font-weight:600}.failed{color:#b00}",
-            "svg.chart{width:100%;height:auto;display:block;margin:.5em 0}",
-            ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,380px),1fr));gap:.5em}",
+            // a chart keeps a legible size (ChartStyle.LEGIBLE) and on a phone scrolls inside its box rather than shrinking its text away;
+            // grid cells are wide enough that on a desktop none has to
+            "svg.chart{width:100%;height:auto;display:block;margin:.5em 0;min-width:var(--legible)}.chart-box{overflow-x:auto;max-width:100%}",
+            ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,450px),1fr));gap:.5em}",
             ".cards{display:flex;flex-wrap:wrap;gap:.8em}table.card{margin:0;flex:0 1 20em}table.card td{white-space:nowrap}",
             // a phone: the interval wraps inside its cell, so that the verdict stays on screen
             "@media (max-width:480px){table.card{font-size:.85em}table.card td.num{white-space:normal}}",
-            ".half{flex:1 1 26em;min-width:0}",
+            ".half{flex:1 1 450px;min-width:0}",
             ".pair{display:flex;flex-wrap:wrap;gap:1em}table.confusion td{min-width:2.5em}caption{font-weight:600;text-align:left}",
             "pre{background:#f6f6f6;padding:.6em;overflow-x:auto;font-size:.85em}code{background:#f3f3f3;padding:1px 3px;word-break:break-all}",
             ".warn{background:#fff6e0;border-left:4px solid #e69f00;padding:.4em .8em}details{margin:.6em 0}summary{cursor:pointer}");
@@ -78,7 +84,12 @@ final class HtmlReport {
         pretrainings(h, data);
         experiment(h, data);
         trials(h, data);
-        return h.append("</body></html>\n").toString();
+        return inBoxes(h.append("</body></html>\n").toString());
+    }
+
+    /** Every chart of a page in a box of its own, which scrolls sideways where the chart is wider than the screen. */
+    static String inBoxes(String page) {
+        return page.replace("<svg class=\"chart\"", "<div class=chart-box><svg class=\"chart\"").replace("</svg>", "</svg></div>");
     }
 
     private static void gains(StringBuilder h, RunData data) {
@@ -87,37 +98,12 @@ final class HtmlReport {
                 .append(escape(GainLegend.verdicts(data.rule()))).append("</p>\n<p>").append(escape(GainLegend.companion())).append("</p>\n")
                 .append(controlled ? "<p>" + escape(GainLegend.control(data.rule())) + "</p>\n" : "")
                 .append("<p>").append(escape(GainLegend.worth(data.analysis()))).append("</p>\n");
-        boolean worth = GainLegend.showsWorth(data.analysis());
-        List<String> axes = data.analysis().shownAxes();
-        boolean sequential = data.rule().sequential();
-        h.append("<div class=scroll><table><tr><th>backbone</th>")
-                .append(axes.stream().map(a -> "<th>" + escape(a) + "</th>").collect(Collectors.joining())).append("<th>labels/class</th><th>seeds</th>")
-                .append(sequential ? "<th>stopped</th>" : "")
-                .append("<th>transfer accuracy</th><th>scratch accuracy</th><th>gain [95% interval]</th><th>verdict</th>")
-                .append(controlled ? "<th>" + escape(GainLegend.controlHeader(data.rule())) + "</th>" : "")
-                .append("<th>sign test</th>")
-                .append(worth ? "<th>worth (labels/class)</th>" : "").append("<th>failed</th></tr>\n");
-        for (StrategySummary s : data.analysis().summaries()) {
-            h.append("<tr class=\"").append(s.verdict()).append("\"><td>").append(escape(s.key().backbone()))
-                    .append(axes.stream().map(a -> "</td><td>" + escape(s.key().label(a))).collect(Collectors.joining()))
-                    .append("</td><td class=num>").append(s.key().samplesPerClass())
-                    .append("</td><td class=num>").append(s.gain().n()).append(sequential ? "</td><td>" + escape(s.stopReason()) : "")
-                    .append("</td><td class=num>").append(Numbers.meanSd(s.transferAccuracy()))
-                    .append("</td><td class=num>").append(Numbers.meanSd(s.scratchAccuracy())).append("</td><td class=num>")
-                    .append(Numbers.interval(s.gain(), 4)).append("</td><td>").append(s.verdict())
-                    .append(controlled ? "</td><td class=\"" + s.decision().controlled() + "\">" + s.decision().controlled() : "")
-                    // the verdict alone keeps the table within the page; the median and its interval show on hover (and in report.md)
-                    .append("</td><td class=\"").append(s.companion().verdict()).append("\" title=\"median ")
-                    .append(escape(Numbers.interval(s.companion().median(), 4))).append("\">").append(GainLegend.companionVerdict(s))
-                    .append(worth ? "</td><td class=num>" + escape(GainLegend.worthCell(s)) : "").append("</td><td class=num>")
-                    .append(s.failedTrials() == 0 ? "" : s.failedTrials()).append("</td></tr>\n");
-        }
-        h.append("</table></div>\n");
+        h.append(gainTable(data));
         h.append(VerdictsByAxis.html(data.analysis()));
         TreeSet<Integer> sizes = new TreeSet<>();
         data.analysis().summaries().forEach(s -> sizes.add(s.key().samplesPerClass()));
         for (int size : sizes) {
-            h.append(ForestPlot.svg(data.analysis(), size, 1000)).append('\n');
+            h.append(ForestPlot.svg(data.analysis(), size, 720)).append('\n');
         }
         if (sizes.size() > 1 && !data.analysis().gains().isEmpty()) {
             h.append(GainChart.svg(data.analysis(), 900, 480)).append('\n');
@@ -125,6 +111,64 @@ final class HtmlReport {
         if (WorthChart.drawable(data.analysis())) {
             h.append(WorthChart.svg(data.analysis(), 900, 480)).append('\n');
         }
+    }
+
+    /**
+     * The gain table: a row per strategy and size. What is the same on every row (a label, the
+     * seed count, why seeding stopped, no failures) is said once above it, so that the verdicts
+     * stay on a 1400 px screen without a sideways scroll.
+     */
+    static String gainTable(RunData data) {
+        List<StrategySummary> rows = data.analysis().summaries();
+        boolean controlled = data.rule().control() != ErrorControl.none;
+        boolean worth = GainLegend.showsWorth(data.analysis());
+        boolean sequential = data.rule().sequential();
+        SharedLabels labels = SharedLabels.of(data.analysis(), rows);
+        boolean sameSeeds = rows.size() > 1 && rows.stream().map(s -> s.gain().n()).distinct().count() == 1;
+        boolean sameStop = sequential && rows.size() > 1 && rows.stream().map(StrategySummary::stopReason).distinct().count() == 1;
+        boolean failures = rows.stream().anyMatch(s -> s.failedTrials() > 0);
+        List<String> shared = new ArrayList<>();
+        if (!labels.caption().isEmpty()) {
+            shared.add(labels.caption());
+        }
+        if (sameSeeds) {
+            shared.add(rows.get(0).gain().n() + " seeds");
+        }
+        if (sameStop) {
+            shared.add("seeding stopped: " + rows.get(0).stopReason());
+        }
+        if (!rows.isEmpty() && !failures) {
+            shared.add("no trial failed");
+        }
+        StringBuilder h = new StringBuilder();
+        if (!shared.isEmpty()) {
+            h.append("<p><b>Every strategy:</b> ").append(escape(String.join("; ", shared))).append("</p>\n");
+        }
+        h.append("<div class=scroll id=gains><table><tr>")
+                .append(labels.differing().stream().map(a -> "<th>" + escape(a) + "</th>").collect(Collectors.joining()))
+                .append("<th>labels per class</th>").append(sameSeeds ? "" : "<th>seeds</th>")
+                .append(sequential && !sameStop ? "<th>stopped</th>" : "")
+                .append("<th>transfer accuracy</th><th>scratch accuracy</th><th>gain [95% interval]</th><th>verdict</th>")
+                .append(controlled ? "<th>" + escape(GainLegend.controlHeader(data.rule())) + "</th>" : "")
+                .append("<th>sign test</th>")
+                .append(worth ? "<th>worth (labels/class)</th>" : "").append(failures ? "<th>failed</th>" : "").append("</tr>\n");
+        for (StrategySummary s : rows) {
+            h.append("<tr class=\"").append(s.verdict()).append("\">")
+                    .append(labels.differing().stream().map(a -> "<td>" + escape(SharedLabels.label(s, a)) + "</td>").collect(Collectors.joining()))
+                    .append("<td class=num>").append(s.key().samplesPerClass()).append("</td>")
+                    .append(sameSeeds ? "" : "<td class=num>" + s.gain().n() + "</td>")
+                    .append(sequential && !sameStop ? "<td class=wrap>" + escape(s.stopReason()) + "</td>" : "")
+                    .append("<td class=\"num wrap\">").append(Html.breakOnce(Numbers.meanSd(s.transferAccuracy())))
+                    .append("</td><td class=\"num wrap\">").append(Html.breakOnce(Numbers.meanSd(s.scratchAccuracy()))).append("</td><td class=\"num wrap\">")
+                    .append(Html.breakOnce(Numbers.interval(s.gain(), 4))).append("</td><td>").append(s.verdict())
+                    .append(controlled ? "</td><td class=\"" + s.decision().controlled() + "\">" + s.decision().controlled() : "")
+                    // the verdict alone keeps the table within the page; the median and its interval show on hover (and in report.md)
+                    .append("</td><td class=\"").append(s.companion().verdict()).append("\" title=\"median ")
+                    .append(escape(Numbers.interval(s.companion().median(), 4))).append("\">").append(GainLegend.companionVerdict(s))
+                    .append(worth ? "</td><td class=\"num wrap\">" + Html.breakOnce(GainLegend.worthCell(s)) : "")
+                    .append(failures ? "</td><td class=num>" + (s.failedTrials() == 0 ? "" : s.failedTrials()) : "").append("</td></tr>\n");
+        }
+        return h.append("</table></div>\n").toString();
     }
 
     private static void learningCurves(StringBuilder h, RunData data, Map<String, TrialRecord> byId) {

@@ -33,6 +33,18 @@ final class WorthChart {
     }
 
     static String svg(TransferAnalysis analysis, int width, int height) {
+        return svg(analysis, width, height, "");
+    }
+
+    /**
+     * @param analysis the run's analysis, or its analysis on an evaluation set
+     * @param width pixels at full size
+     * @param height pixels at full size
+     * @param where appended to the title, e.g. " on noise", or empty
+     * @return the chart as SVG
+     */
+    static String svg(TransferAnalysis analysis, int width, int height, String where) {
+        SharedLabels labels = SharedLabels.of(analysis, analysis.summaries());
         Map<String, YIntervalSeries> series = new LinkedHashMap<>();
         double lowest = Double.POSITIVE_INFINITY;
         double highest = 0;
@@ -43,7 +55,7 @@ final class WorthChart {
             LabelsWorth w = s.worth();
             double low = Double.isFinite(w.low()) ? Math.max(w.smallest(), w.low()) : w.smallest();
             double high = Double.isFinite(w.high()) ? Math.min(w.largest(), w.high()) : w.largest();
-            series.computeIfAbsent(s.key().strategy(), YIntervalSeries::new).add(s.key().samplesPerClass(), w.value(), low, high);
+            series.computeIfAbsent(labels.differing().isEmpty() ? s.key().strategy() : labels.differingOf(s), YIntervalSeries::new).add(s.key().samplesPerClass(), w.value(), low, high);
             lowest = Math.min(lowest, Math.min(low, s.key().samplesPerClass()));
             highest = Math.max(highest, Math.max(high, s.key().samplesPerClass()));
         }
@@ -70,6 +82,6 @@ final class WorthChart {
         line.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
         plot.setDataset(1, new XYSeriesCollection(diagonal));
         plot.setRenderer(1, line);
-        return ChartStyle.svg("What transfer is worth in labels (95% bootstrap interval over seeds)", plot, width, height);
+        return ChartStyle.svg("What transfer is worth in labels" + where + " (95% bootstrap interval over seeds)", plot, width, height);
     }
 }

@@ -27,6 +27,11 @@ final class GroupLearningRates implements ParameterTracker {
         multipliers.put(parameterId, multiplier);
     }
 
+    /** Sets the multiplier of one parameter. */
+    void setMultiplier(ai.djl.nn.Parameter parameter, double multiplier) {
+        setMultiplier(parameter.getId(), multiplier);
+    }
+
     /** Sets the multiplier of every parameter of {@code block}. */
     void setMultiplier(ai.djl.nn.Block block, double multiplier) {
         for (var parameter : block.getParameters().values()) {

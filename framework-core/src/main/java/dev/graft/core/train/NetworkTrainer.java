@@ -390,6 +390,13 @@ public final class NetworkTrainer {
                 training.add(names.get(i));
             }
         }
+        if (schedule != null) {
+            BackboneParameters parameters = BackboneParameters.of(network);
+            List<dev.graft.spi.freeze.ParameterState> chosen = schedule.parameters(parameters.described(), position);
+            if (chosen != null) {
+                training = new ArrayList<>(parameters.apply(chosen, firstNewGroup, rates));
+            }
+        }
         double head = schedule == null ? 1.0 : schedule.headLrMultiplier(position);
         rates.setMultiplier(network.head(), head);
         if (network.sourceHead() != null) {

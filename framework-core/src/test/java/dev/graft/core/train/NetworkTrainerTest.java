@@ -155,6 +155,66 @@ class NetworkTrainerTest {
         }
     }
 
+    /**
+     * A schedule that chooses parameters (FreezeSchedule.parameters, as BitFit does): every group
+     * "trains" in inference mode, but of the backbone only the biases and normalisation shifts are
+     * updated; weights, scales and the BatchNorm statistics stay bit-identical, the head trains.
+     */
+    @Test
+    void aScheduleThatChoosesParametersTrainsExactlyThose() {
+        List<dev.graft.spi.freeze.BackboneParameter> seen = new java.util.ArrayList<>();
+        FreezeSchedule biasesOnly = new FreezeSchedule() {
+            @Override
+            public List<dev.graft.spi.freeze.GroupState> plan(List<String> groupNames, dev.graft.spi.freeze.TrainingPosition position) {
+                return java.util.Collections.nCopies(groupNames.size(), new dev.graft.spi.freeze.GroupState(true, 1.0, false));
+            }
+
+            @Override
+            public List<dev.graft.spi.freeze.ParameterState> parameters(List<dev.graft.spi.freeze.BackboneParameter> parameters,
+                    dev.graft.spi.freeze.TrainingPosition position) {
+                if (seen.isEmpty()) {
+                    seen.addAll(parameters);
+                }
+                return parameters.stream().map(p -> p.kind() == dev.graft.spi.freeze.BackboneParameter.Kind.BIAS
+                        || p.kind() == dev.graft.spi.freeze.BackboneParameter.Kind.NORM_SHIFT
+                        ? dev.graft.spi.freeze.ParameterState.TRAINING : dev.graft.spi.freeze.ParameterState.FROZEN).toList();
+            }
+        };
+        Result result = train(biasesOnly, CONFIG, 1, ((LabeledImages) DATA.train()));
+        // the tiny backbone: two groups of convolution (weight, bias) and BatchNorm (gamma, beta, running mean and variance)
+        assertEquals(List.of("WEIGHT", "BIAS", "NORM_SCALE", "NORM_SHIFT", "RUNNING_STATISTIC", "RUNNING_STATISTIC"),
+                seen.stream().filter(p -> p.groupIndex() == 0).map(p -> p.kind().name()).toList());
+        assertEquals(12, seen.size());
+        assertTrue(seen.stream().allMatch(p -> p.size() > 0), seen.toString());
+        int updated = 0;
+        for (String name : result.before().keySet()) {
+            boolean changed = !java.util.Arrays.equals(result.before().get(name), result.after().get(name));
+            boolean shouldTrain = name.contains("head") || name.endsWith("bias") || name.endsWith("beta");
+            assertEquals(shouldTrain, changed, name + (changed ? " changed" : " did not change"));
+            updated += changed && !name.contains("head") ? 1 : 0;
+        }
+        assertEquals(4, updated, "two convolution biases and two BatchNorm shifts");
+        assertEquals(List.of("g0", "g1"), result.outcome().epochs().get(0).trainingGroups());
+    }
+
+    @Test
+    void aParameterAnswerOfTheWrongLengthFailsNamingBoth() {
+        FreezeSchedule wrong = new FreezeSchedule() {
+            @Override
+            public List<dev.graft.spi.freeze.GroupState> plan(List<String> groupNames, dev.graft.spi.freeze.TrainingPosition position) {
+                return java.util.Collections.nCopies(groupNames.size(), dev.graft.spi.freeze.GroupState.TRAINING);
+            }
+
+            @Override
+            public List<dev.graft.spi.freeze.ParameterState> parameters(List<dev.graft.spi.freeze.BackboneParameter> parameters,
+                    dev.graft.spi.freeze.TrainingPosition position) {
+                return List.of(dev.graft.spi.freeze.ParameterState.TRAINING);
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> train(wrong, CONFIG, 1, ((LabeledImages) DATA.train())));
+        assertEquals("freeze schedule returned 1 parameter states for 12 backbone parameters", e.getMessage());
+    }
+
     /** Every other label made 0, so the classes are unbalanced and the bias has a prior to learn. */
     private static int[] moreOfClassZero(int[] labels) {
         int[] shifted = labels.clone();

@@ -31,10 +31,19 @@ public final class DiscriminativeFactory implements FreezeScheduleFactory<Discri
 
     @Override
     public FreezeSchedule create(DiscriminativeConfig config) {
+        return geometric(config.decay(), 0);
+    }
+
+    /**
+     * @param decay the factor per group
+     * @param firstPower the power of {@code decay} the group under the head trains at
+     * @return every group training, group i counted from the top (0 under the head) at lr * decay^(i + firstPower)
+     */
+    static FreezeSchedule geometric(double decay, int firstPower) {
         return (groups, position) -> {
             List<GroupState> states = new ArrayList<>(groups.size());
             for (int i = 0; i < groups.size(); i++) {
-                states.add(new GroupState(true, Math.pow(config.decay(), groups.size() - 1 - i)));
+                states.add(new GroupState(true, Math.pow(decay, groups.size() - 1 - i + firstPower)));
             }
             return states;
         };

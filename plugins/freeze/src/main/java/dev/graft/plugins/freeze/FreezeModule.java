@@ -15,5 +15,6 @@ public final class FreezeModule extends GraftModule {
         freezeSchedule(BackboneFinetuningFactory.NAME).to(BackboneFinetuningFactory.class);
         freezeSchedule(FineTuneFactory.NAME).to(FineTuneFactory.class);
         freezeSchedule(SurgicalFactory.NAME).to(SurgicalFactory.class);
+        freezeSchedule(LayerDecayFactory.NAME).to(LayerDecayFactory.class);
     }
 }

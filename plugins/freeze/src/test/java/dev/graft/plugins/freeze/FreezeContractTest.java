@@ -20,6 +20,7 @@ class FreezeContractTest extends PluginContract {
                 new Refused("two-phase", Map.of("unfrozenLrScale", 2.0), "unfrozenLrScale"),
                 new Refused("gradual", Map.of("every", 0), "every"),
                 new Refused("discriminative", Map.of("decay", 1.5), "decay"),
+                new Refused("layer-decay", Map.of("decay", 0), "decay"),
                 new Refused("backbone-finetuning", Map.of("growth", 200.0), "growth"),
                 new Refused("backbone-finetuning", Map.of("unfreezeAt", -2), "unfreezeAt"),
                 new Refused("fine-tune", Map.of("pctStart", 1.0), "pctStart"),

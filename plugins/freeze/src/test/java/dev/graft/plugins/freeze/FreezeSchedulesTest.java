@@ -83,6 +83,19 @@ class FreezeSchedulesTest {
         assertTrue(plan.stream().allMatch(GroupState::trains));
     }
 
+    /**
+     * timm's param_groups_layer_decay for a ViT of depth 2 (layer ids: embedding 0, blocks 1 and 2,
+     * head 3 = num_layers, scale decay^(num_layers - id)) on the three groups embedding, block,
+     * block: decay^3, decay^2, decay^1, and the head at the base rate.
+     */
+    @Test
+    void layerDecayIsTimmsLayerDecay() {
+        List<GroupState> plan = new LayerDecayFactory().create(new LayerDecayConfig(null)).plan(GROUPS, epoch(0));
+        assertEquals(List.of(0.421875, 0.5625, 0.75), plan.stream().map(GroupState::lrMultiplier).toList());
+        assertTrue(plan.stream().allMatch(GroupState::trains));
+        assertEquals(1.0, new LayerDecayFactory().create(new LayerDecayConfig(0.5)).headLrMultiplier(epoch(0)));
+    }
+
     @Test
     void backboneFinetuningFollowsLightningsCallback() {
         var schedule = new BackboneFinetuningFactory().create(new BackboneFinetuningConfig(3, 0.1, 2.0, null));

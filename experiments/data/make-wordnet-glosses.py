@@ -41,7 +41,12 @@ LEXNAMES = ("adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifa
 def synsets(pos):
     """(lexicographer file number, offset, words, definition) of every synset in data.<pos>, in file order."""
     for lexfile, offset, words, gloss in glosses(pos):
-        yield lexfile, offset, words, gloss.split('; "', 1)[0].strip().rstrip(";").strip()
+        yield lexfile, offset, words, definition_of(gloss)
+
+
+def definition_of(gloss):
+    """A gloss's definition: the text before its first quoted usage example."""
+    return gloss.split('; "', 1)[0].strip().rstrip(";").strip()
 
 
 def glosses(pos):

@@ -53,8 +53,7 @@ def main():
     examples = {}
     for pos in ("noun", "verb"):
         for lexfile, offset, words, gloss in GLOSSES.glosses(pos):
-            definition = gloss.split('; "', 1)[0].strip().rstrip(";").strip()
-            by_class.setdefault(lexfile, []).append((offset, words, definition))
+            by_class.setdefault(lexfile, []).append((offset, words, GLOSSES.definition_of(gloss)))
             example = first_example(gloss)
             if example is not None:
                 if "\t" in example or "\t" in words:

@@ -62,7 +62,7 @@ final class ForestPlot {
             StrategySummary s = rows.get(i);
             // the first strategy at the top
             int y = rows.size() - 1 - i;
-            names[y] = labels.differing().isEmpty() ? s.key().strategy() : labels.differingOf(s);
+            names[y] = labels.name(s);
             double lo = Double.isFinite(s.gain().low()) ? Math.max(-1, s.gain().low()) : s.gain().n() < 2 ? s.gain().mean() : -1;
             double hi = Double.isFinite(s.gain().high()) ? Math.min(1, s.gain().high()) : s.gain().n() < 2 ? s.gain().mean() : 1;
             byVerdict.computeIfAbsent(s.verdict(), v -> new XYIntervalSeries(v.name())).add(s.gain().mean(), lo, hi, y, y, y);

@@ -40,6 +40,11 @@ record SharedLabels(List<String> shared, List<String> differing, String caption)
         return name.equals(BACKBONE) ? s.key().backbone() : s.key().label(name);
     }
 
+    /** @return what a chart calls the strategy: the labels that tell it apart, or its whole label when none do */
+    String name(StrategySummary s) {
+        return differing.isEmpty() ? s.key().strategy() : differingOf(s);
+    }
+
     /** @return the labels that tell this strategy apart from the others, joined by " / " */
     String differingOf(StrategySummary s) {
         return differing.stream().map(a -> label(s, a)).collect(Collectors.joining(" / "));

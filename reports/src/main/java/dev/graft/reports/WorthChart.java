@@ -55,7 +55,7 @@ final class WorthChart {
             LabelsWorth w = s.worth();
             double low = Double.isFinite(w.low()) ? Math.max(w.smallest(), w.low()) : w.smallest();
             double high = Double.isFinite(w.high()) ? Math.min(w.largest(), w.high()) : w.largest();
-            series.computeIfAbsent(labels.differing().isEmpty() ? s.key().strategy() : labels.differingOf(s), YIntervalSeries::new).add(s.key().samplesPerClass(), w.value(), low, high);
+            series.computeIfAbsent(labels.name(s), YIntervalSeries::new).add(s.key().samplesPerClass(), w.value(), low, high);
             lowest = Math.min(lowest, Math.min(low, s.key().samplesPerClass()));
             highest = Math.max(highest, Math.max(high, s.key().samplesPerClass()));
         }

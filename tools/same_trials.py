@@ -20,7 +20,8 @@ EPOCH_COLUMNS = ("train_loss", "train_accuracy", "validation_accuracy", "validat
 
 
 def provenance(text):
-    text = re.sub(r'"(seconds|startedAt)":("[^"]*"|[0-9.eE+-]+)', r'"\1":null', text)
+    # times, and the process's peak memory, differ between runs of the same trial
+    text = re.sub(r'"(seconds|startedAt|secondsPerEpoch|peakMemoryBytes)":("[^"]*"|[0-9.eE+-]+)', r'"\1":null', text)
     # where the trial's time went (seconds by phase) is a time too
     text = re.sub(r'"timing":\{[^}]*\}', r'"timing":null', text)
     # the feature cache's source says which process computed the features first, not what they are

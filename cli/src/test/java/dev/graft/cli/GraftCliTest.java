@@ -407,7 +407,8 @@ class GraftCliTest {
 
         List<String> csv = Files.readAllLines(out.resolve("report/results.csv"));
         assertEquals("trial_id,kind,backbone,head,freeze,augment,regularizer,samples_per_class,seed,status,test_accuracy,test_macro_f1,"
-                + "gain_vs_scratch,baseline_id,best_epoch,epochs_run,train_seconds,error,strategy_id,labels_worth,labels_worth_low,labels_worth_high",
+                + "gain_vs_scratch,baseline_id,best_epoch,epochs_run,train_seconds,error,strategy_id,labels_worth,labels_worth_low,labels_worth_high,"
+                + "trained_parameters,task_bytes,peak_memory_bytes,seconds_per_epoch",
                 csv.get(0));
         assertEquals(7, csv.size());
         long transferWithGain = csv.stream().skip(1).filter(row -> row.contains(",transfer,"))

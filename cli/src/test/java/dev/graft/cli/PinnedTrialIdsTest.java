@@ -38,7 +38,7 @@ class PinnedTrialIdsTest {
         try (Stream<Path> list = Files.list(DESCRIPTORS)) {
             files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertEquals(17, files.size(), "bundled descriptors: " + files);
+        assertEquals(19, files.size(), "bundled descriptors: " + files);
         for (Path file : files) {
             List<String> lines = new ArrayList<>();
             for (Trial trial : expander.expand(reader.read(file).experiment())) {

@@ -17,7 +17,8 @@ final class CsvReport {
     static List<String> columns(List<String> axes) {
         return Stream.of(Stream.of("trial_id", "kind", "backbone"), axes.stream(),
                 Stream.of("samples_per_class", "seed", "status", "test_accuracy", "test_macro_f1", "gain_vs_scratch", "baseline_id", "best_epoch",
-                        "epochs_run", "train_seconds", "error", "strategy_id", "labels_worth", "labels_worth_low", "labels_worth_high"))
+                        "epochs_run", "train_seconds", "error", "strategy_id", "labels_worth", "labels_worth_low", "labels_worth_high",
+                        "trained_parameters", "task_bytes", "peak_memory_bytes", "seconds_per_epoch"))
                 .flatMap(s -> s).toList();
     }
 
@@ -73,7 +74,14 @@ final class CsvReport {
                 Integer.toString(t.bestEpoch()), Integer.toString(t.epochsRun()), String.format(Locale.ROOT, "%.3f", t.trainSeconds()),
                 t.error() == null ? "" : t.error(), t.strategyId(), w == null ? "" : w.format(w.value()), w == null ? "" : w.format(w.low()),
                 w == null ? "" : w.format(w.high())));
+        Costs cost = Costs.of(List.of(t));
+        cells.addAll(List.of(whole(cost.trainedParameters()), whole(cost.taskBytes()), whole(cost.peakMemoryBytes()),
+                cost.secondsPerEpoch() == null ? "" : String.format(Locale.ROOT, "%.4f", cost.secondsPerEpoch())));
         out.append(String.join(",", cells.stream().map(CsvReport::escape).toList())).append('\n');
+    }
+
+    private static String whole(Long value) {
+        return value == null ? "" : Long.toString(value);
     }
 
     private static String number(double value) {

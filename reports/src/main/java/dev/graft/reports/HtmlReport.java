@@ -100,6 +100,7 @@ final class HtmlReport {
                 .append("<p>").append(escape(GainLegend.worth(data.analysis()))).append("</p>\n");
         h.append(gainTable(data));
         h.append(VerdictsByAxis.html(data.analysis()));
+        h.append(CostTable.html(data.analysis()));
         TreeSet<Integer> sizes = new TreeSet<>();
         data.analysis().summaries().forEach(s -> sizes.add(s.key().samplesPerClass()));
         for (int size : sizes) {
@@ -127,6 +128,7 @@ final class HtmlReport {
         boolean sameSeeds = rows.size() > 1 && rows.stream().map(s -> s.gain().n()).distinct().count() == 1;
         boolean sameStop = sequential && rows.size() > 1 && rows.stream().map(StrategySummary::stopReason).distinct().count() == 1;
         boolean failures = rows.stream().anyMatch(s -> s.failedTrials() > 0);
+        boolean costs = CostTable.shown(data.analysis());
         List<String> shared = new ArrayList<>();
         if (!labels.caption().isEmpty()) {
             shared.add(labels.caption());
@@ -149,6 +151,7 @@ final class HtmlReport {
                 .append("<th>labels per class</th>").append(sameSeeds ? "" : "<th>seeds</th>")
                 .append(sequential && !sameStop ? "<th>stopped</th>" : "")
                 .append("<th>transfer accuracy</th><th>scratch accuracy</th><th>gain [95% interval]</th><th>verdict</th>")
+                .append(costs ? "<th title=\"parameters trained, and the bytes a task adds to the pretrained backbone (medians over seeds)\">trained / task</th>" : "")
                 .append(controlled ? "<th>" + escape(GainLegend.controlHeader(data.rule())) + "</th>" : "")
                 .append("<th>sign test</th>")
                 .append(worth ? "<th>worth (labels/class)</th>" : "").append(failures ? "<th>failed</th>" : "").append("</tr>\n");
@@ -161,6 +164,7 @@ final class HtmlReport {
                     .append("<td class=\"num wrap\">").append(Html.breakOnce(Numbers.meanSd(s.transferAccuracy())))
                     .append("</td><td class=\"num wrap\">").append(Html.breakOnce(Numbers.meanSd(s.scratchAccuracy()))).append("</td><td class=\"num wrap\">")
                     .append(Html.breakOnce(Numbers.interval(s.gain(), 4))).append("</td><td>").append(s.verdict())
+                    .append(costs ? "</td><td class=num>" + s.cost().trainedCell() + "<br>" + s.cost().taskCell() : "")
                     .append(controlled ? "</td><td class=\"" + s.decision().controlled() + "\">" + s.decision().controlled() : "")
                     // the verdict alone keeps the table within the page; the median and its interval show on hover (and in report.md)
                     .append("</td><td class=\"").append(s.companion().verdict()).append("\" title=\"median ")

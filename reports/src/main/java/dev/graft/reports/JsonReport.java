@@ -62,6 +62,10 @@ final class JsonReport {
                 putNumber(node, "labelsWorthLow", s.worth().low());
                 putNumber(node, "labelsWorthHigh", s.worth().high());
                 node.put("labelsWorthText", s.worth().textWithInterval());
+                if (s.cost() != null && s.cost().measured()) {
+                    // medians over the strategy's finished seeds (results.csv has each trial's)
+                    node.set("cost", mapper.valueToTree(s.cost()));
+                }
                 if (!data.evaluationSets().isEmpty()) {
                     // the same strategy scored on each evaluation set: the gain decided there, or the source task's accuracy
                     ObjectNode sets = node.putObject("evaluationSets");

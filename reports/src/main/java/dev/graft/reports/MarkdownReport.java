@@ -40,12 +40,14 @@ final class MarkdownReport {
         boolean worth = GainLegend.showsWorth(data.analysis());
         List<String> axes = data.analysis().shownAxes();
         boolean sequential = data.rule().sequential();
+        boolean costs = CostTable.shown(data.analysis());
         m.append("| backbone | ").append(axes.stream().map(a -> a + " | ").collect(Collectors.joining()))
                 .append("samples/class | seeds | ").append(sequential ? "stopped | " : "")
-                .append("transfer acc | scratch acc | gain [95% CI] | verdict | ").append(controlled ? GainLegend.controlHeader(data.rule()) + " | " : "")
+                .append("transfer acc | scratch acc | gain [95% CI] | verdict | ").append(costs ? "trained | task bytes | " : "")
+                .append(controlled ? GainLegend.controlHeader(data.rule()) + " | " : "")
                 .append("median [sign test] |").append(worth ? " worth (labels/class) |" : "").append("\n");
         m.append("|---|").append("---|".repeat(axes.size())).append("---:|---:|").append(sequential ? "---|" : "")
-                .append("---:|---:|---:|---|").append(controlled ? "---|" : "").append("---|").append(worth ? "---:|" : "").append("\n");
+                .append("---:|---:|---:|---|").append(costs ? "---:|---:|" : "").append(controlled ? "---|" : "").append("---|").append(worth ? "---:|" : "").append("\n");
         for (StrategySummary s : data.analysis().summaries()) {
             m.append("| ").append(cell(s.key().backbone())).append(" | ")
                     .append(axes.stream().map(a -> cell(s.key().label(a)) + " | ").collect(Collectors.joining()))
@@ -53,10 +55,12 @@ final class MarkdownReport {
                     .append(sequential ? cell(s.stopReason()) + " | " : "")
                     .append(Numbers.meanSd(s.transferAccuracy())).append(" | ").append(Numbers.meanSd(s.scratchAccuracy())).append(" | ")
                     .append(Numbers.interval(s.gain(), 4)).append(" | ").append(s.verdict()).append(s.failedTrials() > 0 ? " (" + s.failedTrials() + " failed)" : "")
-                    .append(" | ").append(controlled ? s.decision().controlled() + " | " : "").append(GainLegend.companionCell(s, 4))
+                    .append(" | ").append(costs ? s.cost().trainedCell() + " | " + s.cost().taskCell() + " | " : "")
+                    .append(controlled ? s.decision().controlled() + " | " : "").append(GainLegend.companionCell(s, 4))
                     .append(" |").append(worth ? " " + cell(GainLegend.worthCell(s)) + " |" : "").append("\n");
         }
         m.append(VerdictsByAxis.markdown(data.analysis()));
+        m.append(CostTable.markdown(data.analysis()));
         m.append(EvaluationTable.markdown(data));
         if (!data.similarities().isEmpty()) {
             m.append("\n## Similarity and transferability metrics\n\n| backbone | metric | kind | value | direction | error |\n|---|---|---|---:|---|---|\n");

@@ -19,9 +19,10 @@ import dev.graft.core.stats.Verdict;
  * @param seedsTried seeds this strategy ran, failed ones included
  * @param stopReason why its seeds ended there ("decided at 7 seeds", "max (20) reached", "fixed design")
  * @param worth what the strategy is worth in labels of scratch training
+ * @param cost what its trials cost: medians over its finished seeds
  */
 public record StrategySummary(StrategyKey key, Interval transferAccuracy, Interval scratchAccuracy, DecisionRule.Decision decision,
-        DecisionRule.Companion companion, int failedTrials, int seedsTried, String stopReason, LabelsWorth worth) {
+        DecisionRule.Companion companion, int failedTrials, int seedsTried, String stopReason, LabelsWorth worth, Costs cost) {
 
     /** @return the gain over seeds with its interval */
     public Interval gain() {
@@ -35,6 +36,6 @@ public record StrategySummary(StrategyKey key, Interval transferAccuracy, Interv
 
     /** @return the same summary shown under another key */
     StrategySummary withKey(StrategyKey other) {
-        return new StrategySummary(other, transferAccuracy, scratchAccuracy, decision, companion, failedTrials, seedsTried, stopReason, worth);
+        return new StrategySummary(other, transferAccuracy, scratchAccuracy, decision, companion, failedTrials, seedsTried, stopReason, worth, cost);
     }
 }

@@ -121,7 +121,7 @@ public record TransferAnalysis(List<TrialRecord> trials, Map<String, Double> gai
             double[] gain = gainArrays.get(group.getKey());
             summaries.add(new StrategySummary(key, Interval.studentT(toArray(transfer)), Interval.studentT(toArray(scratch)), decision,
                     rule.companion(gain), failed, bySeed.size(), rule.stopReason(decision.controlled(), gain.length, bySeed.size()),
-                    LabelsWorth.of(trials, finishedTransfer, byId)));
+                    LabelsWorth.of(trials, finishedTransfer, byId), Costs.of(finishedTransfer)));
         }
         summaries = distinctlyLabelled(summaries);
         return new TransferAnalysis(List.copyOf(trials), gains, summaries, seedGains, strategyTrials);

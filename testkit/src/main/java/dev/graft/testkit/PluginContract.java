@@ -393,6 +393,7 @@ public abstract class PluginContract {
             sameEvaluationSet(b, (EvaluationConfig) config);
         } else if (b.factory() instanceof TrainingHookFactory<?>) {
             sameHook(b, config);
+            sameEdit(b, config);
         } else {
             fail("the contract does not know how to build a " + family + " plugin");
         }
@@ -445,6 +446,75 @@ public abstract class PluginContract {
             for (float v : a) {
                 assertTrue(Float.isFinite(v), "a weight became " + v);
             }
+        }
+    }
+
+    /**
+     * A hook that edits the backbone: the same edit twice under one seed gives the same outputs,
+     * finite and shaped as the unedited backbone's, and the edit adds something to train.
+     */
+    private void sameEdit(ModuleUnderTest.Bound b, PluginConfig config) {
+        @SuppressWarnings("unchecked")
+        TrainingHookFactory<PluginConfig> factory = (TrainingHookFactory<PluginConfig>) b.factory();
+        if (!factory.create(config).editsBackbone()) {
+            return;
+        }
+        float[] plain = editedOutput(null);
+        float[] first = editedOutput(factory.create(config));
+        float[] second = editedOutput(factory.create(config));
+        assertEquals(plain.length, first.length, "the edit changed the backbone's output size");
+        for (float v : first) {
+            assertTrue(Float.isFinite(v), "the edited backbone's output is " + v);
+        }
+        assertArrayEquals(first, second, "the same edit under the same seed gives other outputs");
+    }
+
+    /**
+     * The backbone edits are tried on, built fresh for every call: by default two groups, a
+     * convolution (4 filters, 3x3), BatchNorm, ReLU and global average pooling, then a linear
+     * layer of 8 units and a ReLU, for one-channel 6x6 inputs ({@link #editableInput()}). A module
+     * whose edits need other layers (attention) overrides both.
+     *
+     * @return the layer groups, uninitialised
+     */
+    protected List<LayerGroup> editableBackbone() {
+        ai.djl.nn.SequentialBlock convolution = new ai.djl.nn.SequentialBlock()
+                .add(ai.djl.nn.convolutional.Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(4).build())
+                .add(ai.djl.nn.norm.BatchNorm.builder().build()).add(ai.djl.nn.Activation.reluBlock())
+                .add(ai.djl.nn.pooling.Pool.globalAvgPool2dBlock());
+        ai.djl.nn.SequentialBlock dense = new ai.djl.nn.SequentialBlock().add(ai.djl.nn.core.Linear.builder().setUnits(8).build())
+                .add(ai.djl.nn.Activation.reluBlock());
+        return List.of(new LayerGroup("conv", convolution), new LayerGroup("dense", dense));
+    }
+
+    /** @return the input shape of {@link #editableBackbone()}, batch first */
+    protected Shape editableInput() {
+        return new Shape(2, 1, 6, 6);
+    }
+
+    /** The editable backbone's output for a fixed input, after {@code hook}'s edit (none when null), in a training-mode pass. */
+    private float[] editedOutput(TrainingHook hook) {
+        try (Model model = Model.newInstance("contract"); NDManager manager = NDManager.newBaseManager()) {
+            List<LayerGroup> groups = editableBackbone();
+            Engine.getInstance().setRandomSeed(11);
+            Shape[] shapes = {editableInput()};
+            for (LayerGroup group : groups) {
+                group.block().initialize(model.getNDManager(), DataType.FLOAT32, shapes);
+                shapes = group.block().getOutputShapes(shapes);
+            }
+            dev.graft.spi.edit.LayerEditor editor = new dev.graft.spi.edit.LayerEditor(groups, model.getNDManager());
+            if (hook != null) {
+                hook.editBackbone(editor);
+                assertTrue(!editor.reparametrisations().isEmpty() || !editor.insertedBlocks().isEmpty(),
+                        "editsBackbone() says yes but the edit neither reparametrised a weight nor inserted a block");
+            }
+            ParameterStore store = dev.graft.spi.edit.LayerEditor.reading(new ParameterStore(model.getNDManager(), false),
+                    editor.reparametrisations());
+            NDList x = new NDList(fixedInput(manager, editableInput()));
+            for (LayerGroup group : editor.groups()) {
+                x = group.block().forward(store, x, true);
+            }
+            return x.singletonOrThrow().toFloatArray();
         }
     }
 

@@ -66,6 +66,44 @@ class PluginContractCatchesTest {
     /** No fields. */
     public record ShortConfig() implements FreezeConfig {}
 
+    /** The config family of the test's backbone edits. */
+    @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME, property = "type")
+    public interface EditConfig extends dev.graft.spi.PluginConfig {}
+
+    /** No fields. */
+    public record NoFields() implements EditConfig {}
+
+    static final dev.graft.spi.PluginFamily EDITS = new dev.graft.spi.PluginFamily("test-edits", EditConfig.class);
+
+    /** A hook factory editing the backbone with {@code edit}. */
+    record EditFactory(String name, java.util.function.Consumer<dev.graft.spi.edit.BackboneEdits> edit)
+            implements dev.graft.spi.train.TrainingHookFactory<NoFields> {
+        @Override
+        public Class<NoFields> configClass() {
+            return NoFields.class;
+        }
+
+        @Override
+        public String description() {
+            return "a test edit";
+        }
+
+        @Override
+        public dev.graft.spi.train.TrainingHook create(NoFields config) {
+            return new dev.graft.spi.train.TrainingHook() {
+                @Override
+                public boolean editsBackbone() {
+                    return true;
+                }
+
+                @Override
+                public void editBackbone(dev.graft.spi.edit.BackboneEdits edits) {
+                    edit.accept(edits);
+                }
+            };
+        }
+    }
+
     /** An augmenter factory over any config, building what it is given. */
     record Factory<C extends AugmentConfig>(String name, Class<C> configClass, Augmenter augmenter) implements AugmenterFactory<C> {
         @Override
@@ -85,6 +123,12 @@ class PluginContractCatchesTest {
     static final class Module extends GraftModule {
         private final List<Map.Entry<String, AugmenterFactory<?>>> augmenters = new ArrayList<>();
         private final List<Map.Entry<String, FreezeScheduleFactory<?>>> schedules = new ArrayList<>();
+        private final List<Map.Entry<String, dev.graft.spi.train.TrainingHookFactory<?>>> hooks = new ArrayList<>();
+
+        Module withHook(String key, dev.graft.spi.train.TrainingHookFactory<?> factory) {
+            hooks.add(Map.entry(key, factory));
+            return this;
+        }
 
         Module with(String key, AugmenterFactory<?> factory) {
             augmenters.add(Map.entry(key, factory));
@@ -100,6 +144,10 @@ class PluginContractCatchesTest {
         protected void configure() {
             augmenters.forEach(e -> augmenter(e.getKey()).toInstance(e.getValue()));
             schedules.forEach(e -> freezeSchedule(e.getKey()).toInstance(e.getValue()));
+            if (!hooks.isEmpty()) {
+                family(EDITS);
+                hooks.forEach(e -> plugin(EDITS, e.getKey()).toInstance(e.getValue()));
+            }
         }
     }
 
@@ -227,5 +275,21 @@ class PluginContractCatchesTest {
             }
         };
         failsNaming("short", contract(new Module().withSchedule("short", factory))::theSameSeedGivesTheSameResult);
+    }
+
+    @Test
+    void anEditThatChangesNothing() {
+        failsNaming("idle", contract(new Module().withHook("idle", new EditFactory("idle", edits -> edits.layers())))
+                ::theSameSeedGivesTheSameResult);
+    }
+
+    @Test
+    void anEditWithItsOwnRandomness() {
+        // a block inserted after the linear layer adds noise from an unseeded generator
+        java.util.Random unseeded = new java.util.Random();
+        failsNaming("noisy", contract(new Module().withHook("noisy", new EditFactory("noisy", edits -> {
+            var linear = edits.layers().stream().filter(l -> l.kind() == dev.graft.spi.edit.EditableLayer.Kind.LINEAR).findFirst().orElseThrow();
+            edits.insertAfter(linear, new ai.djl.nn.LambdaBlock(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().add(unseeded.nextFloat()))));
+        })))::theSameSeedGivesTheSameResult);
     }
 }

@@ -34,13 +34,15 @@ import static java.util.Objects.requireNonNull;
  * @param seconds wall time of the trial
  * @param timing where that time went, in seconds by phase ({@link Builder#time}); what the phases
  *     leave of {@code seconds} is Graft's own work between them
+ * @param edits what training hooks changed in the backbone before training, when they did
+ * @param cost what the trial cost: parameters trained, bytes a task adds, memory, time per epoch
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialProvenance(String trialId, JsonNode spec, Map<String, PluginProvenance> plugins, Long seed,
         EnvironmentProvenance environment, String startedAt, DataProvenance data, PretrainedProvenance pretrained,
         Map<String, String> backboneProvenance, List<String> layerGroups, FeatureCacheProvenance featureCache, String scratchHead,
-        Integer resumedFromEpoch, Boolean stoppedEarly, Double seconds, Map<String, Double> timing) {
+        Integer resumedFromEpoch, Boolean stoppedEarly, Double seconds, Map<String, Double> timing, EditProvenance edits, CostProvenance cost) {
     private static final ObjectMapper READER = new ObjectMapper();
 
     /**
@@ -77,6 +79,9 @@ public record TrialProvenance(String trialId, JsonNode spec, Map<String, PluginP
         private String scratchHead;
         private Integer resumedFromEpoch;
         private Boolean stoppedEarly;
+        private EditProvenance edits;
+        private CostProvenance cost;
+        private Long peakMemoryBytes;
         private final Map<String, Double> timing = new LinkedHashMap<>();
 
         /**
@@ -144,6 +149,27 @@ public record TrialProvenance(String trialId, JsonNode spec, Map<String, PluginP
             return this;
         }
 
+        /**
+         * @param cost what the training cost (its peak memory is {@link #peakMemory}'s)
+         * @return this builder
+         */
+        public Builder cost(CostProvenance cost) {
+            this.cost = cost;
+            return this;
+        }
+
+        /** @param bytes the process's peak resident memory during the trial, or null @return this builder */
+        public Builder peakMemory(Long bytes) {
+            this.peakMemoryBytes = bytes;
+            return this;
+        }
+
+        /** @param edits what hooks changed in the backbone @return this builder */
+        public Builder edits(EditProvenance edits) {
+            this.edits = edits;
+            return this;
+        }
+
         /** @param stopped whether early stopping ended the training @return this builder */
         public Builder stoppedEarly(boolean stopped) {
             this.stoppedEarly = stopped;
@@ -173,7 +199,10 @@ public record TrialProvenance(String trialId, JsonNode spec, Map<String, PluginP
         public TrialProvenance build(Double seconds) {
             return new TrialProvenance(trialId, spec, plugins, seed, environment, startedAt, data, pretrained, backboneProvenance,
                     layerGroups, featureCache, scratchHead, resumedFromEpoch, stoppedEarly, seconds,
-                    timing.isEmpty() ? null : new LinkedHashMap<>(timing));
+                    timing.isEmpty() ? null : new LinkedHashMap<>(timing), edits,
+                    cost == null && peakMemoryBytes == null ? null
+                            : cost == null ? new CostProvenance(null, null, null, peakMemoryBytes, null)
+                            : new CostProvenance(cost.trainedParameters(), cost.totalParameters(), cost.taskBytes(), peakMemoryBytes, cost.secondsPerEpoch()));
         }
     }
 }

@@ -24,9 +24,11 @@ final class Checkpointing implements LoopHook {
     private final EarlyStopping best;
     private final List<EpochMetrics> done;
     private final LongSupplier step;
+    private final ParameterUse use;
 
     Checkpointing(Path file, String key, int epochs, GroupedNetwork network, GroupLearningRates rates, PerParameterSteps.Checkpointable optimizer,
-            Map<String, String> idToName, EarlyStopping best, List<EpochMetrics> done, LongSupplier step) {
+            Map<String, String> idToName, EarlyStopping best, List<EpochMetrics> done, LongSupplier step, ParameterUse use) {
+        this.use = use;
         this.file = file;
         this.key = key;
         this.epochs = epochs;
@@ -49,7 +51,8 @@ final class Checkpointing implements LoopHook {
             }
             multipliers.put("head", rates.multiplier(network.head()));
             new TrialCheckpoint(key, epoch, step.getAsLong(), done, best.bestEpoch(), network.saveAll(),
-                    best.bestEpoch() == epoch ? null : best.bestWeights(), optimizer.bookkeeping().snapshot(idToName), multipliers)
+                    best.bestEpoch() == epoch ? null : best.bestWeights(), optimizer.bookkeeping().snapshot(idToName), multipliers,
+                    use.trained(), use.changed())
                     .write(file);
         }
         return true;

@@ -33,6 +33,10 @@ public final class GroupedNetwork extends AbstractBlock {
 
     private final List<LayerGroup> groups;
     private final Block head;
+    /** Reparametrised weights and the blocks computing them, in the order they were added (see {@link #adopt}). */
+    private final java.util.Map<ai.djl.nn.Parameter, Block> reparametrised = new java.util.LinkedHashMap<>();
+    private final List<Block> inserted = new ArrayList<>();
+    private Reparametrisations reparametrisations;
     private final Block sourceHead;
     private final boolean[] trainingMode;
     private boolean auxiliaryOutputs;
@@ -53,7 +57,7 @@ public final class GroupedNetwork extends AbstractBlock {
      */
     public GroupedNetwork(List<LayerGroup> groups, Block head, Block sourceHead) {
         super(VERSION);
-        this.groups = List.copyOf(groups);
+        this.groups = new ArrayList<>(groups);
         this.head = head;
         this.sourceHead = sourceHead;
         for (LayerGroup group : this.groups) {
@@ -87,7 +91,62 @@ public final class GroupedNetwork extends AbstractBlock {
 
     /** @return the backbone's layer groups */
     public List<LayerGroup> groups() {
-        return groups;
+        return java.util.Collections.unmodifiableList(groups);
+    }
+
+    /**
+     * Takes on what a hook's edits changed: groups whose own block was wrapped, reparametrised
+     * weights (read through their blocks in every forward pass until {@link
+     * #mergeReparametrisations}) and inserted blocks, whose parameters, like the
+     * reparametrisations', train whatever the freeze schedule says.
+     *
+     * @param editor the editor the hooks used on this network's groups
+     */
+    public void adopt(dev.graft.spi.edit.LayerEditor editor) {
+        List<LayerGroup> edited = editor.groups();
+        for (int i = 0; i < groups.size(); i++) {
+            LayerGroup old = groups.get(i);
+            if (edited.get(i).block() != old.block()) {
+                groups.set(i, edited.get(i));
+                int at = children.indexOf(old.name());
+                children.remove(at);
+                children.add(at, old.name(), edited.get(i).block());
+            }
+        }
+        editor.reparametrisations().forEach((weight, block) -> {
+            if (reparametrisations == null) {
+                reparametrisations = addChildBlock("reparametrisations", new Reparametrisations());
+            }
+            reparametrisations.add(block);
+            reparametrised.put(weight, block);
+        });
+        inserted.addAll(editor.insertedBlocks());
+    }
+
+    /** @return the blocks edits added (reparametrisations and inserted blocks), whose parameters always train */
+    public List<Block> editBlocks() {
+        List<Block> blocks = new ArrayList<>(reparametrised.values());
+        blocks.addAll(inserted);
+        return blocks;
+    }
+
+    /** @return whether an edit reparametrises a weight, so the network has an unmerged form */
+    public boolean hasReparametrisations() {
+        return !reparametrised.isEmpty();
+    }
+
+    /**
+     * Writes each reparametrised weight as its reparametrisation computes it into the weight and
+     * drops the reparametrisations: afterwards the backbone has the architecture it was built
+     * with, and computes what it computed before.
+     *
+     * @param manager the manager the merged weights attach to
+     */
+    public void mergeReparametrisations(NDManager manager) {
+        dev.graft.spi.edit.LayerEditor.merge(reparametrised, manager);
+        reparametrised.clear();
+        children.remove("reparametrisations");
+        reparametrisations = null;
     }
 
     /** @return the names of the layer groups, input to output */
@@ -107,6 +166,14 @@ public final class GroupedNetwork extends AbstractBlock {
     public void setTrains(int index, boolean train, boolean trainingMode) {
         this.trainingMode[index] = train && trainingMode;
         groups.get(index).block().freezeParameters(!train, GroupedNetwork::isTrainable);
+    }
+
+    /**
+     * @param index a group
+     * @return whether its forward pass runs in training mode in a training pass (BatchNorm on batch statistics, updating its running ones)
+     */
+    public boolean runsInTrainingMode(int index) {
+        return trainingMode[index];
     }
 
     /** @return the head, or null */
@@ -136,7 +203,8 @@ public final class GroupedNetwork extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        ParameterStore parameterStore = dev.graft.spi.edit.LayerEditor.reading(store, reparametrised);
         NDList current = inputs;
         for (int i = 0; i < groups.size(); i++) {
             current = groups.get(i).block().forward(parameterStore, current, training && trainingMode[i], params);
@@ -231,6 +299,31 @@ public final class GroupedNetwork extends AbstractBlock {
         load(manager, List.of(block), bytes);
     }
 
+    /** The container of the reparametrising blocks, so their parameters are the network's (listed, trained, saved). */
+    private static final class Reparametrisations extends AbstractBlock {
+        void add(Block block) {
+            addChildBlock("r" + children.size(), block);
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            throw new UnsupportedOperationException("reparametrisations are read through the parameter store");
+        }
+
+        @Override
+        protected void saveMetadata(DataOutputStream os) {
+            // a container without inputs of its own: its children save their parameters
+        }
+
+        @Override
+        public void loadMetadata(byte loadVersion, DataInputStream is) {}
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputs) {
+            return inputs;
+        }
+    }
+
     /** @return every parameter value, heads included, serialised */
     public byte[] saveAll() {
         return save(blocks(0, true));
@@ -252,6 +345,9 @@ public final class GroupedNetwork extends AbstractBlock {
         }
         if (withHead && sourceHead != null) {
             blocks.add(sourceHead);
+        }
+        if (withHead && reparametrisations != null) {
+            blocks.add(reparametrisations);
         }
         return blocks;
     }

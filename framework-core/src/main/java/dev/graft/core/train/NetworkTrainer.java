@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import dev.graft.core.descriptor.OptimizerConfig;
@@ -166,6 +167,7 @@ public final class NetworkTrainer {
         /** the loop's concerns, in the order they act at each event */
         final List<LoopHook> hooks = new ArrayList<>();
         final LoopTimes.Clock times = new LoopTimes.Clock();
+        final ParameterUse use = new ParameterUse();
         boolean stoppedEarly;
 
         Loop(Model model, Examples train, Examples validation) {
@@ -195,7 +197,7 @@ public final class NetworkTrainer {
             }
             if (checkpointFile != null) {
                 hooks.add(new Checkpointing(checkpointFile, checkpointKey, config.epochs(), network, rates, (PerParameterSteps.Checkpointable) optimizer,
-                        idToName, best, epochs, () -> stepsTaken));
+                        idToName, best, epochs, () -> stepsTaken, use));
             }
         }
 
@@ -213,6 +215,7 @@ public final class NetworkTrainer {
                 stepsTaken = resumed.step();
                 firstEpoch = resumed.epochsDone();
                 replayRandomStreams(train, firstEpoch, shuffleRandom, augmentRandom);
+                use.restore(resumed.trainedParameters(), resumed.changedParameters());
             }
             for (LoopHook hook : hooks) {
                 hook.start(resumed);
@@ -227,6 +230,7 @@ public final class NetworkTrainer {
             Engine.getInstance().setRandomSeed((int) Seeds.derive(seed, "epoch " + epoch));
             TrainingPosition position = new TrainingPosition(epoch, config.epochs());
             List<String> training = applySchedule(network, rates, position);
+            use.observe(network);
             int[] order = shuffled(train.size(), shuffleRandom);
             double lossSum = 0;
             long correct = 0;
@@ -298,7 +302,7 @@ public final class NetworkTrainer {
         /** Restores the best epoch's weights and says what the training gave. */
         TrainingOutcome outcome() {
             best.restoreBest(manager, epochs.size());
-            return new TrainingOutcome(epochs, best.bestEpoch(), stoppedEarly, times.seconds(dataWaitSeconds));
+            return new TrainingOutcome(epochs, best.bestEpoch(), stoppedEarly, times.seconds(dataWaitSeconds), use.counts(Float.BYTES));
         }
     }
 
@@ -401,6 +405,11 @@ public final class NetworkTrainer {
         rates.setMultiplier(network.head(), head);
         if (network.sourceHead() != null) {
             rates.setMultiplier(network.sourceHead(), head);
+        }
+        // what edits added trains in every epoch at the head's rate, whatever the groups around it do
+        for (Block block : network.editBlocks()) {
+            block.freezeParameters(false, GroupedNetwork::isTrainable);
+            rates.setMultiplier(block, head);
         }
         return training;
     }

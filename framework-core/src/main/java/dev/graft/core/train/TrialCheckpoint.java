@@ -35,11 +35,15 @@ import java.util.TreeMap;
  * @param bestWeights the best epoch's parameters, or null when they are the current ones or unknown
  * @param optimizer the optimiser's state
  * @param groupMultipliers each layer group's (and the head's) learning-rate multiplier in the last epoch
+ * @param trainedParameters the parameters (by name) trained in the finished epochs
+ * @param changedParameters the parameters changed in them (trained, or running statistics that followed the data)
  */
 public record TrialCheckpoint(String key, int epochsDone, long step, List<EpochMetrics> epochs, int bestEpoch, byte[] weights,
-        byte[] bestWeights, PerParameterSteps.Snapshot optimizer, Map<String, Double> groupMultipliers) {
+        byte[] bestWeights, PerParameterSteps.Snapshot optimizer, Map<String, Double> groupMultipliers, List<String> trainedParameters,
+        List<String> changedParameters) {
     private static final int MAGIC = 0x47524350; // "GRCP"
-    private static final int VERSION = 1;
+    // 2: what the epochs trained and changed (a version-1 checkpoint is not read: its trial starts over)
+    private static final int VERSION = 2;
 
     /**
      * Writes the checkpoint to a temporary file and moves it into place, so a crash while writing
@@ -96,6 +100,8 @@ public record TrialCheckpoint(String key, int epochsDone, long step, List<EpochM
                     out.writeUTF(m.getKey());
                     out.writeDouble(m.getValue());
                 }
+                names(out, trainedParameters);
+                names(out, changedParameters);
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -163,11 +169,28 @@ public record TrialCheckpoint(String key, int epochsDone, long step, List<EpochM
             for (int i = in.readInt(); i > 0; i--) {
                 multipliers.put(in.readUTF(), in.readDouble());
             }
+            List<String> trained = names(in);
+            List<String> changed = names(in);
             return Optional.of(new TrialCheckpoint(key, epochsDone, step, epochs, bestEpoch, weights, bestWeights,
-                    new PerParameterSteps.Snapshot(steps, values, shapes), multipliers));
+                    new PerParameterSteps.Snapshot(steps, values, shapes), multipliers, trained, changed));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // none, or torn: the trial starts over
         }
+    }
+
+    private static void names(DataOutputStream out, List<String> names) throws IOException {
+        out.writeInt(names.size());
+        for (String name : names) {
+            out.writeUTF(name);
+        }
+    }
+
+    private static List<String> names(DataInputStream in) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            names.add(in.readUTF());
+        }
+        return List.copyOf(names);
     }
 
     private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {

@@ -67,12 +67,32 @@ public record BuiltBackbone(Backbone backbone, Shape inputShape, Shape featureSh
         return build(components, config, data, manager, null, null, true);
     }
 
+    /**
+     * A backbone with random weights for examples of {@code format}, to look at its layers (as
+     * {@code graft validate} does) without loading data.
+     *
+     * @param components plugin access
+     * @param config the backbone's architecture
+     * @param format the examples it reads
+     * @param manager the parameters' owner
+     * @return the built backbone
+     */
+    public static BuiltBackbone buildRandom(Components components, BackboneConfig config, dev.graft.spi.data.ExampleFormat format,
+            NDManager manager) {
+        return build(components, config, format, manager, null, null, true);
+    }
+
     private static BuiltBackbone build(Components components, BackboneConfig config, Examples data, NDManager manager, byte[] weights,
             Integer transferLayers, boolean random) {
-        Backbone backbone = components.backbone(config, new BackboneContext(data.format(), random));
-        backbone.inputSpec().check(data.format());
+        return build(components, config, data.format(), manager, weights, transferLayers, random);
+    }
+
+    private static BuiltBackbone build(Components components, BackboneConfig config, dev.graft.spi.data.ExampleFormat format, NDManager manager,
+            byte[] weights, Integer transferLayers, boolean random) {
+        Backbone backbone = components.backbone(config, new BackboneContext(format, random));
+        backbone.inputSpec().check(format);
         InputSpec spec = backbone.inputSpec();
-        Shape inputShape = spec.networkInput(data.format());
+        Shape inputShape = spec.networkInput(format);
         GroupedNetwork body = new GroupedNetwork(backbone.layerGroups(), null);
         initialize(body, manager, inputShape);
         if (backbone.importedWeights() != null && !random) {

@@ -80,8 +80,50 @@ public final class ExperimentChecks {
         }
         featureHeads(descriptor, catalog, errors);
         evaluationSets(descriptor, catalog, target, errors);
+        if (target != null) {
+            backboneEdits(descriptor, catalog, target, errors);
+        }
         if (!errors.isEmpty()) {
             throw new DescriptorException(errors);
+        }
+    }
+
+    /**
+     * Every choice on a contributed axis whose hook edits the backbone is tried on every backbone
+     * of the sweep (built with random weights: the layers, not their values, decide whether an
+     * edit applies); what it refuses is reported at the choice, naming the backbone.
+     */
+    private static void backboneEdits(Descriptor descriptor, DataCatalog catalog, DatasetInfo target, List<DescriptorError> errors) {
+        Experiment experiment = descriptor.experiment();
+        Components components = new Components(catalog.registry());
+        for (Axis axis : catalog.registry().axes()) {
+            if (axis.family().builtIn()) {
+                continue;
+            }
+            List<PluginConfig> choices = experiment.sweep().choices(axis);
+            for (int c = 0; c < choices.size(); c++) {
+                if (choices.get(c) == null || choices.get(c).noop()) {
+                    continue;
+                }
+                dev.graft.spi.train.TrainingHook hook = components.hook(axis.family(), choices.get(c));
+                if (!hook.editsBackbone()) {
+                    continue;
+                }
+                for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
+                    BackboneSpec backbone = experiment.sweep().backbone().get(b);
+                    String path = "sweep." + axis.name() + "[" + c + "]";
+                    try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+                        BuiltBackbone built = BuiltBackbone.buildRandom(components, backbone.architecture(), target.format(), manager);
+                        hook.editBackbone(new dev.graft.spi.edit.LayerEditor(built.withHead(null, manager).groups(), manager));
+                    } catch (RuntimeException e) {
+                        dev.graft.spi.InvalidConfigException invalid = dev.graft.spi.InvalidConfigException.in(e);
+                        String name = catalog.registry().nameOf(PluginFamily.BACKBONE, backbone.architecture());
+                        errors.add(descriptor.errorAt(invalid != null ? path + "." + invalid.field() : path,
+                                (invalid != null ? invalid.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage())
+                                        + " (on sweep.backbone[" + b + "], '" + name + "')"));
+                    }
+                }
+            }
         }
     }
 

@@ -46,6 +46,22 @@ sealed interface TrainingPlan permits FeatureHeadPlan, CachedFeaturesPlan, EndTo
         }
         TrainingOutcome outcome = trainer.train(setup.model(), train, validation, setup.listener());
         setup.provenance().stoppedEarly(outcome.stoppedEarly());
+        var counts = outcome.parameters();
+        boolean scratch = setup.spec().kind() == dev.graft.core.sweep.TrialKind.scratch;
+        double[] seconds = outcome.epochs().stream().mapToDouble(e -> e.seconds()).sorted().toArray();
+        Double median = seconds.length == 0 ? null
+                : seconds.length % 2 == 1 ? seconds[seconds.length / 2] : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
+        // a head trained on cached features (its groups stand in for the backbone's, without parameters): the network is the frozen backbone's too
+        long total = counts.total();
+        if (setup.model().getBlock() instanceof GroupedNetwork network
+                && network.groups().stream().allMatch(g -> g.block().getParameters().isEmpty())) {
+            for (var group : setup.built().backbone().layerGroups()) {
+                total += group.block().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+            }
+        }
+        // a scratch network is all new: the task stores every value
+        setup.provenance().cost(new dev.graft.core.provenance.CostProvenance(counts.trained(), total,
+                scratch ? counts.totalBytes() : counts.changedBytes(), null, median));
         LoopTimes times = outcome.times();
         setup.provenance().time("forward", times.forward()).time("backward", times.backward()).time("step", times.step())
                 .time("validation", times.validation()).time("batchWait", times.batchWait());
@@ -79,18 +95,43 @@ sealed interface TrainingPlan permits FeatureHeadPlan, CachedFeaturesPlan, EndTo
      */
     static java.util.Map<String, TestScores> scoreEvaluations(TrialSetup setup, Components components,
             java.util.function.Function<Examples, float[][]> probabilities, java.util.function.Supplier<byte[]> trainedBackbone) {
+        return scoreEvaluations(setup, components, probabilities, trainedBackbone, null);
+    }
+
+    /**
+     * As {@link #scoreEvaluations(TrialSetup, Components, java.util.function.Function, java.util.function.Supplier)},
+     * the source task scored with the trained network's own layer groups when given (a backbone
+     * edited with inserted blocks has no other form).
+     */
+    static java.util.Map<String, TestScores> scoreEvaluations(TrialSetup setup, Components components,
+            java.util.function.Function<Examples, float[][]> probabilities, java.util.function.Supplier<byte[]> trainedBackbone,
+            java.util.List<dev.graft.spi.backbone.LayerGroup> trainedGroups) {
         java.util.Map<String, TestScores> scores = new java.util.LinkedHashMap<>();
         if (setup.evaluations().isEmpty()) {
             return scores;
         }
         long started = System.nanoTime();
         for (EvaluationSets.Scored set : setup.evaluations()) {
-            float[][] p = set.underSourceHead() ? sourceTask(setup, components, trainedBackbone.get(), set.examples())
+            float[][] p = set.underSourceHead() && trainedGroups != null ? sourceTask(setup, components, trainedGroups, set.examples())
+                    : set.underSourceHead() ? sourceTask(setup, components, trainedBackbone.get(), set.examples())
                     : probabilities.apply(set.examples());
             scores.put(set.name(), Scoring.score(p, set.examples().labels(), set.examples().classNames()));
         }
         setup.provenance().time("evaluate", (System.nanoTime() - started) / 1e9);
         return scores;
+    }
+
+    /** The source task's class probabilities: the trained network's groups under the pretrained source head. */
+    private static float[][] sourceTask(TrialSetup setup, Components components, java.util.List<dev.graft.spi.backbone.LayerGroup> groups,
+            Examples source) {
+        var manager = setup.model().getNDManager();
+        Pretrained pretrained = setup.pretrained();
+        ai.djl.ndarray.types.Shape features = setup.built().featureShape();
+        ai.djl.nn.Block head = pretrained.newSourceHead(components, features);
+        BuiltBackbone.initialize(head, manager, new ai.djl.ndarray.types.Shape(1).addAll(features));
+        GroupedNetwork.loadBlock(manager, head, pretrained.sourceHead());
+        GroupedNetwork network = new GroupedNetwork(groups, head);
+        return Inference.probabilities(network, manager, source, setup.built().backbone().inputSpec(), setup.inferenceBatch());
     }
 
     /** The source task's class probabilities: the trained backbone, rebuilt, under the pretrained source head. */

@@ -112,6 +112,7 @@ public final class TrialRunner {
             }
 
             Engine.getInstance().setRandomSeed((int) Seeds.derive(spec.seed(), "init"));
+            dev.graft.core.provenance.PeakMemory.reset();
             TrainingPlan.Trained trained;
             try (Model model = Model.newInstance("trial-" + trial.id())) {
                 BuiltBackbone built = spec.kind() == TrialKind.scratch
@@ -136,6 +137,7 @@ public final class TrialRunner {
                 provenance.time("setup", (System.nanoTime() - started) / 1e9);
                 trained = plan(setup).train(setup);
             }
+            provenance.peakMemory(dev.graft.core.provenance.PeakMemory.read());
             TestScores scores = trained.scores();
             double seconds = (System.nanoTime() - started) / 1e9;
             List<EvaluationScore> scored = new ArrayList<>();
@@ -216,6 +218,8 @@ public final class TrialRunner {
             bypass = "augmentation before the frozen backbone";
         } else if (setup.regularizer() != null) {
             bypass = "a regularizer acts on the backbone";
+        } else if (setup.editsBackbone()) {
+            bypass = "a training hook edits the backbone";
         } else if (spec.train().trainBatchNorm()) {
             bypass = "BatchNorm of frozen groups trains";
         } else if (setup.firstNewGroup() < setup.built().backbone().layerGroups().size()) {

@@ -52,4 +52,9 @@ record TrialSetup(Trial trial, Examples pool, Examples test, java.util.List<Eval
     int inferenceBatch() {
         return Math.max(256, spec().train().batchSize());
     }
+
+    /** @return whether a training hook of the trial edits the backbone before training */
+    boolean editsBackbone() {
+        return hooks.values().stream().anyMatch(TrainingHook::editsBackbone);
+    }
 }

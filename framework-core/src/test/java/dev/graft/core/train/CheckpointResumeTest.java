@@ -125,6 +125,7 @@ class CheckpointResumeTest {
     static void assertSameTraining(Run expected, Run actual) {
         assertArrayEquals(expected.weights(), actual.weights(), "final weights");
         assertEquals(expected.outcome().bestEpoch(), actual.outcome().bestEpoch());
+        assertEquals(expected.outcome().parameters(), actual.outcome().parameters(), "what trained and changed, restored epochs included");
         assertEquals(expected.outcome().epochs().size(), actual.outcome().epochs().size());
         for (int i = 0; i < expected.outcome().epochs().size(); i++) {
             EpochMetrics a = expected.outcome().epochs().get(i);

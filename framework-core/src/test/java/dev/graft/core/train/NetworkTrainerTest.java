@@ -57,6 +57,27 @@ class NetworkTrainerTest {
         return values;
     }
 
+    /**
+     * The cost the trainer reports is what the weights show: trained values are those of the
+     * parameters that changed (running statistics aside), changed values all that changed, and
+     * the total every value of the network.
+     */
+    private static void countsAreWhatChanged(Result result) {
+        long trained = 0;
+        long changed = 0;
+        long total = 0;
+        for (String name : result.before().keySet()) {
+            int size = result.before().get(name).length;
+            total += size;
+            if (!java.util.Arrays.equals(result.before().get(name), result.after().get(name))) {
+                changed += size;
+                trained += name.contains("running") ? 0 : size;
+            }
+        }
+        ParameterCounts counts = result.outcome().parameters();
+        assertEquals(new ParameterCounts(total, trained, changed, 4 * changed, 4 * total), counts);
+    }
+
     @Test
     void frozenGroupsStayBitIdenticalIncludingBatchNormStatistics() {
         Result result = train(new TestPlugins.FreezeBottom().create(new TestPlugins.FreezeBottomConfig(1)), CONFIG, 1, ((LabeledImages) DATA.train()));
@@ -74,6 +95,7 @@ class NetworkTrainerTest {
             }
         }
         assertEquals(6, frozenChecked, "conv weight+bias, BN gamma, beta, running mean, running var");
+        countsAreWhatChanged(result);
         assertEquals(2, runningStatsOfTrainedGroupChanged, "the trained group's BatchNorm statistics move");
         assertEquals(List.of("g1"), result.outcome().epochs().get(0).trainingGroups());
     }
@@ -194,6 +216,7 @@ class NetworkTrainerTest {
             updated += changed && !name.contains("head") ? 1 : 0;
         }
         assertEquals(4, updated, "two convolution biases and two BatchNorm shifts");
+        countsAreWhatChanged(result);
         assertEquals(List.of("g0", "g1"), result.outcome().epochs().get(0).trainingGroups());
     }
 

@@ -115,10 +115,10 @@ class TrainingPlanTest {
         return RunResults.byId(out);
     }
 
-    /** Each trial's provenance without its times, which differ between runs. */
+    /** Each trial's provenance without its times and peak memory, which differ between runs. */
     private static Map<String, String> provenance(Map<String, TrialRecord> trials) {
         Map<String, String> byId = new java.util.TreeMap<>();
-        trials.forEach((id, t) -> byId.put(id, t.provenanceJson().replaceAll("\"(seconds|startedAt)\":(\"[^\"]*\"|[0-9.eE+-]+)", "\"$1\":X")
+        trials.forEach((id, t) -> byId.put(id, t.provenanceJson().replaceAll("\"(seconds|startedAt|secondsPerEpoch|peakMemoryBytes)\":(\"[^\"]*\"|[0-9.eE+-]+)", "\"$1\":X")
                 .replaceAll("\"timing\":\\{[^}]*\\}", "\"timing\":X")));
         return byId;
     }

@@ -71,4 +71,28 @@ public interface TrainingHook {
     default boolean stopAfter(EpochReport report) {
         return false;
     }
+
+    /**
+     * Whether this hook edits the backbone before training ({@link #editBackbone}). A trial with
+     * such a hook trains end to end (its features are never cached), is refused with a feature
+     * head, and is checked by {@code graft validate}: the edit is tried on each backbone of the
+     * sweep, and an {@link dev.graft.spi.InvalidConfigException} it throws is reported at the
+     * hook's choice in the descriptor.
+     *
+     * @return false, the default, and {@link #editBackbone} is never called
+     */
+    default boolean editsBackbone() {
+        return false;
+    }
+
+    /**
+     * Edits a transfer trial's backbone once, after its pretrained weights are in place and before
+     * the first epoch (also before a resumed trial's checkpoint is read). Called only when {@link
+     * #editsBackbone()} says so, and never for the scratch baseline.
+     *
+     * @param edits the backbone's layers and what may be changed
+     * @throws dev.graft.spi.InvalidConfigException when the config cannot apply to this backbone
+     *     (a pattern matching no layer, a rank larger than a layer allows), naming the field
+     */
+    default void editBackbone(dev.graft.spi.edit.BackboneEdits edits) {}
 }

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import dev.graft.spi.edit.ReplaceableChildren;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
@@ -21,13 +23,13 @@ import ai.djl.util.PairList;
  * the last layer of an encoder pools instead: the mean of the vectors at token positions, (batch,
  * dim).
  */
-final class EncoderLayer extends AbstractBlock {
+final class EncoderLayer extends AbstractBlock implements ReplaceableChildren {
     private static final byte VERSION = 1;
-    private final ScaledDotProductAttentionBlock attention;
-    private final LayerNorm attentionNorm;
-    private final Linear expand;
-    private final Linear project;
-    private final LayerNorm outputNorm;
+    private Block attention;
+    private Block attentionNorm;
+    private Block expand;
+    private Block project;
+    private Block outputNorm;
     private final Dropout dropout;
     private final boolean pool;
 
@@ -48,6 +50,23 @@ final class EncoderLayer extends AbstractBlock {
         project = addChildBlock("project", Linear.builder().setUnits(dim).build());
         outputNorm = addChildBlock("outputNorm", LayerNorm.builder().axis(2).build());
         dropout = addChildBlock("dropout", Dropout.builder().optRate(dropoutRate).build());
+    }
+
+    /** Lets adapters in after any sub-layer but the dropout. */
+    @Override
+    public void replaceChild(String name, Block replacement) {
+        // DJL keeps a child under its position and name: 01attention
+        switch (name.replaceFirst("^\\d{2}", "")) {
+            case "attention" -> attention = replacement;
+            case "attentionNorm" -> attentionNorm = replacement;
+            case "expand" -> expand = replacement;
+            case "project" -> project = replacement;
+            case "outputNorm" -> outputNorm = replacement;
+            default -> throw new IllegalArgumentException("an encoder layer has no replaceable child '" + name + "'");
+        }
+        int at = children.indexOf(name);
+        children.remove(at);
+        children.add(at, name, replacement);
     }
 
     @Override

@@ -238,8 +238,10 @@ class PeftTest {
 
     @Test
     void validateRefusesEditsThatCannotApplyNamingFieldAndPosition() throws IOException {
+        // and a schedule that trains normalisation layers, on a convnet without BatchNorm
         String yaml = YAML.replace("peft: [{type: none}, {type: lora, rank: 4}, {type: adapter}]",
-                "peft: [{type: lora, rank: 12}, {type: lora, layers: ['block9/**']}, {type: adapter, after: [nothing]}]");
+                "peft: [{type: lora, rank: 12}, {type: lora, layers: ['block9/**']}, {type: adapter, after: [nothing]}]")
+                .replace("channels: [8, 16]", "channels: [8, 16]\n      batchNorm: false").replace("freeze: [frozen]", "freeze: [frozen, norm-only]");
         Path descriptor = Files.writeString(dir.resolve("bad.yaml"), yaml);
         GraftCliTest.Result refused = GraftCliTest.graft("validate", descriptor.toString());
         assertEquals(2, refused.code(), refused.err());
@@ -247,7 +249,8 @@ class PeftTest {
         for (String expected : List.of(
                 "bad.yaml:" + line + ":", "sweep.peft[0].rank: 12 is larger than block1/Conv2d allows: its weight (8, 1, 3, 3) has rank at most 8",
                 "sweep.peft[1].layers: 'block9/**' matches no linear or convolution layer; they are [block1/Conv2d, block2/Conv2d]",
-                "sweep.peft[2].after: 'nothing' matches no layer")) {
+                "sweep.peft[2].after: 'nothing' matches no layer",
+                "sweep.freeze[1]: norm-only: the backbone has no parameter of the kinds it trains")) {
             assertTrue(refused.err().contains(expected), "missing '" + expected + "' in:\n" + refused.err());
         }
         assertFalse(refused.err().contains("Exception"), refused.err());

@@ -176,6 +176,11 @@ public final class GroupedNetwork extends AbstractBlock {
         return trainingMode[index];
     }
 
+    /** @return every parameter of the layer groups as a freeze schedule's {@code parameters} sees them */
+    public List<dev.graft.spi.freeze.BackboneParameter> describedParameters() {
+        return BackboneParameters.of(this).described();
+    }
+
     /** @return the head, or null */
     public Block head() {
         return head;

@@ -20,6 +20,7 @@ import dev.graft.spi.backbone.BackboneFactory;
 import dev.graft.spi.data.DatasetConfig;
 import dev.graft.spi.data.DatasetInfo;
 import dev.graft.spi.data.ExampleFormat;
+import dev.graft.spi.freeze.FreezeSchedule;
 import dev.graft.spi.head.HeadFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,7 +82,7 @@ public final class ExperimentChecks {
         featureHeads(descriptor, catalog, errors);
         evaluationSets(descriptor, catalog, target, errors);
         if (target != null) {
-            backboneEdits(descriptor, catalog, target, errors);
+            backboneChecks(descriptor, catalog, target, errors);
         }
         if (!errors.isEmpty()) {
             throw new DescriptorException(errors);
@@ -89,41 +90,77 @@ public final class ExperimentChecks {
     }
 
     /**
-     * Every choice on a contributed axis whose hook edits the backbone is tried on every backbone
-     * of the sweep (built with random weights: the layers, not their values, decide whether an
-     * edit applies); what it refuses is reported at the choice, naming the backbone.
+     * What only a built backbone tells: every choice on a contributed axis whose hook edits the
+     * backbone is tried on every backbone it meets in the sweep, and every freeze schedule that
+     * chooses single parameters is asked for them on every backbone it meets (built with random
+     * weights: the layers and parameters, not their values, decide). What they refuse is reported
+     * at the choice, naming the backbone.
      */
-    private static void backboneEdits(Descriptor descriptor, DataCatalog catalog, DatasetInfo target, List<DescriptorError> errors) {
+    private static void backboneChecks(Descriptor descriptor, DataCatalog catalog, DatasetInfo target, List<DescriptorError> errors) {
         Experiment experiment = descriptor.experiment();
         Components components = new Components(catalog.registry());
-        for (Axis axis : catalog.registry().axes()) {
-            if (axis.family().builtIn()) {
+        List<BackboneSpec> backbones = experiment.sweep().backbone();
+        // (backbone, axis, choice) as the sweep pairs them, exclusions honoured
+        Set<List<Object>> met = new java.util.LinkedHashSet<>();
+        for (Trial trial : new SweepExpander(catalog.mapper()).expand(experiment)) {
+            TrialSpec spec = trial.spec();
+            if (spec.kind() != TrialKind.transfer) {
                 continue;
             }
-            List<PluginConfig> choices = experiment.sweep().choices(axis);
-            for (int c = 0; c < choices.size(); c++) {
-                if (choices.get(c) == null || choices.get(c).noop()) {
-                    continue;
-                }
-                dev.graft.spi.train.TrainingHook hook = components.hook(axis.family(), choices.get(c));
-                if (!hook.editsBackbone()) {
-                    continue;
-                }
-                for (int b = 0; b < experiment.sweep().backbone().size(); b++) {
-                    BackboneSpec backbone = experiment.sweep().backbone().get(b);
-                    String path = "sweep." + axis.name() + "[" + c + "]";
-                    try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
-                        BuiltBackbone built = BuiltBackbone.buildRandom(components, backbone.architecture(), target.format(), manager);
-                        hook.editBackbone(new dev.graft.spi.edit.LayerEditor(built.withHead(null, manager).groups(), manager));
-                    } catch (RuntimeException e) {
-                        dev.graft.spi.InvalidConfigException invalid = dev.graft.spi.InvalidConfigException.in(e);
-                        String name = catalog.registry().nameOf(PluginFamily.BACKBONE, backbone.architecture());
-                        errors.add(descriptor.errorAt(invalid != null ? path + "." + invalid.field() : path,
-                                (invalid != null ? invalid.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage())
-                                        + " (on sweep.backbone[" + b + "], '" + name + "')"));
-                    }
+            for (Axis axis : spec.axes()) {
+                PluginConfig choice = spec.component(axis);
+                if (choice != null && !choice.noop() && (axis.equals(Axis.FREEZE) || !axis.family().builtIn())) {
+                    met.add(List.of(backbones.indexOf(spec.backbone()), axis, experiment.sweep().choices(axis).indexOf(choice)));
                 }
             }
+        }
+        for (List<Object> pair : met) {
+            int b = (Integer) pair.get(0);
+            Axis axis = (Axis) pair.get(1);
+            int c = (Integer) pair.get(2);
+            if (b < 0 || c < 0) {
+                continue;
+            }
+            PluginConfig choice = experiment.sweep().choices(axis).get(c);
+            BackboneSpec backbone = backbones.get(b);
+            String path = "sweep." + axis.name() + "[" + c + "]";
+            dev.graft.spi.train.TrainingHook hook = axis.equals(Axis.FREEZE) ? null : components.hook(axis.family(), choice);
+            FreezeSchedule chooser = axis.equals(Axis.FREEZE) ? components.freeze((dev.graft.spi.freeze.FreezeConfig) choice) : null;
+            if (hook != null ? !hook.editsBackbone() : !choosesParameters(chooser)) {
+                continue;
+            }
+            try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+                dev.graft.core.train.GroupedNetwork network;
+                try {
+                    network = BuiltBackbone.buildRandom(components, backbone.architecture(), target.format(), manager).withHead(null, manager);
+                } catch (RuntimeException e) {
+                    continue; // a backbone that cannot be built here (a file made later, or only on the executors) fails its own trials
+                }
+                if (hook != null) {
+                    hook.editBackbone(new dev.graft.spi.edit.LayerEditor(network.groups(), manager));
+                } else {
+                    int epochs = experiment.train().epochs();
+                    for (int epoch = 0; epoch < epochs; epoch++) {
+                        chooser.parameters(network.describedParameters(), new dev.graft.spi.freeze.TrainingPosition(epoch, epochs));
+                    }
+                }
+            } catch (RuntimeException e) {
+                dev.graft.spi.InvalidConfigException invalid = dev.graft.spi.InvalidConfigException.in(e);
+                String name = catalog.registry().nameOf(PluginFamily.BACKBONE, backbone.architecture());
+                errors.add(descriptor.errorAt(invalid != null ? path + "." + invalid.field() : path,
+                        (invalid != null || e instanceof dev.graft.spi.GraftException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage())
+                                + " (on sweep.backbone[" + b + "], '" + name + "')"));
+            }
+        }
+    }
+
+    /** @return whether the schedule chooses single parameters (overrides {@code parameters}), so that only a built backbone tells whether it can */
+    private static boolean choosesParameters(FreezeSchedule schedule) {
+        try {
+            return schedule.getClass().getMethod("parameters", List.class, dev.graft.spi.freeze.TrainingPosition.class).getDeclaringClass()
+                    != FreezeSchedule.class;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 

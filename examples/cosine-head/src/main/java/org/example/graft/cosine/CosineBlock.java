@@ -43,7 +43,9 @@ final class CosineBlock extends AbstractBlock {
         NDArray w = store.getValue(weight, flat.getDevice(), training);
         NDArray x = flat.div(flat.norm(new int[] {1}, true).add(EPSILON));
         NDArray c = w.div(w.norm(new int[] {1}, true).add(EPSILON));
-        return new NDList(x.matMul(c.transpose()).mul(temperature));
+        // the factor as an array the engine allocated: a Java number would be wrapped around a Java
+        // buffer that the gradient tape outlives
+        return new NDList(x.matMul(c.transpose()).mul(x.getManager().full(new Shape(), temperature)));
     }
 
     @Override

@@ -26,6 +26,12 @@ final class LoraDelta extends AbstractBlock {
     private final float scale;
     private final Parameter a;
     private final Parameter b;
+    /**
+     * alpha / r as an array the engine allocated. Multiplying by a Java number would make DJL wrap
+     * a Java buffer in a scalar tensor that the gradient tape keeps after the buffer is freed, and
+     * the backward pass would read whatever the memory then holds.
+     */
+    private NDArray scaleArray;
 
     /**
      * @param rank r
@@ -53,7 +59,7 @@ final class LoraDelta extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray weight = inputs.singletonOrThrow();
         NDArray lowRank = store.getValue(b, weight.getDevice(), training).matMul(store.getValue(a, weight.getDevice(), training));
-        return new NDList(weight.add(lowRank.reshape(weight.getShape()).mul(scale)));
+        return new NDList(weight.add(lowRank.reshape(weight.getShape()).mul(scaleArray)));
     }
 
     @Override
@@ -62,5 +68,7 @@ final class LoraDelta extends AbstractBlock {
     }
 
     @Override
-    public void initializeChildBlocks(ai.djl.ndarray.NDManager manager, DataType dataType, Shape... inputShapes) {}
+    public void initializeChildBlocks(ai.djl.ndarray.NDManager manager, DataType dataType, Shape... inputShapes) {
+        scaleArray = manager.full(new Shape(), scale, dataType);
+    }
 }

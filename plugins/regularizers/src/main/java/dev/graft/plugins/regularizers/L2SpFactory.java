@@ -52,8 +52,10 @@ public final class L2SpFactory implements RegularizerFactory<L2SpConfig> {
 
             @Override
             public NDArray penalty(RegularizationStep step) {
-                return sumOfSquares(step.manager(), step.transferred(), true).mul((float) (config.alpha() / 2))
-                        .add(sumOfSquares(step.manager(), step.added(), false).mul((float) (config.beta() / 2)));
+                // factors the engine allocated: a Java number would be wrapped around a Java buffer the tape outlives
+                NDManager m = step.manager();
+                return sumOfSquares(m, step.transferred(), true).mul(m.full(new Shape(), (float) (config.alpha() / 2)))
+                        .add(sumOfSquares(m, step.added(), false).mul(m.full(new Shape(), (float) (config.beta() / 2))));
             }
         };
     }

@@ -1,6 +1,7 @@
 package dev.graft.plugins.regularizers;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import dev.graft.spi.regularize.RegularizationStep;
 import dev.graft.spi.regularize.Regularizer;
 import dev.graft.spi.regularize.RegularizerFactory;
@@ -44,7 +45,9 @@ public final class LwfFactory implements RegularizerFactory<LwfConfig> {
 
             @Override
             public NDArray penalty(RegularizationStep step) {
-                return distillation(step.sourceLogits(), step.pretrainedSourceLogits(), config.temperature()).mul(config.weight().floatValue());
+                // a factor the engine allocated: a Java number would be wrapped around a Java buffer the tape outlives
+                return distillation(step.sourceLogits(), step.pretrainedSourceLogits(), config.temperature())
+                        .mul(step.manager().full(new Shape(), config.weight().floatValue()));
             }
         };
     }
@@ -56,8 +59,9 @@ public final class LwfFactory implements RegularizerFactory<LwfConfig> {
      * @return the mean over the batch of the cross-entropy of the tempered distributions
      */
     static NDArray distillation(NDArray logits, NDArray recorded, double temperature) {
-        NDArray target = recorded.div((float) temperature).softmax(1);
-        NDArray logQ = logits.div((float) temperature).logSoftmax(1);
+        NDArray t = logits.getManager().full(new Shape(), (float) temperature);
+        NDArray target = recorded.div(t).softmax(1);
+        NDArray logQ = logits.div(t).logSoftmax(1);
         return target.mul(logQ).sum(new int[] {1}).mean().neg();
     }
 }

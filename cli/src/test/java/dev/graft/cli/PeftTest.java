@@ -223,6 +223,43 @@ class PeftTest {
         assertTrue(report.contains("## What each strategy costs") && report.contains("| trained | task bytes |"), "the report shows the costs");
     }
 
+    /**
+     * On the text Transformer, LoRA reaches the projections inside DJL's attention block (no
+     * cooperation from it) and adapters go in after each layer's attention and feed-forward output
+     * (through the layer's ReplaceableChildren).
+     */
+    @Test
+    void editsReachTheTextTransformersAttentionAndItsSublayers() throws IOException {
+        String yaml = """
+                name: tiny-text-peft
+                seeds: [1]
+                target:
+                  data: {type: wordnet-glosses, classes: [1, 3], source: bundled, maxLength: 16}
+                  samplesPerClass: [5]
+                  testSamplesPerClass: 20
+                train: {epochs: 2, batchSize: 8}
+                sweep:
+                  backbone:
+                    - type: text-transformer
+                      pretrain:
+                        data: {type: wordnet-glosses, classes: [0, 2], source: bundled, maxLength: 16}
+                        samplesPerClass: 50
+                        train: {epochs: 1, batchSize: 32}
+                  head: [{type: linear}]
+                  freeze: [{type: frozen}]
+                  peft: [{type: lora, rank: 2, layers: ['*/attention/*']}, {type: adapter, bottleneck: 4}]
+                """;
+        Path descriptor = Files.writeString(dir.resolve("text.yaml"), yaml);
+        GraftCliTest.Result run = GraftCliTest.graft("run", descriptor.toString(), "--out", dir.resolve("text").toString(),
+                "--cache", dir.resolve("cache").toString());
+        assertEquals(0, run.code(), run.err());
+        Map<String, TrialRecord> records = byLabel(dir.resolve("text"));
+        records.values().forEach(r -> assertEquals(TrialStatus.finished, r.status(), r.trialId() + ": " + r.error()));
+        // two layers: four projections each under LoRA; an adapter after each attention block and each feed-forward output
+        assertEdits(records.get("transfer frozen lora"), 8, 0, true);
+        assertEdits(records.get("transfer frozen adapter"), 0, 4, false);
+    }
+
     private static CostProvenance cost(TrialRecord record) {
         return TrialProvenance.read(record.provenanceJson()).cost();
     }

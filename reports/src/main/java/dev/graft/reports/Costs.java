@@ -54,12 +54,8 @@ public record Costs(Long trainedParameters, Long totalParameters, Long taskBytes
     }
 
     private static Double median(List<CostProvenance> costs, Function<CostProvenance, Double> part) {
-        double[] values = costs.stream().map(part).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sorted().toArray();
-        if (values.length == 0) {
-            return null;
-        }
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        double[] values = costs.stream().map(part).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+        return values.length == 0 ? null : dev.graft.core.stats.Interval.median(values);
     }
 
     /** @return whether anything was measured */

@@ -39,12 +39,14 @@ final class CsvReport {
         worth.put(TEST, worths(data.analysis()));
         data.bySet().forEach((set, analysis) -> worth.put(set, worths(analysis)));
         for (TrialRecord t : data.analysis().trials()) {
-            rows(out, axes, t, TEST, sets, data.analysis().gains().get(t.trialId()), worth.get(TEST));
+            // the trial's cost, read once from its provenance for all of its rows
+            Costs cost = Costs.of(List.of(t));
+            rows(out, axes, t, TEST, sets, data.analysis().gains().get(t.trialId()), worth.get(TEST), cost);
             for (String set : data.evaluationSets().keySet()) {
                 TransferAnalysis analysis = data.bySet().get(set);
                 if (t.evaluation(set).isPresent()) {
                     rows(out, axes, t.onSet(set), set, true, analysis == null ? null : analysis.gains().get(t.trialId()),
-                            worth.getOrDefault(set, Map.of()));
+                            worth.getOrDefault(set, Map.of()), cost);
                 }
             }
         }
@@ -60,7 +62,8 @@ final class CsvReport {
         return worth;
     }
 
-    private static void rows(StringBuilder out, List<String> axes, TrialRecord t, String set, boolean sets, Double gain, Map<String, LabelsWorth> worth) {
+    private static void rows(StringBuilder out, List<String> axes, TrialRecord t, String set, boolean sets, Double gain, Map<String, LabelsWorth> worth,
+            Costs cost) {
         // a transfer trial's row carries its strategy's worth in labels (the same on every seed's row)
         LabelsWorth w = t.kind().equals("transfer") ? worth.get(t.strategyId()) : null;
         List<String> cells = new ArrayList<>(List.of(t.trialId(), t.kind(), t.backbone()));
@@ -74,7 +77,6 @@ final class CsvReport {
                 Integer.toString(t.bestEpoch()), Integer.toString(t.epochsRun()), String.format(Locale.ROOT, "%.3f", t.trainSeconds()),
                 t.error() == null ? "" : t.error(), t.strategyId(), w == null ? "" : w.format(w.value()), w == null ? "" : w.format(w.low()),
                 w == null ? "" : w.format(w.high())));
-        Costs cost = Costs.of(List.of(t));
         cells.addAll(List.of(whole(cost.trainedParameters()), whole(cost.taskBytes()), whole(cost.peakMemoryBytes()),
                 cost.secondsPerEpoch() == null ? "" : String.format(Locale.ROOT, "%.4f", cost.secondsPerEpoch())));
         out.append(String.join(",", cells.stream().map(CsvReport::escape).toList())).append('\n');

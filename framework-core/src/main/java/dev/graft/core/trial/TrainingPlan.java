@@ -48,9 +48,8 @@ sealed interface TrainingPlan permits FeatureHeadPlan, CachedFeaturesPlan, EndTo
         setup.provenance().stoppedEarly(outcome.stoppedEarly());
         var counts = outcome.parameters();
         boolean scratch = setup.spec().kind() == dev.graft.core.sweep.TrialKind.scratch;
-        double[] seconds = outcome.epochs().stream().mapToDouble(e -> e.seconds()).sorted().toArray();
-        Double median = seconds.length == 0 ? null
-                : seconds.length % 2 == 1 ? seconds[seconds.length / 2] : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
+        double[] seconds = outcome.epochs().stream().mapToDouble(e -> e.seconds()).toArray();
+        Double median = seconds.length == 0 ? null : dev.graft.core.stats.Interval.median(seconds);
         // a head trained on cached features (its groups stand in for the backbone's, without parameters): the network is the frozen backbone's too
         long total = counts.total();
         if (setup.model().getBlock() instanceof GroupedNetwork network

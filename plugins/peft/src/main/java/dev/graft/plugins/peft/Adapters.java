@@ -28,7 +28,7 @@ final class Adapters {
      * @return the block
      */
     static Block bottleneck(int bottleneck) {
-        return new Residual(Linear.builder().setUnits(bottleneck).build(), null, true);
+        return new Residual(Linear.builder().setUnits(bottleneck).build());
     }
 
     /**
@@ -41,21 +41,24 @@ final class Adapters {
      * @return the block
      */
     static Block residualConvolution() {
-        return new Residual(null, null, false);
+        return new Residual(null);
     }
 
-    /** {@code x + f(x)}, f built once the input's last (vectors) or channel (maps) size is known. */
+    /**
+     * {@code x + f(x)}, f built once the input's last (vectors) or channel (maps) size is known:
+     * on vectors {@code up(gelu(down(x)))}, on maps a 1×1 convolution.
+     */
     private static final class Residual extends AbstractBlock {
         private static final byte VERSION = 1;
         private final boolean vectors;
         private Block down;
         private Block up;
 
-        Residual(Block down, Block up, boolean vectors) {
+        /** @param down the bottleneck's first layer (on vectors), or null for the convolution adapter on maps */
+        Residual(Block down) {
             super(VERSION);
-            this.vectors = vectors;
+            this.vectors = down != null;
             this.down = down;
-            this.up = up;
         }
 
         @Override

@@ -3,7 +3,6 @@ package dev.graft.plugins.peft;
 import dev.graft.spi.InvalidConfigException;
 import dev.graft.spi.edit.EditableLayer;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,11 +41,6 @@ final class LayerPatterns {
         }
         chosen.sort(java.util.Comparator.comparingInt(eligible::indexOf));
         return chosen;
-    }
-
-    /** @return the kinds in the set */
-    static Set<EditableLayer.Kind> of(EditableLayer.Kind first, EditableLayer.Kind... rest) {
-        return EnumSet.of(first, rest);
     }
 
     /** @return the patterns, checked to be non-empty globs */

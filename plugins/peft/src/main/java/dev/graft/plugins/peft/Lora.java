@@ -53,7 +53,7 @@ public final class Lora extends EditingPlugin<Lora.Config> {
     @Override
     void edit(Config config, BackboneEdits edits) {
         List<EditableLayer> chosen = LayerPatterns.select(config.layers(), edits.layers(),
-                LayerPatterns.of(EditableLayer.Kind.LINEAR, EditableLayer.Kind.CONVOLUTION), "layers");
+                java.util.EnumSet.of(EditableLayer.Kind.LINEAR, EditableLayer.Kind.CONVOLUTION), "layers");
         for (EditableLayer layer : chosen) {
             long out = layer.weightShape().get(0);
             long fanIn = layer.weightShape().slice(1).size();
